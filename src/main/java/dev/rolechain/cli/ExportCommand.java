@@ -1,0 +1,69 @@
+package dev.rolechain.cli;
+
+import dev.rolechain.Services;
+import dev.rolechain.plan.DesiredState;
+import dev.rolechain.render.Artifact;
+import dev.rolechain.render.ExportWriter;
+import dev.rolechain.setup.Setup;
+import dev.rolechain.setup.SetupException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rolechain export}: Terraform, workflow YAML and policy JSON for review. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write Terraform (one provider per account), the GitHub Actions workflow and every policy as "
+                + "JSON into a folder, for review in a pull request.")
+public final class ExportCommand implements Callable<Integer> {
+    private final Services services;
+
+    @Option(names = "--setup", required = true, paramLabel = "FILE", description = "The Setup file (JSON).")
+    Path setupFile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
+    Path out;
+
+    @Option(names = "--force", description = "Write into a folder that already holds files, replacing those of the same name.")
+    boolean force;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public ExportCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        Setup setup;
+        try {
+            setup = services.loader().load(setupFile);
+        } catch (SetupException e) {
+            err.println("rolechain: the Setup is not valid, nothing was written:");
+            err.println(e.getMessage());
+            return RolechainCommand.EXIT_INVALID;
+        }
+        DesiredState state = services.planner().plan(setup);
+        List<Artifact> artifacts = services.renderer().render(state);
+        List<Path> written;
+        try {
+            written = services.exportWriter().write(artifacts, out, force);
+        } catch (ExportWriter.NotEmptyException e) {
+            err.println("rolechain: " + e.getMessage());
+            return RolechainCommand.EXIT_INVALID;
+        } catch (IOException e) {
+            err.println("rolechain: export failed: " + e.getMessage());
+            return 1;
+        }
+        outWriter.println("Wrote " + written.size() + " files to " + out + ":");
+        artifacts.forEach(a -> outWriter.println("  " + a.path()));
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.rolechain.plan;
+
+import dev.rolechain.github.Issuer;
+import dev.rolechain.iam.IamAccount;
+import dev.rolechain.setup.Setup;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a Setup asks for: per account the IAM state Rolechain manages, and the chains that connect
+ * them. {@code providerArn} is the OIDC provider the OIDC roles trust; it is in the tooling account's
+ * {@link IamAccount} only when Rolechain creates it ({@code createProvider}).
+ */
+public record DesiredState(
+        Setup setup,
+        String partition,
+        Issuer issuer,
+        String audience,
+        boolean createProvider,
+        String providerArn,
+        String toolingAccountId,
+        List<IamAccount> accounts,
+        List<Chain> chains) {
+
+    public DesiredState {
+        accounts = List.copyOf(accounts);
+        chains = List.copyOf(chains);
+    }
+
+    public Optional<IamAccount> account(String accountId) {
+        return accounts.stream().filter(a -> a.accountId().equals(accountId)).findFirst();
+    }
+
+    public IamAccount tooling() {
+        return account(toolingAccountId).orElseThrow();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.rolechain.plan;
+
+import dev.rolechain.github.Issuer;
+import dev.rolechain.github.SubjectClaims;
+import dev.rolechain.iam.Arns;
+import dev.rolechain.iam.Condition;
+import dev.rolechain.iam.IamAccount;
+import dev.rolechain.iam.OidcProvider;
+import dev.rolechain.iam.PolicyDocument;
+import dev.rolechain.iam.PolicyJson;
+import dev.rolechain.iam.Principals;
+import dev.rolechain.iam.Role;
+import dev.rolechain.iam.Statement;
+import dev.rolechain.setup.GitHub;
+import dev.rolechain.setup.OidcRoles;
+import dev.rolechain.setup.Setup;
+import dev.rolechain.setup.Subject;
+import dev.rolechain.setup.Target;
+import dev.rolechain.setup.Tooling;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Plans the IAM state a valid Setup asks for. Pure and deterministic: the same Setup, the same plan. */
+public final class Planner {
+
+    public static final String MANAGED_BY_KEY = "managed-by";
+    public static final String MANAGED_BY_VALUE = "rolechain";
+    public static final String ROLE_PATH = "/";
+    public static final String ASSUME_POLICY_NAME = "rolechain-assume-deploy-roles";
+    public static final String WEB_IDENTITY_ACTION = "sts:AssumeRoleWithWebIdentity";
+    public static final String ASSUME_ROLE_ACTION = "sts:AssumeRole";
+    public static final String TAG_SESSION_ACTION = "sts:TagSession";
+    public static final String EXTERNAL_ID_KEY = "sts:ExternalId";
+
+    private static final Map<String, String> TAGS = Map.of(MANAGED_BY_KEY, MANAGED_BY_VALUE);
+
+    public DesiredState plan(Setup setup) {
+        Tooling tooling = setup.tooling();
+        String partition = Arns.partition(tooling.region());
+        Issuer issuer = issuer(setup.github());
+        String audience = setup.github().audience();
+        String providerArn = Arns.oidcProvider(partition, tooling.accountId(), issuer.id());
+        boolean tagging = setup.workflow().sessionTagging();
+
+        // Which OIDC role serves which targets.
+        Map<String, List<Target>> served = new LinkedHashMap<>();
+        for (Target target : setup.targets()) {
+            String name = tooling.oidcRoles() == OidcRoles.SHARED
+                    ? tooling.oidcRoleName()
+                    : tooling.oidcRoleName() + "-" + target.name();
+            served.computeIfAbsent(name, k -> new ArrayList<>()).add(target);
+        }
+
+        // The tooling account's OIDC roles come first, then each account's deploy roles in Setup order.
+        List<Role> oidcRoles = new ArrayList<>();
+        Map<String, List<Role>> deployRoles = new LinkedHashMap<>();
+        List<Chain> chains = new ArrayList<>();
+        for (Map.Entry<String, List<Target>> entry : served.entrySet()) {
+            String oidcRoleName = entry.getKey();
+            String oidcRoleArn = Arns.role(partition, tooling.accountId(), ROLE_PATH, oidcRoleName);
+            Set<String> claims = new LinkedHashSet<>();
+            Set<String> deployArns = new LinkedHashSet<>();
+            for (Target target : entry.getValue()) {
+                List<String> targetClaims = claims(setup.github().owner(), target);
+                claims.addAll(targetClaims);
+                String deployArn = Arns.role(partition, target.accountId(), ROLE_PATH, target.roleName());
+                deployArns.add(deployArn);
+                chains.add(new Chain(target, oidcRoleName, oidcRoleArn, deployArn, targetClaims));
+                deployRoles.computeIfAbsent(target.accountId(), k -> new ArrayList<>())
+                        .add(deployRole(target, oidcRoleArn, tagging, setup.github().owner()));
+            }
+            oidcRoles.add(oidcRole(oidcRoleName, tooling, providerArn, issuer, audience, List.copyOf(claims),
+                    List.copyOf(deployArns), tagging, setup.github().owner()));
+        }
+        Map<String, List<Role>> rolesByAccount = new LinkedHashMap<>();
+        rolesByAccount.put(tooling.accountId(), oidcRoles);
+        deployRoles.forEach((account, roles) ->
+                rolesByAccount.computeIfAbsent(account, k -> new ArrayList<>()).addAll(roles));
+
+        List<IamAccount> accounts = new ArrayList<>();
+        for (Map.Entry<String, List<Role>> entry : rolesByAccount.entrySet()) {
+            List<OidcProvider> providers = entry.getKey().equals(tooling.accountId()) && tooling.createProvider()
+                    ? List.of(new OidcProvider(issuer.url(), List.of(audience), List.of(), TAGS))
+                    : List.of();
+            accounts.add(new IamAccount(entry.getKey(), providers, entry.getValue()));
+        }
+        return new DesiredState(setup, partition, issuer, audience, tooling.createProvider(), providerArn,
+                tooling.accountId(), accounts, chains);
+    }
+
+    public static Issuer issuer(GitHub github) {
+        if (github.enterpriseSlug() != null) {
+            return Issuer.enterpriseCloud(github.enterpriseSlug());
+        }
+        if (github.serverHost() != null) {
+            return Issuer.enterpriseServer(github.serverHost());
+        }
+        return Issuer.githubCom();
+    }
+
+    /** The {@code sub} claims a target admits, de-duplicated, in the order the Setup gives them. */
+    public static List<String> claims(String owner, Target target) {
+        Set<String> claims = new LinkedHashSet<>();
+        for (Subject subject : target.subjects()) {
+            claims.add(claim(owner, subject));
+        }
+        return List.copyOf(claims);
+    }
+
+    public static String claim(String owner, Subject subject) {
+        String repo = subject.repository();
+        Subject.Kind kind = subject.kind();
+        if (kind instanceof Subject.Branch b) {
+            return SubjectClaims.branch(owner, repo, b.pattern());
+        } else if (kind instanceof Subject.Tag t) {
+            return SubjectClaims.tag(owner, repo, t.pattern());
+        } else if (kind instanceof Subject.Environment e) {
+            return SubjectClaims.environment(owner, repo, e.name());
+        } else if (kind instanceof Subject.PullRequest) {
+            return SubjectClaims.pullRequest(owner, repo);
+        }
+        return SubjectClaims.anyRun(owner, repo);
+    }
+
+    private static Role oidcRole(String name, Tooling tooling, String providerArn, Issuer issuer, String audience,
+            List<String> claims, List<String> deployArns, boolean tagging, String owner) {
+        boolean wildcard = claims.stream().anyMatch(SubjectClaims::hasWildcard);
+        PolicyDocument trust = PolicyDocument.of(Statement.allowPrincipal(
+                Principals.of("Federated", providerArn),
+                List.of(WEB_IDENTITY_ACTION),
+                List.of(new Condition("StringEquals", issuer.audKey(), audience),
+                        new Condition(wildcard ? "StringLike" : "StringEquals", issuer.subKey(), claims))));
+        List<String> actions = tagging ? List.of(ASSUME_ROLE_ACTION, TAG_SESSION_ACTION) : List.of(ASSUME_ROLE_ACTION);
+        PolicyDocument assume = PolicyDocument.of(Statement.allow("AssumeDeployRoles", actions,
+                deployArns));
+        return new Role(name, ROLE_PATH, "GitHub Actions OIDC role for " + owner + " (managed by Rolechain)", trust,
+                Map.of(ASSUME_POLICY_NAME, assume), List.of(), tooling.maxSessionSeconds(), null, TAGS);
+    }
+
+    private static Role deployRole(Target target, String oidcRoleArn, boolean tagging, String owner) {
+        List<String> actions = tagging ? List.of(ASSUME_ROLE_ACTION, TAG_SESSION_ACTION) : List.of(ASSUME_ROLE_ACTION);
+        PolicyDocument trust = PolicyDocument.of(Statement.allowPrincipal(
+                Principals.of("AWS", oidcRoleArn), actions,
+                List.of(new Condition("StringEquals", EXTERNAL_ID_KEY, target.externalId()))));
+        Map<String, PolicyDocument> inline = new TreeMap<>();
+        target.inlinePolicies().forEach((policyName, json) -> inline.put(policyName, PolicyJson.parse(json)));
+        return new Role(target.roleName(), ROLE_PATH,
+                "Deploy role for GitHub Actions of " + owner + ", target " + target.name() + " (managed by Rolechain)",
+                trust, inline, target.managedPolicyArns(), target.maxSessionSeconds(), target.permissionsBoundaryArn(),
+                TAGS);
+    }
+}

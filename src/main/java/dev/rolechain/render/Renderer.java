@@ -1,0 +1,330 @@
+package dev.rolechain.render;
+
+import dev.rolechain.iam.IamAccount;
+import dev.rolechain.iam.PolicyDocument;
+import dev.rolechain.iam.PolicyJson;
+import dev.rolechain.iam.Role;
+import dev.rolechain.plan.Chain;
+import dev.rolechain.plan.DesiredState;
+import dev.rolechain.setup.Setup;
+import dev.rolechain.setup.Subject;
+import dev.rolechain.setup.Target;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNumberModel;
+import freemarker.template.TemplateScalarModel;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders a planned state into the files a platform engineer reviews: Terraform (one provider per
+ * account), the GitHub Actions workflow, every policy as JSON, and a README for the reviewer. One
+ * FreeMarker template per artifact under {@code templates/}; values are escaped by helpers.
+ */
+public final class Renderer {
+
+    private final Configuration freemarker;
+
+    public Renderer() {
+        freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setClassForTemplateLoading(Renderer.class, "/templates");
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+        freemarker.setNumberFormat("computer");
+        freemarker.setSharedVariable("hcl", helper(args -> Escape.hcl(string(args, 0))));
+        freemarker.setSharedVariable("hclKey", helper(args -> Escape.hclKey(string(args, 0))));
+        freemarker.setSharedVariable("yaml", helper(args -> Escape.yaml(string(args, 0))));
+        freemarker.setSharedVariable("md", helper(args -> Escape.markdownCode(string(args, 0))));
+        freemarker.setSharedVariable("actionsString", helper(args -> Escape.actionsString(string(args, 0))));
+        // Helpers that need Java values (documents, maps) get them from the model by key.
+    }
+
+    /** Every artifact of the export, in a stable order. */
+    public List<Artifact> render(DesiredState state) {
+        List<Artifact> artifacts = new ArrayList<>();
+        artifacts.addAll(terraform(state));
+        artifacts.add(new Artifact(".github/workflows/deploy.yml", workflow(state)));
+        artifacts.addAll(policies(state));
+        artifacts.add(new Artifact("README.md", readme(state, artifacts)));
+        return artifacts;
+    }
+
+    // ---------------------------------------------------------------- Terraform
+
+    public List<Artifact> terraform(DesiredState state) {
+        Map<String, Object> model = terraformModel(state);
+        List<Artifact> files = new ArrayList<>();
+        files.add(new Artifact("terraform/versions.tf", process("terraform/versions.tf.ftl", model)));
+        files.add(new Artifact("terraform/variables.tf", process("terraform/variables.tf.ftl", model)));
+        files.add(new Artifact("terraform/providers.tf", process("terraform/providers.tf.ftl", model)));
+        files.add(new Artifact("terraform/tooling.tf", process("terraform/tooling.tf.ftl", model)));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) model.get("targets");
+        for (Map<String, Object> target : targets) {
+            Map<String, Object> targetModel = new HashMap<>(model);
+            targetModel.put("target", target);
+            files.add(new Artifact("terraform/target-" + target.get("name") + ".tf",
+                    process("terraform/target.tf.ftl", targetModel)));
+        }
+        files.add(new Artifact("terraform/outputs.tf", process("terraform/outputs.tf.ftl", model)));
+        return files;
+    }
+
+    private Map<String, Object> terraformModel(DesiredState state) {
+        Setup setup = state.setup();
+        Map<String, Object> model = new HashMap<>();
+        model.put("owner", setup.github().owner());
+        model.put("region", setup.tooling().region());
+        model.put("toolingAccountId", state.toolingAccountId());
+        model.put("toolingProfile", hclOrNull(setup.tooling().profile()));
+        model.put("createProvider", state.createProvider());
+        model.put("providerUrl", state.issuer().url());
+        model.put("providerTags", Hcl.object(hclStrings(Map.of("managed-by", "rolechain")), 1));
+        model.put("audiences", "[" + Escape.hcl(state.audience()) + "]");
+
+        IamAccount tooling = state.tooling();
+        boolean shared = setup.tooling().oidcRoles() == dev.rolechain.setup.OidcRoles.SHARED;
+        List<Map<String, Object>> oidcRoles = new ArrayList<>();
+        Map<String, String> oidcRoleIds = new LinkedHashMap<>();
+        for (Chain chain : state.chains()) {
+            if (!oidcRoleIds.containsKey(chain.oidcRoleName())) {
+                String id = shared ? "oidc" : "oidc_" + Escape.hclName(chain.target().name());
+                oidcRoleIds.put(chain.oidcRoleName(), id);
+                oidcRoles.add(roleModel(tooling.role(chain.oidcRoleName()).orElseThrow(), id));
+            }
+        }
+        model.put("oidcRoles", oidcRoles);
+
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (Chain chain : state.chains()) {
+            Target target = chain.target();
+            IamAccount account = state.account(target.accountId()).orElseThrow();
+            Role role = account.role(target.roleName()).orElseThrow();
+            String id = "deploy_" + Escape.hclName(target.name());
+            Map<String, Object> m = roleModel(role, id);
+            m.put("name", target.name());
+            m.put("accountId", target.accountId());
+            m.put("alias", Escape.hclName(target.name()));
+            m.put("profileVariable", "profile_" + Escape.hclName(target.name()));
+            m.put("profile", hclOrNull(target.profile()));
+            m.put("dependsOn", "aws_iam_role." + oidcRoleIds.get(chain.oidcRoleName()));
+            m.put("production", target.production());
+            targets.add(m);
+        }
+        model.put("targets", targets);
+        Map<String, String> oidcOutputs = new LinkedHashMap<>();
+        Map<String, String> deployOutputs = new LinkedHashMap<>();
+        for (Map<String, Object> t : targets) {
+            oidcOutputs.put((String) t.get("name"), t.get("dependsOn") + ".arn");
+            deployOutputs.put((String) t.get("name"), "aws_iam_role." + t.get("id") + ".arn");
+        }
+        model.put("oidcRoleOutputs", Hcl.object(oidcOutputs, 1));
+        model.put("deployRoleOutputs", Hcl.object(deployOutputs, 1));
+        return model;
+    }
+
+    private static Map<String, Object> roleModel(Role role, String id) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", id);
+        m.put("roleName", Escape.hcl(role.name()));
+        m.put("path", Escape.hcl(role.path()));
+        m.put("description", Escape.hcl(role.description()));
+        m.put("maxSession", role.maxSessionDuration());
+        m.put("boundary", role.permissionsBoundaryArn() == null ? null : Escape.hcl(role.permissionsBoundaryArn()));
+        m.put("trust", Hcl.expression(PolicyJson.toTree(role.trustPolicy()), 1));
+        m.put("tags", Hcl.object(hclStrings(role.tags()), 1));
+        List<Map<String, Object>> inline = new ArrayList<>();
+        Set<String> usedIds = new LinkedHashSet<>();
+        role.inlinePolicies().forEach((name, doc) -> {
+            String base = id + "_" + Escape.hclName(name);
+            String policyId = base;
+            for (int n = 2; !usedIds.add(policyId); n++) {
+                policyId = base + "_" + n;
+            }
+            inline.add(Map.of("id", policyId, "name", Escape.hcl(name), "policy", Hcl.expression(PolicyJson.toTree(doc), 1)));
+        });
+        m.put("inlinePolicies", inline);
+        List<String> arns = role.managedPolicyArns().stream().map(Escape::hcl).toList();
+        m.put("managedPolicyArns", arns.isEmpty() ? null : "[" + String.join(", ", arns) + "]");
+        return m;
+    }
+
+    private static Map<String, String> hclStrings(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, Escape.hcl(v)));
+        return out;
+    }
+
+    private static String hclOrNull(String value) {
+        return value == null ? "null" : Escape.hcl(value);
+    }
+
+    // ---------------------------------------------------------------- workflow
+
+    public String workflow(DesiredState state) {
+        Setup setup = state.setup();
+        Map<String, Object> model = new HashMap<>();
+        model.put("owner", setup.github().owner());
+        model.put("actionRef", setup.workflow().actionRef());
+        model.put("region", setup.workflow().effectiveRegion(setup.tooling()));
+        model.put("sessionName", setup.workflow().roleSessionName());
+        model.put("duration", setup.workflow().durationSeconds());
+        model.put("sessionTagging", setup.workflow().sessionTagging());
+        model.put("audience", state.audience().equals(dev.rolechain.setup.GitHub.DEFAULT_AUDIENCE) ? null : state.audience());
+        Set<String> branches = new LinkedHashSet<>();
+        Set<String> tags = new LinkedHashSet<>();
+        boolean pullRequests = false;
+        List<Map<String, Object>> jobs = new ArrayList<>();
+        for (Chain chain : state.chains()) {
+            Target target = chain.target();
+            List<String> environments = new ArrayList<>();
+            List<String> conditions = new ArrayList<>();
+            boolean always = false;
+            for (Subject subject : target.subjects()) {
+                Subject.Kind kind = subject.kind();
+                if (kind instanceof Subject.Branch b) {
+                    branches.add(b.pattern());
+                    always |= !addRefCondition(conditions, "refs/heads/", b.pattern());
+                } else if (kind instanceof Subject.Tag t) {
+                    tags.add(t.pattern());
+                    always |= !addRefCondition(conditions, "refs/tags/", t.pattern());
+                } else if (kind instanceof Subject.Environment e) {
+                    if (!environments.contains(e.name())) {
+                        environments.add(e.name());
+                    }
+                } else if (kind instanceof Subject.PullRequest) {
+                    pullRequests = true;
+                    conditions.add("github.event_name == 'pull_request'");
+                } else {
+                    always = true;
+                }
+            }
+            Map<String, Object> job = new HashMap<>();
+            job.put("id", "deploy-" + target.name());
+            job.put("name", "Deploy to " + target.name() + " (" + target.accountId() + ")");
+            job.put("condition", always || !environments.isEmpty() || conditions.isEmpty()
+                    ? null : String.join(" || ", new LinkedHashSet<>(conditions)));
+            job.put("environments", environments);
+            job.put("oidcRoleArn", chain.oidcRoleArn());
+            job.put("deployRoleArn", chain.deployRoleArn());
+            job.put("externalId", target.externalId());
+            job.put("accountId", target.accountId());
+            jobs.add(job);
+        }
+        model.put("branches", List.copyOf(branches));
+        model.put("tags", List.copyOf(tags));
+        model.put("pullRequests", pullRequests);
+        model.put("jobs", jobs);
+        return process("workflow/deploy.yml.ftl", model);
+    }
+
+    /** Adds the {@code if:} test for a ref pattern; false when a GitHub expression cannot say it. */
+    private static boolean addRefCondition(List<String> conditions, String prefix, String pattern) {
+        int star = pattern.indexOf('*');
+        boolean wildcard = star >= 0 || pattern.indexOf('?') >= 0;
+        if (!wildcard) {
+            conditions.add("github.ref == " + Escape.actionsString(prefix + pattern));
+            return true;
+        }
+        if (star == pattern.length() - 1 && pattern.indexOf('?') < 0 && !pattern.substring(0, star).contains("*")) {
+            conditions.add("startsWith(github.ref, " + Escape.actionsString(prefix + pattern.substring(0, star)) + ")");
+            return true;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- policies and README
+
+    public List<Artifact> policies(DesiredState state) {
+        List<Artifact> files = new ArrayList<>();
+        for (IamAccount account : state.accounts()) {
+            for (Role role : account.roles()) {
+                String dir = "policies/" + account.accountId() + "/" + role.name() + "/";
+                files.add(new Artifact(dir + "trust.json", PolicyJson.print(role.trustPolicy())));
+                for (Map.Entry<String, PolicyDocument> inline : role.inlinePolicies().entrySet()) {
+                    files.add(new Artifact(dir + "inline-" + inline.getKey() + ".json", PolicyJson.print(inline.getValue())));
+                }
+            }
+        }
+        return files;
+    }
+
+    private String readme(DesiredState state, List<Artifact> artifacts) {
+        Setup setup = state.setup();
+        Map<String, Object> model = new HashMap<>();
+        model.put("owner", setup.github().owner());
+        model.put("issuer", state.issuer().url());
+        model.put("audience", state.audience());
+        model.put("toolingAccountId", state.toolingAccountId());
+        model.put("createProvider", state.createProvider());
+        model.put("shared", setup.tooling().oidcRoles() == dev.rolechain.setup.OidcRoles.SHARED);
+        List<Map<String, Object>> chains = new ArrayList<>();
+        for (Chain chain : state.chains()) {
+            Map<String, Object> c = new HashMap<>();
+            c.put("target", chain.target().name());
+            c.put("accountId", chain.target().accountId());
+            c.put("production", chain.target().production());
+            c.put("oidcRoleArn", chain.oidcRoleArn());
+            c.put("deployRoleArn", chain.deployRoleArn());
+            c.put("claims", chain.subjectClaims());
+            c.put("managedPolicyArns", chain.target().managedPolicyArns());
+            c.put("mixedEnvironment", chain.target().subjects().stream().anyMatch(s -> s.kind() instanceof Subject.Environment)
+                    && chain.target().subjects().stream().anyMatch(s -> !(s.kind() instanceof Subject.Environment)));
+            chains.add(c);
+        }
+        model.put("chains", chains);
+        model.put("files", artifacts.stream().map(Artifact::path).toList());
+        model.put("targetFiles", state.chains().stream().map(c -> "terraform/target-" + c.target().name() + ".tf").toList());
+        return process("README.md.ftl", model);
+    }
+
+    // ---------------------------------------------------------------- FreeMarker plumbing
+
+    private String process(String name, Map<String, Object> model) {
+        try {
+            Template template = freemarker.getTemplate(name);
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("template " + name + " is missing or unreadable", e);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Helper {
+        String apply(List<?> args) throws TemplateModelException;
+    }
+
+    private static TemplateMethodModelEx helper(Helper helper) {
+        return args -> helper.apply(args);
+    }
+
+    private static String string(List<?> args, int index) throws TemplateModelException {
+        Object arg = args.get(index);
+        if (arg instanceof TemplateScalarModel scalar) {
+            return scalar.getAsString();
+        }
+        if (arg instanceof TemplateNumberModel number) {
+            return number.getAsNumber().toString();
+        }
+        throw new TemplateModelException("expected a string, got " + arg);
+    }
+}

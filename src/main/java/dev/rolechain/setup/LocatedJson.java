@@ -1,0 +1,151 @@
+package dev.rolechain.setup;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSON tree together with the line and column of every value, keyed by the path Rolechain uses in
+ * its messages ({@code targets[0].accountId}). Duplicate keys are problems, not silently merged.
+ */
+final class LocatedJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Map<String, int[]> locations = new HashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private JsonNode root;
+
+    private LocatedJson() {
+    }
+
+    /** Reads JSON text; a malformed file gives one problem with its line and column and no tree. */
+    static LocatedJson read(String text) {
+        LocatedJson json = new LocatedJson();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() == null) {
+                json.problems.add(new Problem("", "the file is empty; a Setup is a JSON object", 1, 1));
+                return json;
+            }
+            json.root = json.readValue(parser, "");
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                json.problems.add(new Problem("", "unexpected content after the Setup object",
+                        at.getLineNr(), at.getColumnNr()));
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            json.root = null;
+            json.problems.add(new Problem("", "malformed JSON: " + e.getOriginalMessage(),
+                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()));
+        } catch (IOException e) {
+            json.problems.add(new Problem("", "cannot read: " + e.getMessage()));
+        }
+        return json;
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    /** The problem with the location of its path, or of the nearest enclosing path that has one. */
+    Problem locate(Problem problem) {
+        if (problem.line() > 0) {
+            return problem;
+        }
+        String path = problem.path();
+        while (path != null) {
+            int[] at = locations.get(path);
+            if (at != null) {
+                return problem.at(at[0], at[1]);
+            }
+            path = parent(path);
+        }
+        return problem;
+    }
+
+    static String child(String parent, String name) {
+        boolean plain = name.matches("[A-Za-z_][A-Za-z0-9_-]*");
+        String part = plain ? name : "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+        if (parent.isEmpty()) {
+            return part;
+        }
+        return plain ? parent + "." + part : parent + part;
+    }
+
+    static String element(String parent, int index) {
+        return parent + "[" + index + "]";
+    }
+
+    private static String parent(String path) {
+        if (path.isEmpty()) {
+            return null;
+        }
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut <= 0 ? "" : path.substring(0, cut);
+    }
+
+    private void remember(String path, JsonLocation at) {
+        locations.putIfAbsent(path, new int[] {at.getLineNr(), at.getColumnNr()});
+    }
+
+    private JsonNode readValue(JsonParser p, String path) throws IOException {
+        remember(path, p.currentTokenLocation());
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    String childPath = child(path, name);
+                    JsonLocation at = p.currentTokenLocation();
+                    if (object.has(name)) {
+                        problems.add(new Problem(childPath, "appears twice; give each field once",
+                                at.getLineNr(), at.getColumnNr()));
+                    }
+                    remember(childPath, at);
+                    p.nextToken();
+                    object.set(name, readValue(p, childPath));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                int index = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readValue(p, element(path, index++)));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return NODES.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new IllegalStateException("unexpected JSON token " + token);
+        }
+    }
+}

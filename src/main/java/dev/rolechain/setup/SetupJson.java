@@ -1,0 +1,457 @@
+package dev.rolechain.setup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Setup file: JSON to {@link Setup} and back. Reading reports every structural problem (malformed
+ * JSON, unknown or duplicate fields, wrong types, a subject without exactly one kind) with its path,
+ * line and column; {@link SetupValidator} checks the values. Absent fields take their defaults.
+ */
+public final class SetupJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
+
+    static final Set<String> ROOT_FIELDS = ordered("github", "tooling", "targets", "workflow");
+    static final Set<String> GITHUB_FIELDS = ordered("owner", "enterpriseSlug", "serverHost", "audience");
+    static final Set<String> TOOLING_FIELDS = ordered("accountId", "region", "profile", "createProvider",
+            "oidcRoleName", "oidcRoles", "maxSessionSeconds");
+    static final Set<String> TARGET_FIELDS = ordered("name", "accountId", "profile", "roleName", "externalId",
+            "production", "subjects", "managedPolicyArns", "inlinePolicies", "maxSessionSeconds",
+            "permissionsBoundaryArn");
+    static final Set<String> SUBJECT_KINDS = ordered("branch", "tag", "environment", "pullRequest", "any");
+    static final Set<String> SUBJECT_FIELDS = ordered("repository", "branch", "tag", "environment", "pullRequest", "any");
+    static final Set<String> WORKFLOW_FIELDS = ordered("actionRef", "region", "sessionTagging", "roleSessionName",
+            "durationSeconds");
+
+    private SetupJson() {
+    }
+
+    /** The result of reading: the Setup when the structure is sound, and the problems found. */
+    public static final class Read {
+        private final Setup setup;
+        private final List<Problem> problems;
+        private final LocatedJson json;
+
+        private Read(Setup setup, List<Problem> problems, LocatedJson json) {
+            this.setup = setup;
+            this.problems = List.copyOf(problems);
+            this.json = json;
+        }
+
+        /** The Setup as far as it could be built (null when the file is not a JSON object); check {@link #problems()}. */
+        public Setup setup() {
+            return setup;
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+
+        /** Adds line and column to a problem found later (by the validator) from this file's locations. */
+        public Problem locate(Problem problem) {
+            return json.locate(problem);
+        }
+    }
+
+    /** Reads a Setup file's text. The Setup is null when a problem kept it from being built. */
+    public static Read read(String text) {
+        LocatedJson json = LocatedJson.read(text);
+        List<Problem> problems = new ArrayList<>(json.problems());
+        if (json.root() == null) {
+            return new Read(null, problems, json);
+        }
+        Reader reader = new Reader(problems);
+        Setup setup = reader.setup(json.root());
+        List<Problem> located = problems.stream().map(json::locate).toList();
+        return new Read(setup, located, json);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** The Setup as indented JSON, every field written (defaults too), optional empty ones left out. */
+    public static String write(Setup setup) {
+        ObjectNode root = MAPPER.createObjectNode();
+        GitHub g = setup.github();
+        ObjectNode github = root.putObject("github");
+        putText(github, "owner", g.owner());
+        putText(github, "enterpriseSlug", g.enterpriseSlug());
+        putText(github, "serverHost", g.serverHost());
+        putText(github, "audience", g.audience());
+        Tooling t = setup.tooling();
+        ObjectNode tooling = root.putObject("tooling");
+        putText(tooling, "accountId", t.accountId());
+        putText(tooling, "region", t.region());
+        putText(tooling, "profile", t.profile());
+        tooling.put("createProvider", t.createProvider());
+        putText(tooling, "oidcRoleName", t.oidcRoleName());
+        tooling.put("oidcRoles", t.oidcRoles().json());
+        tooling.put("maxSessionSeconds", t.maxSessionSeconds());
+        ArrayNode targets = root.putArray("targets");
+        for (Target target : setup.targets()) {
+            ObjectNode node = targets.addObject();
+            putText(node, "name", target.name());
+            putText(node, "accountId", target.accountId());
+            putText(node, "profile", target.profile());
+            putText(node, "roleName", target.roleName());
+            putText(node, "externalId", target.externalId());
+            node.put("production", target.production());
+            ArrayNode subjects = node.putArray("subjects");
+            for (Subject subject : target.subjects()) {
+                ObjectNode s = subjects.addObject();
+                putText(s, "repository", subject.repository());
+                Subject.Kind kind = subject.kind();
+                if (kind instanceof Subject.Branch b) {
+                    s.put("branch", b.pattern());
+                } else if (kind instanceof Subject.Tag tag) {
+                    s.put("tag", tag.pattern());
+                } else if (kind instanceof Subject.Environment e) {
+                    s.put("environment", e.name());
+                } else if (kind instanceof Subject.PullRequest) {
+                    s.put("pullRequest", true);
+                } else {
+                    s.put("any", true);
+                }
+            }
+            ArrayNode arns = node.putArray("managedPolicyArns");
+            target.managedPolicyArns().forEach(arns::add);
+            ObjectNode inline = node.putObject("inlinePolicies");
+            target.inlinePolicies().forEach((name, doc) -> inline.set(name, parseOrText(doc)));
+            node.put("maxSessionSeconds", target.maxSessionSeconds());
+            putText(node, "permissionsBoundaryArn", target.permissionsBoundaryArn());
+        }
+        Workflow w = setup.workflow();
+        ObjectNode workflow = root.putObject("workflow");
+        putText(workflow, "actionRef", w.actionRef());
+        putText(workflow, "region", w.region());
+        workflow.put("sessionTagging", w.sessionTagging());
+        putText(workflow, "roleSessionName", w.roleSessionName());
+        workflow.put("durationSeconds", w.durationSeconds());
+        try {
+            return PRETTY.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parseOrText(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return MAPPER.getNodeFactory().textNode(json);
+        }
+    }
+
+    private static void putText(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        return printer;
+    }
+
+    private static Set<String> ordered(String... names) {
+        return new LinkedHashSet<>(List.of(names));
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** Maps the JSON tree to records, collecting structural problems. */
+    private static final class Reader {
+        private final List<Problem> problems;
+
+        Reader(List<Problem> problems) {
+            this.problems = problems;
+        }
+
+        Setup setup(JsonNode root) {
+            ObjectNode node = object(root, "", ROOT_FIELDS, "the Setup");
+            if (node == null) {
+                return null;
+            }
+            GitHub github = github(node.get("github"));
+            Tooling tooling = tooling(node.get("tooling"));
+            List<Target> targets = targets(node.get("targets"));
+            Workflow workflow = workflow(node.get("workflow"));
+            return new Setup(github, tooling, targets, workflow);
+        }
+
+        private GitHub github(JsonNode value) {
+            if (value == null) {
+                problems.add(new Problem("github", "required: an object with at least \"owner\""));
+                return GitHub.of(null);
+            }
+            ObjectNode o = object(value, "github", GITHUB_FIELDS, "the GitHub side");
+            if (o == null) {
+                return GitHub.of(null);
+            }
+            return new GitHub(text(o, "github", "owner"), text(o, "github", "enterpriseSlug"),
+                    text(o, "github", "serverHost"), textOr(o, "github", "audience", GitHub.DEFAULT_AUDIENCE));
+        }
+
+        private Tooling tooling(JsonNode value) {
+            String path = "tooling";
+            if (value == null) {
+                problems.add(new Problem(path, "required: an object with \"accountId\" and \"region\""));
+                return null;
+            }
+            ObjectNode o = object(value, path, TOOLING_FIELDS, "the tooling account");
+            if (o == null) {
+                return null;
+            }
+            OidcRoles mode = OidcRoles.PER_TARGET;
+            String modeText = text(o, path, "oidcRoles");
+            if (modeText != null) {
+                mode = OidcRoles.fromJson(modeText).orElse(null);
+                if (mode == null) {
+                    problems.add(new Problem(path + ".oidcRoles", "must be \"per-target\" or \"shared\", got \""
+                            + modeText + "\""));
+                    mode = OidcRoles.PER_TARGET;
+                }
+            }
+            return new Tooling(text(o, path, "accountId"), text(o, path, "region"), text(o, path, "profile"),
+                    bool(o, path, "createProvider", true),
+                    textOr(o, path, "oidcRoleName", Tooling.DEFAULT_OIDC_ROLE_NAME), mode,
+                    integer(o, path, "maxSessionSeconds", Tooling.DEFAULT_MAX_SESSION_SECONDS));
+        }
+
+        private List<Target> targets(JsonNode value) {
+            if (value == null) {
+                problems.add(new Problem("targets", "required: an array of target accounts"));
+                return List.of();
+            }
+            if (!value.isArray()) {
+                problems.add(new Problem("targets", "must be an array of target accounts, got " + kind(value)));
+                return List.of();
+            }
+            List<Target> targets = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                Target target = target(value.get(i), LocatedJson.element("targets", i));
+                if (target != null) {
+                    targets.add(target);
+                }
+            }
+            return targets;
+        }
+
+        private Target target(JsonNode value, String path) {
+            ObjectNode o = object(value, path, TARGET_FIELDS, "a target account");
+            if (o == null) {
+                return null;
+            }
+            return new Target(text(o, path, "name"), text(o, path, "accountId"), text(o, path, "profile"),
+                    text(o, path, "roleName"), text(o, path, "externalId"), bool(o, path, "production", false),
+                    subjects(o.get("subjects"), LocatedJson.child(path, "subjects")),
+                    stringList(o.get("managedPolicyArns"), LocatedJson.child(path, "managedPolicyArns")),
+                    inlinePolicies(o.get("inlinePolicies"), LocatedJson.child(path, "inlinePolicies")),
+                    integer(o, path, "maxSessionSeconds", Tooling.DEFAULT_MAX_SESSION_SECONDS),
+                    text(o, path, "permissionsBoundaryArn"));
+        }
+
+        private List<Subject> subjects(JsonNode value, String path) {
+            if (value == null) {
+                return List.of();
+            }
+            if (!value.isArray()) {
+                problems.add(new Problem(path, "must be an array of subjects, got " + kind(value)));
+                return List.of();
+            }
+            List<Subject> subjects = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                Subject subject = subject(value.get(i), LocatedJson.element(path, i));
+                if (subject != null) {
+                    subjects.add(subject);
+                }
+            }
+            return subjects;
+        }
+
+        private Subject subject(JsonNode value, String path) {
+            ObjectNode o = object(value, path, SUBJECT_FIELDS, "a subject");
+            if (o == null) {
+                return null;
+            }
+            String repository = text(o, path, "repository");
+            List<String> kinds = new ArrayList<>();
+            SUBJECT_KINDS.forEach(k -> {
+                if (o.has(k)) {
+                    kinds.add(k);
+                }
+            });
+            if (kinds.size() != 1) {
+                problems.add(new Problem(path, "needs exactly one of branch, tag, environment, pullRequest: true, "
+                        + "any: true; " + (kinds.isEmpty() ? "found none" : "found " + String.join(", ", kinds))));
+                return null;
+            }
+            String kind = kinds.get(0);
+            Subject.Kind k;
+            switch (kind) {
+                case "branch" -> k = new Subject.Branch(text(o, path, "branch"));
+                case "tag" -> k = new Subject.Tag(text(o, path, "tag"));
+                case "environment" -> k = new Subject.Environment(text(o, path, "environment"));
+                default -> {
+                    JsonNode flag = o.get(kind);
+                    if (!flag.isBoolean() || !flag.booleanValue()) {
+                        problems.add(new Problem(LocatedJson.child(path, kind), "must be true when given, got " + flag));
+                        return null;
+                    }
+                    k = kind.equals("pullRequest") ? new Subject.PullRequest() : new Subject.AnyRun();
+                }
+            }
+            return new Subject(repository, k);
+        }
+
+        private Map<String, String> inlinePolicies(JsonNode value, String path) {
+            Map<String, String> policies = new LinkedHashMap<>();
+            if (value == null) {
+                return policies;
+            }
+            if (!value.isObject()) {
+                problems.add(new Problem(path, "must be an object of policy name → policy document, got " + kind(value)));
+                return policies;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                JsonNode doc = entry.getValue();
+                if (doc.isObject()) {
+                    policies.put(entry.getKey(), doc.toString());
+                } else if (doc.isTextual()) {
+                    policies.put(entry.getKey(), doc.asText());
+                } else {
+                    problems.add(new Problem(LocatedJson.child(path, entry.getKey()),
+                            "must be a policy document (a JSON object), got " + kind(doc)));
+                }
+            }
+            return policies;
+        }
+
+        private Workflow workflow(JsonNode value) {
+            Workflow d = Workflow.defaults();
+            if (value == null) {
+                return d;
+            }
+            String path = "workflow";
+            ObjectNode o = object(value, path, WORKFLOW_FIELDS, "the workflow settings");
+            if (o == null) {
+                return d;
+            }
+            return new Workflow(textOr(o, path, "actionRef", d.actionRef()), text(o, path, "region"),
+                    bool(o, path, "sessionTagging", d.sessionTagging()),
+                    textOr(o, path, "roleSessionName", d.roleSessionName()),
+                    integer(o, path, "durationSeconds", d.durationSeconds()));
+        }
+
+        // ------------------------------------------------------------ field helpers
+
+        private ObjectNode object(JsonNode value, String path, Set<String> allowed, String what) {
+            if (!value.isObject()) {
+                problems.add(new Problem(path, "must be a JSON object (" + what + "), got " + kind(value)));
+                return null;
+            }
+            value.fieldNames().forEachRemaining(name -> {
+                if (!allowed.contains(name)) {
+                    problems.add(new Problem(LocatedJson.child(path, name), "unknown field in " + what
+                            + "; allowed: " + String.join(", ", allowed)));
+                }
+            });
+            return (ObjectNode) value;
+        }
+
+        private String text(ObjectNode o, String path, String field) {
+            JsonNode v = o.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isTextual()) {
+                problems.add(new Problem(LocatedJson.child(path, field), "must be a string, got " + kind(v)
+                        + (v.isNumber() ? " (write it in quotes: \"" + v.asText() + "\")" : "")));
+                return null;
+            }
+            return v.asText();
+        }
+
+        private String textOr(ObjectNode o, String path, String field, String fallback) {
+            return o.hasNonNull(field) ? text(o, path, field) : fallback;
+        }
+
+        private boolean bool(ObjectNode o, String path, String field, boolean fallback) {
+            JsonNode v = o.get(field);
+            if (v == null || v.isNull()) {
+                return fallback;
+            }
+            if (!v.isBoolean()) {
+                problems.add(new Problem(LocatedJson.child(path, field), "must be true or false, got " + v));
+                return fallback;
+            }
+            return v.booleanValue();
+        }
+
+        private int integer(ObjectNode o, String path, String field, int fallback) {
+            JsonNode v = o.get(field);
+            if (v == null || v.isNull()) {
+                return fallback;
+            }
+            if (!v.isIntegralNumber() || v.bigIntegerValue().abs().compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+                problems.add(new Problem(LocatedJson.child(path, field), "must be a whole number of seconds, got " + v));
+                return fallback;
+            }
+            return v.intValue();
+        }
+
+        private List<String> stringList(JsonNode value, String path) {
+            if (value == null || value.isNull()) {
+                return List.of();
+            }
+            if (!value.isArray()) {
+                problems.add(new Problem(path, "must be an array of strings, got " + kind(value)));
+                return List.of();
+            }
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode item = value.get(i);
+                if (!item.isTextual()) {
+                    problems.add(new Problem(LocatedJson.element(path, i), "must be a string, got " + kind(item)));
+                } else {
+                    values.add(item.asText());
+                }
+            }
+            return values;
+        }
+
+        private static String kind(JsonNode node) {
+            return switch (node.getNodeType()) {
+                case ARRAY -> "an array";
+                case OBJECT -> "an object";
+                case STRING -> "a string";
+                case NUMBER -> "a number";
+                case BOOLEAN -> "a boolean";
+                case NULL -> "null";
+                default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+    }
+}

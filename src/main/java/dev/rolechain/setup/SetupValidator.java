@@ -1,0 +1,301 @@
+package dev.rolechain.setup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every value of a Setup and reports every problem at once, each with the JSON path of its
+ * field and what is allowed. The limits are AWS's and GitHub's documented ones (IAM and STS API
+ * references, GitHub naming rules).
+ */
+public final class SetupValidator {
+
+    /** STS: a role-chained session lasts at most one hour; AssumeRole rejects a longer DurationSeconds. */
+    public static final int CHAINED_SESSION_MAX_SECONDS = 3600;
+    /** STS AssumeRole DurationSeconds minimum. */
+    public static final int SESSION_MIN_SECONDS = 900;
+    /** IAM MaxSessionDuration range. */
+    public static final int ROLE_MAX_SESSION_MIN = 3600;
+    public static final int ROLE_MAX_SESSION_MAX = 43200;
+    /** IAM: the inline policies of a role add up to at most this many characters, whitespace not counted. */
+    public static final int ROLE_INLINE_POLICIES_MAX_CHARS = 10240;
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+    private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
+    private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    private static final Pattern GITHUB_OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
+    private static final Pattern GITHUB_REPOSITORY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern ENTERPRISE_SLUG = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,98}[A-Za-z0-9])?");
+    private static final Pattern HOST = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d{1,2}");
+    private static final Pattern TARGET_NAME = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
+    private static final Pattern POLICY_ARN = Pattern.compile(
+            "arn:aws(?:-cn|-us-gov|-iso[a-z-]*)?:iam::(?:aws|\\d{12}):policy/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]{1,128}");
+    private static final Pattern ACTION_REF = Pattern.compile("[A-Za-z0-9._-]+/[A-Za-z0-9._-]+(?:/[A-Za-z0-9._/-]+)?@[A-Za-z0-9._/-]+");
+    private static final Pattern PROFILE = Pattern.compile("[^\\s\\[\\]]{1,128}");
+    private static final Pattern AUDIENCE = Pattern.compile("\\S{1,255}");
+
+    private final PolicyCheck policyCheck;
+
+    public SetupValidator(PolicyCheck policyCheck) {
+        this.policyCheck = policyCheck;
+    }
+
+    public List<Problem> validate(Setup setup) {
+        List<Problem> problems = new ArrayList<>();
+        github(setup.github(), problems);
+        if (setup.tooling() != null) {
+            tooling(setup.tooling(), setup.targets(), problems);
+        }
+        targets(setup, problems);
+        workflow(setup.workflow(), problems);
+        return problems;
+    }
+
+    private void github(GitHub g, List<Problem> problems) {
+        if (required(g.owner(), "github.owner", problems)) {
+            check(GITHUB_OWNER, g.owner(), "github.owner",
+                    "1–39 letters, digits or single hyphens, not starting or ending with a hyphen (GitHub's rule for "
+                            + "user and organization names)", problems);
+        }
+        if (g.enterpriseSlug() != null && g.serverHost() != null) {
+            problems.add(new Problem("github.serverHost",
+                    "give either enterpriseSlug (GitHub Enterprise Cloud) or serverHost (GitHub Enterprise Server), not both"));
+        }
+        if (g.enterpriseSlug() != null) {
+            check(ENTERPRISE_SLUG, g.enterpriseSlug(), "github.enterpriseSlug",
+                    "the enterprise's URL slug: letters, digits and hyphens", problems);
+        }
+        if (g.serverHost() != null) {
+            check(HOST, g.serverHost(), "github.serverHost",
+                    "a host name such as github.example.com, without https:// or a port", problems);
+        }
+        if (required(g.audience(), "github.audience", problems)) {
+            check(AUDIENCE, g.audience(), "github.audience", "1–255 characters without spaces", problems);
+        }
+    }
+
+    private void tooling(Tooling t, List<Target> targets, List<Problem> problems) {
+        accountId(t.accountId(), "tooling.accountId", problems);
+        if (required(t.region(), "tooling.region", problems)) {
+            check(REGION, t.region(), "tooling.region", "an AWS region code such as us-east-1", problems);
+        }
+        profile(t.profile(), "tooling.profile", problems);
+        if (required(t.oidcRoleName(), "tooling.oidcRoleName", problems)
+                && check(ROLE_NAME, t.oidcRoleName(), "tooling.oidcRoleName", roleNameRule(), problems)
+                && t.oidcRoles() == OidcRoles.PER_TARGET) {
+            for (Target target : targets) {
+                if (target.name() != null && t.oidcRoleName().length() + 1 + target.name().length() > 64) {
+                    problems.add(new Problem("tooling.oidcRoleName", "with per-target OIDC roles the role for target \""
+                            + target.name() + "\" would be named \"" + t.oidcRoleName() + "-" + target.name()
+                            + "\", longer than IAM's 64 characters; shorten the OIDC role name or the target name"));
+                }
+            }
+        }
+        maxSession(t.maxSessionSeconds(), "tooling.maxSessionSeconds", problems);
+    }
+
+    private void targets(Setup setup, List<Problem> problems) {
+        List<Target> targets = setup.targets();
+        if (targets.isEmpty()) {
+            problems.add(new Problem("targets", "needs at least one target account"));
+        }
+        Map<String, Integer> names = new HashMap<>();
+        Map<String, Integer> roles = new HashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            String path = "targets[" + i + "]";
+            if (required(t.name(), path + ".name", problems)
+                    && check(TARGET_NAME, t.name(), path + ".name",
+                            "1–32 lower-case letters, digits and hyphens, starting and ending with a letter or digit", problems)) {
+                Integer first = names.putIfAbsent(t.name(), i);
+                if (first != null) {
+                    problems.add(new Problem(path + ".name", "\"" + t.name() + "\" is already the name of targets["
+                            + first + "]; target names must be unique"));
+                }
+            }
+            boolean account = accountId(t.accountId(), path + ".accountId", problems);
+            profile(t.profile(), path + ".profile", problems);
+            if (required(t.roleName(), path + ".roleName", problems)
+                    && check(ROLE_NAME, t.roleName(), path + ".roleName", roleNameRule(), problems) && account) {
+                String key = t.accountId() + "/" + t.roleName().toLowerCase(java.util.Locale.ROOT);
+                Integer first = roles.putIfAbsent(key, i);
+                if (first != null) {
+                    problems.add(new Problem(path + ".roleName", "targets[" + first + "] already plans role \""
+                            + t.roleName() + "\" in account " + t.accountId() + "; IAM role names are unique per account "
+                            + "(case-insensitively)"));
+                }
+                Tooling tooling = setup.tooling();
+                if (tooling != null && t.accountId().equals(tooling.accountId()) && tooling.oidcRoleName() != null
+                        && oidcRoleNames(tooling, targets).contains(t.roleName().toLowerCase(java.util.Locale.ROOT))) {
+                    problems.add(new Problem(path + ".roleName", "\"" + t.roleName()
+                            + "\" is also the name of an OIDC role in the tooling account; pick another name"));
+                }
+            }
+            if (required(t.externalId(), path + ".externalId", problems)) {
+                check(EXTERNAL_ID, t.externalId(), path + ".externalId",
+                        "2–1224 characters of letters, digits and _+=,.@:/- (the STS ExternalId rule)", problems);
+            }
+            subjects(t, path, problems);
+            for (int j = 0; j < t.managedPolicyArns().size(); j++) {
+                check(POLICY_ARN, t.managedPolicyArns().get(j), path + ".managedPolicyArns[" + j + "]",
+                        "a managed policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess", problems);
+            }
+            if (new HashSet<>(t.managedPolicyArns()).size() != t.managedPolicyArns().size()) {
+                problems.add(new Problem(path + ".managedPolicyArns", "lists a policy ARN twice"));
+            }
+            inlinePolicies(t, path, problems);
+            maxSession(t.maxSessionSeconds(), path + ".maxSessionSeconds", problems);
+            if (t.permissionsBoundaryArn() != null) {
+                check(POLICY_ARN, t.permissionsBoundaryArn(), path + ".permissionsBoundaryArn",
+                        "a managed policy ARN such as arn:aws:iam::123456789012:policy/boundary", problems);
+            }
+        }
+    }
+
+    private static Set<String> oidcRoleNames(Tooling tooling, List<Target> targets) {
+        Set<String> names = new HashSet<>();
+        if (tooling.oidcRoles() == OidcRoles.SHARED) {
+            names.add(tooling.oidcRoleName().toLowerCase(java.util.Locale.ROOT));
+        } else {
+            targets.stream().filter(t -> t.name() != null)
+                    .forEach(t -> names.add((tooling.oidcRoleName() + "-" + t.name()).toLowerCase(java.util.Locale.ROOT)));
+        }
+        return names;
+    }
+
+    private void subjects(Target t, String path, List<Problem> problems) {
+        if (t.subjects().isEmpty()) {
+            problems.add(new Problem(path + ".subjects", "needs at least one subject: who may deploy to this target"));
+        }
+        for (int j = 0; j < t.subjects().size(); j++) {
+            Subject s = t.subjects().get(j);
+            String sp = path + ".subjects[" + j + "]";
+            if (required(s.repository(), sp + ".repository", problems) && !s.repository().equals(Subject.ANY_REPOSITORY)) {
+                check(GITHUB_REPOSITORY, s.repository(), sp + ".repository",
+                        "a repository name of the owner (1–100 letters, digits, '.', '_' or '-') or \"*\" for every "
+                                + "repository", problems);
+                if (s.repository().equals(".") || s.repository().equals("..")) {
+                    problems.add(new Problem(sp + ".repository", "\".\" and \"..\" are not repository names"));
+                }
+            }
+            Subject.Kind kind = s.kind();
+            if (kind instanceof Subject.Branch b) {
+                refPattern(b.pattern(), sp + ".branch", "branch", problems);
+            } else if (kind instanceof Subject.Tag tag) {
+                refPattern(tag.pattern(), sp + ".tag", "tag", problems);
+            } else if (kind instanceof Subject.Environment e && required(e.name(), sp + ".environment", problems)) {
+                String name = e.name();
+                if (name.length() > 255 || name.isBlank() || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+                        || name.contains("*") || name.contains("?") || name.contains(":")) {
+                    problems.add(new Problem(sp + ".environment", "\"" + name
+                            + "\" is not an environment name: 1–255 characters, no control characters, no '*', '?' or ':'"));
+                }
+            }
+        }
+    }
+
+    private static void refPattern(String pattern, String path, String what, List<Problem> problems) {
+        if (!required(pattern, path, problems)) {
+            return;
+        }
+        String rule = "a " + what + " name or pattern (* and ? are wildcards) that git allows: 1–255 characters, no "
+                + "spaces, control characters, ~ ^ : \\ [ or \"..\", not starting with '/' or '-', not ending with '/' or '.'";
+        boolean bad = pattern.isEmpty() || pattern.length() > 255
+                || pattern.chars().anyMatch(c -> c <= 0x20 || c == 0x7f || "~^:\\[".indexOf(c) >= 0)
+                || pattern.contains("..") || pattern.startsWith("/") || pattern.startsWith("-")
+                || pattern.endsWith("/") || pattern.endsWith(".") || pattern.contains("//") || pattern.contains("@{");
+        if (bad) {
+            problems.add(new Problem(path, "\"" + pattern + "\" is not " + rule));
+        }
+    }
+
+    private void inlinePolicies(Target t, String path, List<Problem> problems) {
+        int total = 0;
+        for (Map.Entry<String, String> entry : t.inlinePolicies().entrySet()) {
+            String pp = path + ".inlinePolicies" + (entry.getKey().matches("[A-Za-z_][A-Za-z0-9_-]*")
+                    ? "." + entry.getKey() : "[\"" + entry.getKey() + "\"]");
+            check(POLICY_NAME, entry.getKey(), pp, "a policy name: 1–128 letters, digits and _+=,.@-", problems);
+            for (String problem : policyCheck.problems(entry.getValue())) {
+                problems.add(new Problem(pp, "not a valid IAM policy: " + problem));
+            }
+            total += entry.getValue().replaceAll("\\s", "").length();
+        }
+        if (total > ROLE_INLINE_POLICIES_MAX_CHARS) {
+            problems.add(new Problem(path + ".inlinePolicies", "the inline policies add up to " + total
+                    + " characters; IAM allows " + ROLE_INLINE_POLICIES_MAX_CHARS
+                    + " per role (whitespace not counted): use managed policies for the rest"));
+        }
+    }
+
+    private void workflow(Workflow w, List<Problem> problems) {
+        if (required(w.actionRef(), "workflow.actionRef", problems)) {
+            check(ACTION_REF, w.actionRef(), "workflow.actionRef",
+                    "an action reference owner/repo@ref such as aws-actions/configure-aws-credentials@v6", problems);
+        }
+        if (w.region() != null) {
+            check(REGION, w.region(), "workflow.region", "an AWS region code such as us-east-1", problems);
+        }
+        if (required(w.roleSessionName(), "workflow.roleSessionName", problems)) {
+            check(SESSION_NAME, w.roleSessionName(), "workflow.roleSessionName",
+                    "2–64 letters, digits and _+=,.@- (the STS RoleSessionName rule)", problems);
+        }
+        if (w.durationSeconds() > CHAINED_SESSION_MAX_SECONDS) {
+            problems.add(new Problem("workflow.durationSeconds", w.durationSeconds()
+                    + " seconds is too long for the chained session: role chaining limits a session to "
+                    + CHAINED_SESSION_MAX_SECONDS + " seconds and STS rejects a longer duration; allowed: "
+                    + SESSION_MIN_SECONDS + "–" + CHAINED_SESSION_MAX_SECONDS));
+        } else if (w.durationSeconds() < SESSION_MIN_SECONDS) {
+            problems.add(new Problem("workflow.durationSeconds", w.durationSeconds()
+                    + " seconds is below STS's minimum; allowed: " + SESSION_MIN_SECONDS + "–" + CHAINED_SESSION_MAX_SECONDS));
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static boolean accountId(String value, String path, List<Problem> problems) {
+        return required(value, path, problems)
+                && check(ACCOUNT_ID, value, path, "an AWS account id: exactly 12 digits", problems);
+    }
+
+    private static void profile(String value, String path, List<Problem> problems) {
+        if (value != null) {
+            check(PROFILE, value, path, "an AWS profile name from ~/.aws/config (no spaces or brackets)", problems);
+        }
+    }
+
+    private static void maxSession(int seconds, String path, List<Problem> problems) {
+        if (seconds < ROLE_MAX_SESSION_MIN || seconds > ROLE_MAX_SESSION_MAX) {
+            problems.add(new Problem(path, seconds + " is outside IAM's range for a role's maximum session: "
+                    + ROLE_MAX_SESSION_MIN + "–" + ROLE_MAX_SESSION_MAX + " seconds"));
+        }
+    }
+
+    private static String roleNameRule() {
+        return "an IAM role name: 1–64 letters, digits and _+=,.@-";
+    }
+
+    private static boolean required(String value, String path, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new Problem(path, "required"));
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean check(Pattern pattern, String value, String path, String rule, List<Problem> problems) {
+        if (!pattern.matcher(value).matches()) {
+            problems.add(new Problem(path, "\"" + value + "\" is not " + rule));
+            return false;
+        }
+        return true;
+    }
+}
