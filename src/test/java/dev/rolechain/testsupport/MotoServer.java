@@ -1,0 +1,133 @@
+package dev.rolechain.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * A real moto server (IAM and STS) on a free loopback port, with AWS's managed policies loaded. STS
+ * AssumeRole into a role ARN of another account gives credentials that act in that account.
+ */
+public final class MotoServer implements AutoCloseable {
+    public static final String ACCESS_KEY = "testing";
+    public static final String SECRET_KEY = "testing";
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private MotoServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static boolean available() {
+        return ExternalTools.runs(List.of("python3", "-c", "import moto.server, flask"));
+    }
+
+    /** Starts moto, or skips (fails in CI) when it is not installed. */
+    public static MotoServer start() throws IOException, InterruptedException {
+        ExternalTools.require("moto", available(), "python3 -m moto.server; install moto[server] or Debian's python3-moto");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("moto", ".log");
+        ProcessBuilder builder = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p",
+                String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+        Process process = builder.start();
+        MotoServer server = new MotoServer(process, port, log);
+        server.awaitReady(Duration.ofSeconds(90));
+        return server;
+    }
+
+    private void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("moto exited with " + process.exitValue() + ": " + Files.readString(log));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/moto-api/"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        close();
+        throw new IOException("moto did not answer within " + timeout + ": " + Files.readString(log));
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Forgets every account's state. */
+    public void reset() throws IOException, InterruptedException {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint() + "/moto-api/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** An IAM client acting in the given account (through STS AssumeRole, as moto scopes accounts). */
+    public IamClient iam(String accountId) {
+        Credentials c;
+        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build()) {
+            c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + accountId + ":role/rolechain-test")
+                    .roleSessionName("rolechain-test")).credentials();
+        }
+        return IamClient.builder().endpointOverride(URI.create(endpoint())).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
+                .build();
+    }
+
+    /** A shared-config profile section that acts in the account through this server. */
+    public String profile(String name, String accountId) {
+        return "[profile " + name + "]\n"
+                + "source_profile = rolechain-test-base\n"
+                + "role_arn = arn:aws:iam::" + accountId + ":role/rolechain-test\n"
+                + "region = us-east-1\n\n";
+    }
+
+    /** The base profile the account profiles start from. */
+    public String baseProfile() {
+        return "[profile rolechain-test-base]\naws_access_key_id = " + ACCESS_KEY + "\naws_secret_access_key = "
+                + SECRET_KEY + "\nregion = us-east-1\n\n";
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
