@@ -72,10 +72,11 @@ public final class TerraformCli {
 
     public Processes.Result run(Path directory, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        return run(directory, env, null, args);
+        return runWithInput(directory, env, null, args);
     }
 
-    public Processes.Result run(Path directory, Map<String, String> env, String stdin, String... args)
+    /** Runs terraform with {@code stdin} as its standard input. */
+    public Processes.Result runWithInput(Path directory, Map<String, String> env, String stdin, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("terraform");
