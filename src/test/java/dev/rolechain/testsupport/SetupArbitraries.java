@@ -1,0 +1,122 @@
+package dev.rolechain.testsupport;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rolechain.setup.GitHub;
+import dev.rolechain.setup.OidcRoles;
+import dev.rolechain.setup.Setup;
+import dev.rolechain.setup.Subject;
+import dev.rolechain.setup.Target;
+import dev.rolechain.setup.Tooling;
+import dev.rolechain.setup.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * Generators of Setups, valid by construction as far as the rules are simple; properties still pass
+ * each through the validator and skip the rare invalid one. User values lean on the characters that
+ * need escaping: quotes, backslashes, {@code $}/{@code %} before {@code {}, {@code #}, non-ASCII letters.
+ */
+public final class SetupArbitraries {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SetupArbitraries() {
+    }
+
+    public static Arbitrary<String> owners() {
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+                .ofMinLength(1).ofMaxLength(20);
+    }
+
+    public static Arbitrary<String> repositories() {
+        return Arbitraries.oneOf(Arbitraries.just("*"),
+                Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789._-").ofMinLength(1).ofMaxLength(15)
+                        .filter(s -> !s.equals(".") && !s.equals("..")));
+    }
+
+    /** Ref patterns with the characters git allows that other formats treat specially. */
+    public static Arbitrary<String> refPatterns() {
+        Arbitrary<String> part = Arbitraries.strings()
+                .withChars("abcdefghijklmnopqrstuvwxyz0123456789_-\"'$%{}#!&+=,;<>|`ü€")
+                .ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> segment = Arbitraries.oneOf(part, part.map(s -> s + "*"), Arbitraries.just("*"),
+                part.map(s -> s + "?"));
+        return segment.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join("/", l))
+                .filter(s -> !s.startsWith("-") && !s.endsWith(".") && !s.contains("@{"));
+    }
+
+    public static Arbitrary<String> environmentNames() {
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyzABC 0123456789_-\"'#%{}&ü")
+                .ofMinLength(1).ofMaxLength(20).filter(s -> !s.isBlank());
+    }
+
+    public static Arbitrary<String> externalIds() {
+        return Arbitraries.strings()
+                .withChars("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+=,.@:/-")
+                .ofMinLength(2).ofMaxLength(40);
+    }
+
+    public static Arbitrary<String> accountIds() {
+        return Arbitraries.strings().numeric().ofLength(12);
+    }
+
+    public static Arbitrary<Subject> subjects() {
+        Arbitrary<String> repo = repositories();
+        return Arbitraries.oneOf(
+                Combinators.combine(repo, refPatterns()).as(Subject::branch),
+                Combinators.combine(repo, refPatterns()).as(Subject::tag),
+                Combinators.combine(repo, environmentNames()).as(Subject::environment),
+                repo.map(Subject::pullRequest),
+                repo.map(Subject::any));
+    }
+
+    /** An inline policy whose strings carry the awkward characters too. */
+    public static Arbitrary<String> inlinePolicies() {
+        Arbitrary<String> text = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(12)
+                .filter(s -> s.chars().allMatch(c -> c >= 0x20 && !Character.isSurrogate((char) c)));
+        Arbitrary<String> awkward = Arbitraries.of("${aws:username}", "%{if x}", "\"quoted\"", "back\\slash",
+                "new\nline", "tab\there", "ünïcödé", "#hash", "$$", "a'b");
+        Arbitrary<String> value = Arbitraries.oneOf(text, awkward);
+        return Combinators.combine(value, value).as(SetupArbitraries::policy);
+    }
+
+    private static String policy(String resource, String condition) {
+        ObjectNode statement = JSON.createObjectNode()
+                .put("Effect", "Allow")
+                .put("Action", "s3:GetObject")
+                .put("Resource", "arn:aws:s3:::bucket/" + resource);
+        statement.putObject("Condition").putObject("StringEquals").put("aws:PrincipalTag/team", condition);
+        ObjectNode document = JSON.createObjectNode().put("Version", "2012-10-17");
+        document.putArray("Statement").add(statement);
+        return document.toString();
+    }
+
+    public static Arbitrary<Setup> setups() {
+        Arbitrary<GitHub> github = Combinators.combine(owners(),
+                Arbitraries.of(0, 1, 2), Arbitraries.of("sts.amazonaws.com", "https://github.com/acme", "custom-aud"))
+                .as((owner, issuer, audience) -> new GitHub(owner, issuer == 1 ? "acme-ent" : null,
+                        issuer == 2 ? "github.example.com" : null, audience));
+        Arbitrary<Tooling> tooling = Combinators.combine(accountIds(), Arbitraries.of("us-east-1", "eu-central-1",
+                "cn-north-1", "us-gov-west-1"), Arbitraries.of(true, false), Arbitraries.of(OidcRoles.values()),
+                Arbitraries.of("acme-tooling", null))
+                .as((id, region, create, mode, profile) -> new Tooling(id, region, profile, create, "gha-oidc", mode, 3600));
+        Arbitrary<Target> target = Combinators.combine(
+                Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMinLength(1).ofMaxLength(10),
+                accountIds(), externalIds(), Arbitraries.of(true, false),
+                subjects().list().ofMinSize(1).ofMaxSize(4),
+                inlinePolicies().list().ofMaxSize(1),
+                Arbitraries.of(List.<String>of(), List.of("arn:aws:iam::aws:policy/ReadOnlyAccess")))
+                .as((name, account, externalId, production, subjects, inline, managed) -> new Target(name, account,
+                        null, "deploy-" + name, externalId, production, subjects, managed,
+                        inline.isEmpty() ? Map.of() : Map.of("inline", inline.get(0)), 3600, null));
+        Arbitrary<Workflow> workflow = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(900, 3600))
+                .as((tagging, duration) -> new Workflow(Workflow.DEFAULT_ACTION_REF, null, tagging, "GitHubActions", duration));
+        return Combinators.combine(github, tooling, target.list().ofMinSize(1).ofMaxSize(4)
+                        .uniqueElements(Target::name), workflow)
+                .as((g, t, targets, w) -> new Setup(g, t, new ArrayList<>(targets), w));
+    }
+}
