@@ -100,12 +100,17 @@ public final class Hcl {
     private static void appendAligned(List<String[]> lines, int level, StringBuilder sb) {
         int width = 0;
         for (String[] line : lines) {
-            width = Math.max(width, line[0].length());
+            width = Math.max(width, columns(line[0]));
         }
         for (String[] line : lines) {
-            sb.append(indent(level)).append(line[0]).append(" ".repeat(width - line[0].length() + 1))
+            sb.append(indent(level)).append(line[0]).append(" ".repeat(width - columns(line[0]) + 1))
                     .append("= ").append(line[1]).append('\n');
         }
+    }
+
+    /** terraform fmt measures a key in characters (code points), not UTF-16 units. */
+    private static int columns(String key) {
+        return key.codePointCount(0, key.length());
     }
 
     static String indent(int level) {

@@ -78,8 +78,9 @@ public final class SetupValidator {
             check(HOST, g.serverHost(), "github.serverHost",
                     "a host name such as github.example.com, without https:// or a port", problems);
         }
-        if (required(g.audience(), "github.audience", problems)) {
-            check(AUDIENCE, g.audience(), "github.audience", "1–255 characters without spaces", problems);
+        if (required(g.audience(), "github.audience", problems)
+                && check(AUDIENCE, g.audience(), "github.audience", "1–255 characters without spaces", problems)) {
+            noExpression(g.audience(), "github.audience", problems);
         }
     }
 
@@ -198,6 +199,8 @@ public final class SetupValidator {
                         || name.contains("*") || name.contains("?") || name.contains(":")) {
                     problems.add(new Problem(sp + ".environment", "\"" + name
                             + "\" is not an environment name: 1–255 characters, no control characters, no '*', '?' or ':'"));
+                } else {
+                    noExpression(name, sp + ".environment", problems);
                 }
             }
         }
@@ -215,6 +218,16 @@ public final class SetupValidator {
                 || pattern.endsWith("/") || pattern.endsWith(".") || pattern.contains("//") || pattern.contains("@{");
         if (bad) {
             problems.add(new Problem(path, "\"" + pattern + "\" is not " + rule));
+        } else {
+            noExpression(pattern, path, problems);
+        }
+    }
+
+    /** GitHub Actions evaluates {@code ${{ }}} in the workflow values these land in; no escape exists. */
+    private static void noExpression(String value, String path, List<Problem> problems) {
+        if (value.contains("${{")) {
+            problems.add(new Problem(path, "\"" + value + "\" contains \"${{\", which GitHub Actions would evaluate "
+                    + "as an expression in the workflow; remove it"));
         }
     }
 

@@ -83,6 +83,9 @@ class SetupValidationTest {
             /targets/0/subjects/0/branch      | `"a..b"`                          | targets[0].subjects[0].branch    | that git allows
             /targets/0/subjects/0/branch      | `"feature branch"`                | targets[0].subjects[0].branch    | no spaces
             /targets/0/subjects/0/branch      | `""`                              | targets[0].subjects[0].branch    | required
+            /targets/0/subjects/0/branch      | `"x${{secrets.A}}"`               | targets[0].subjects[0].branch    | GitHub Actions would evaluate
+            /targets/1/subjects/0/environment | `"prod-${{ github.actor }}"`      | targets[1].subjects[0].environment | GitHub Actions would evaluate
+            /github/audience                  | `"aud${{x}}"`                     | github.audience                  | GitHub Actions would evaluate
             /targets/0/subjects/0/color       | `"red"`                           | targets[0].subjects[0].color     | unknown field in a subject
             /targets/1/subjects/0/environment | `"prod*"`                         | targets[1].subjects[0].environment | not an environment name
             /targets/0/managedPolicyArns      | `["PowerUserAccess"]`             | targets[0].managedPolicyArns[0]  | managed policy ARN

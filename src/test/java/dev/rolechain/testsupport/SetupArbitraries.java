@@ -76,7 +76,9 @@ public final class SetupArbitraries {
 
     /** An inline policy whose strings carry the awkward characters too. */
     public static Arbitrary<String> inlinePolicies() {
-        Arbitrary<String> text = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(12)
+        Arbitrary<String> text = Arbitraries.oneOf(
+                        Arbitraries.strings().all().ofMinLength(1).ofMaxLength(12),
+                        Arbitraries.strings().withCharRange('\u0020', '\u00ff').ofMinLength(1).ofMaxLength(12))
                 .filter(s -> s.chars().allMatch(c -> c >= 0x20 && !Character.isSurrogate((char) c)));
         Arbitrary<String> awkward = Arbitraries.of("${aws:username}", "%{if x}", "\"quoted\"", "back\\slash",
                 "new\nline", "tab\there", "ünïcödé", "#hash", "$$", "a'b");
@@ -89,7 +91,9 @@ public final class SetupArbitraries {
                 .put("Effect", "Allow")
                 .put("Action", "s3:GetObject")
                 .put("Resource", "arn:aws:s3:::bucket/" + resource);
-        statement.putObject("Condition").putObject("StringEquals").put("aws:PrincipalTag/team", condition);
+        ObjectNode test = statement.putObject("Condition").putObject("StringEquals");
+        test.put("aws:PrincipalTag/team", condition);
+        test.put("aws:PrincipalTag/" + resource, "x");
         ObjectNode document = JSON.createObjectNode().put("Version", "2012-10-17");
         document.putArray("Statement").add(statement);
         return document.toString();
