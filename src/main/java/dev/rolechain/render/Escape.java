@@ -20,31 +20,10 @@ public final class Escape {
 
     /** An HCL quoted string: backslash escapes, and {@code ${} / {@code %{} doubled so no template runs. */
     public static String hcl(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '$', '%' -> {
-                    sb.append(c);
-                    if (i + 1 < value.length() && value.charAt(i + 1) == '{') {
-                        sb.append(c);
-                    }
-                }
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return quoted(value, true, (text, i) -> {
+            char c = text.charAt(i);
+            return c < 0x20 || c == 0x7f;
+        });
     }
 
     /** An HCL object key: a bare identifier where it can be, else a quoted string. */
@@ -69,6 +48,21 @@ public final class Escape {
 
     /** A double-quoted YAML scalar, escaping what YAML 1.1 and 1.2 readers would otherwise change. */
     public static String yamlQuoted(String value) {
+        return quoted(value, false, (text, i) -> {
+            char c = text.charAt(i);
+            return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff || c >= 0xfffe
+                    || Character.isSurrogate(c) && !validSurrogatePair(text, i);
+        });
+    }
+
+    /** Which characters a format writes as {@code \\uXXXX}. */
+    @FunctionalInterface
+    private interface NeedsUnicodeEscape {
+        boolean test(String text, int index);
+    }
+
+    /** A double-quoted string with backslash escapes, shared by HCL and YAML (their escapes agree on these). */
+    private static String quoted(String value, boolean doubleTemplateMarkers, NeedsUnicodeEscape unicode) {
         StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -79,11 +73,14 @@ public final class Escape {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff
-                            || c >= 0xfffe || Character.isSurrogate(c) && !validSurrogatePair(value, i)) {
+                    if (unicode.test(value, i)) {
                         sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
                     } else {
                         sb.append(c);
+                        if (doubleTemplateMarkers && (c == '$' || c == '%') && i + 1 < value.length()
+                                && value.charAt(i + 1) == '{') {
+                            sb.append(c);
+                        }
                     }
                 }
             }

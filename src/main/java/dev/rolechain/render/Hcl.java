@@ -108,9 +108,19 @@ public final class Hcl {
         }
     }
 
-    /** terraform fmt measures a key in characters (code points), not UTF-16 units. */
+    private static final java.util.regex.Pattern GRAPHEME = java.util.regex.Pattern.compile("\\X");
+
+    /** terraform fmt measures a key in user-perceived characters (grapheme clusters), not UTF-16 units. */
     private static int columns(String key) {
-        return key.codePointCount(0, key.length());
+        if (key.chars().allMatch(c -> c < 0x80)) {
+            return key.length();
+        }
+        java.util.regex.Matcher m = GRAPHEME.matcher(key);
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
     }
 
     static String indent(int level) {

@@ -338,9 +338,9 @@ public final class SetupJson {
                 Map.Entry<String, JsonNode> entry = it.next();
                 JsonNode doc = entry.getValue();
                 if (doc.isObject()) {
-                    policies.put(entry.getKey(), doc.toString());
+                    policies.put(nfc(entry.getKey()), nfc(doc.toString()));
                 } else if (doc.isTextual()) {
-                    policies.put(entry.getKey(), doc.asText());
+                    policies.put(nfc(entry.getKey()), nfc(doc.asText()));
                 } else {
                     problems.add(new Problem(LocatedJson.child(path, entry.getKey()),
                             "must be a policy document (a JSON object), got " + kind(doc)));
@@ -391,7 +391,7 @@ public final class SetupJson {
                         + (v.isNumber() ? " (write it in quotes: \"" + v.asText() + "\")" : "")));
                 return null;
             }
-            return v.asText();
+            return nfc(v.asText());
         }
 
         private String textOr(ObjectNode o, String path, String field, String fallback) {
@@ -436,10 +436,18 @@ public final class SetupJson {
                 if (!item.isTextual()) {
                     problems.add(new Problem(LocatedJson.element(path, i), "must be a string, got " + kind(item)));
                 } else {
-                    values.add(item.asText());
+                    values.add(nfc(item.asText()));
                 }
             }
             return values;
+        }
+
+        /**
+         * Strings are read in Unicode NFC: Terraform stores every string in NFC, so a value in another
+         * form would be applied differently from how it was planned.
+         */
+        private static String nfc(String value) {
+            return java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFC);
         }
 
         private static String kind(JsonNode node) {

@@ -194,6 +194,15 @@ class SetupValidationTest {
         assertThat(again).isEqualTo(setup);
     }
 
+    @Test
+    void stringsAreReadInUnicodeNfcAsTerraformKeepsThem() throws SetupException {
+        String decomposed = "caf\u0065\u0301";
+        String text = VALID.replace("\"environment\": \"production\"", "\"environment\": \"" + decomposed + "\"");
+        Setup setup = loader.parse(text, "nfc.json");
+        Subject.Environment env = (Subject.Environment) setup.targets().get(1).subjects().get(0).kind();
+        assertThat(env.name()).isEqualTo("caf\u00e9");
+    }
+
     static String mutate(String base, String pointer, String json) throws Exception {
         JsonNode root = JSON.readTree(base);
         JsonPointer ptr = JsonPointer.compile(pointer);
