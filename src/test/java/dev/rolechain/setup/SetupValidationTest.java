@@ -10,6 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.Services;
+import dev.rolechain.cli.RolechainCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,7 +125,22 @@ class SetupValidationTest {
                     assertThat(p.message()).contains(message == null ? "" : message);
                     assertThat(p.line()).as("line of " + p).isPositive();
                 });
+
+        // The same file given to `rolechain export`: exit code 2, the message, nothing written.
+        Path file = temp.resolve("setup.json");
+        Files.writeString(file, text);
+        Path out = temp.resolve("out");
+        StringWriter err = new StringWriter();
+        CommandLine cli = RolechainCommand.create(new Services());
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("export", "--setup", file.toString(), "--out", out.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(file + ":", path + ": ", "nothing was written");
+        assertThat(out).doesNotExist();
     }
+
+    @TempDir
+    Path temp;
 
     @Test
     void aTargetRoleMayNotTakeTheNameOfAnOidcRoleInTheToolingAccount() {
