@@ -24,6 +24,8 @@ public final class SetupValidator {
     public static final int ROLE_MAX_SESSION_MAX = 43200;
     /** IAM: the inline policies of a role add up to at most this many characters, whitespace not counted. */
     public static final int ROLE_INLINE_POLICIES_MAX_CHARS = 10240;
+    /** IAM: managed policies attached to a role, at most (the default quota is 10). */
+    public static final int MANAGED_POLICIES_PER_ROLE_MAX = 20;
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
@@ -79,7 +81,8 @@ public final class SetupValidator {
                     "a host name such as github.example.com, without https:// or a port", problems);
         }
         if (required(g.audience(), "github.audience", problems)
-                && check(AUDIENCE, g.audience(), "github.audience", "1–255 characters without spaces", problems)) {
+                && check(AUDIENCE, g.audience(), "github.audience", "1–255 characters without spaces", problems)
+                && policyCharacters(g.audience(), "github.audience", problems)) {
             noExpression(g.audience(), "github.audience", problems);
         }
     }
@@ -150,6 +153,11 @@ public final class SetupValidator {
                 check(POLICY_ARN, t.managedPolicyArns().get(j), path + ".managedPolicyArns[" + j + "]",
                         "a managed policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess", problems);
             }
+            if (t.managedPolicyArns().size() > MANAGED_POLICIES_PER_ROLE_MAX) {
+                problems.add(new Problem(path + ".managedPolicyArns", t.managedPolicyArns().size()
+                        + " managed policies; IAM attaches at most " + MANAGED_POLICIES_PER_ROLE_MAX
+                        + " to a role (10 unless the account's quota was raised)"));
+            }
             if (new HashSet<>(t.managedPolicyArns()).size() != t.managedPolicyArns().size()) {
                 problems.add(new Problem(path + ".managedPolicyArns", "lists a policy ARN twice"));
             }
@@ -199,7 +207,7 @@ public final class SetupValidator {
                         || name.contains("*") || name.contains("?") || name.contains(":")) {
                     problems.add(new Problem(sp + ".environment", "\"" + name
                             + "\" is not an environment name: 1–255 characters, no control characters, no '*', '?' or ':'"));
-                } else {
+                } else if (policyCharacters(name, sp + ".environment", problems)) {
                     noExpression(name, sp + ".environment", problems);
                 }
             }
@@ -218,9 +226,38 @@ public final class SetupValidator {
                 || pattern.endsWith("/") || pattern.endsWith(".") || pattern.contains("//") || pattern.contains("@{");
         if (bad) {
             problems.add(new Problem(path, "\"" + pattern + "\" is not " + rule));
-        } else {
+        } else if (policyCharacters(pattern, path, problems)) {
             noExpression(pattern, path, problems);
         }
+    }
+
+    /**
+     * IAM: a policy document holds only tab, line feed, carriage return and U+0020–U+00FF. Values that
+     * land in a trust policy (sub patterns, environment names, the audience) must keep to that too.
+     */
+    private static boolean policyCharacters(String value, String path, List<Problem> problems) {
+        int bad = firstNonPolicyCharacter(value);
+        if (bad >= 0) {
+            problems.add(new Problem(path, "\"" + value + "\" holds " + describe(value.codePointAt(bad))
+                    + ", which IAM does not allow in a policy document (allowed: tab, line feed, carriage return "
+                    + "and U+0020–U+00FF)"));
+            return false;
+        }
+        return true;
+    }
+
+    private static int firstNonPolicyCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xff))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(int codePoint) {
+        return String.format(java.util.Locale.ROOT, "'%s' (U+%04X)", new String(Character.toChars(codePoint)), codePoint);
     }
 
     /** GitHub Actions evaluates {@code ${{ }}} in the workflow values these land in; no escape exists. */
@@ -237,6 +274,12 @@ public final class SetupValidator {
             String pp = path + ".inlinePolicies" + (entry.getKey().matches("[A-Za-z_][A-Za-z0-9_-]*")
                     ? "." + entry.getKey() : "[\"" + entry.getKey() + "\"]");
             check(POLICY_NAME, entry.getKey(), pp, "a policy name: 1–128 letters, digits and _+=,.@-", problems);
+            int bad = firstNonPolicyCharacter(entry.getValue());
+            if (bad >= 0) {
+                problems.add(new Problem(pp, "the policy holds " + describe(entry.getValue().codePointAt(bad))
+                        + ", which IAM does not allow in a policy document (allowed: tab, line feed, carriage return "
+                        + "and U+0020–U+00FF; write other characters as \\u escapes only if IAM accepts them there)"));
+            }
             for (String problem : policyCheck.problems(entry.getValue())) {
                 problems.add(new Problem(pp, "not a valid IAM policy: " + problem));
             }

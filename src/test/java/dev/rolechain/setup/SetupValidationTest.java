@@ -93,6 +93,10 @@ class SetupValidationTest {
             /targets/0/subjects/0/branch      | `"x${{secrets.A}}"`               | targets[0].subjects[0].branch    | GitHub Actions would evaluate
             /targets/1/subjects/0/environment | `"prod-${{ github.actor }}"`      | targets[1].subjects[0].environment | GitHub Actions would evaluate
             /github/audience                  | `"aud${{x}}"`                     | github.audience                  | GitHub Actions would evaluate
+            /targets/0/subjects/0/branch      | `"release-€"`                     | targets[0].subjects[0].branch    | U+20AC), which IAM does not allow in a policy document
+            /targets/1/subjects/0/environment | `"prod-✓"`                        | targets[1].subjects[0].environment | which IAM does not allow
+            /targets/0/inlinePolicies         | `{"p": {"Statement": {"Sid": "Ünïcødé€", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}}}` | targets[0].inlinePolicies.p | U+20AC
+            /targets/0/managedPolicyArns      | `["arn:aws:iam::aws:policy/P1","arn:aws:iam::aws:policy/P2","arn:aws:iam::aws:policy/P3","arn:aws:iam::aws:policy/P4","arn:aws:iam::aws:policy/P5","arn:aws:iam::aws:policy/P6","arn:aws:iam::aws:policy/P7","arn:aws:iam::aws:policy/P8","arn:aws:iam::aws:policy/P9","arn:aws:iam::aws:policy/P10","arn:aws:iam::aws:policy/P11","arn:aws:iam::aws:policy/P12","arn:aws:iam::aws:policy/P13","arn:aws:iam::aws:policy/P14","arn:aws:iam::aws:policy/P15","arn:aws:iam::aws:policy/P16","arn:aws:iam::aws:policy/P17","arn:aws:iam::aws:policy/P18","arn:aws:iam::aws:policy/P19","arn:aws:iam::aws:policy/P20","arn:aws:iam::aws:policy/P21"]` | targets[0].managedPolicyArns | at most 20
             /targets/0/subjects/0/color       | `"red"`                           | targets[0].subjects[0].color     | unknown field in a subject
             /targets/1/subjects/0/environment | `"prod*"`                         | targets[1].subjects[0].environment | not an environment name
             /targets/0/managedPolicyArns      | `["PowerUserAccess"]`             | targets[0].managedPolicyArns[0]  | managed policy ARN
