@@ -67,11 +67,14 @@ public final class PolicyJson {
         return document;
     }
 
-    /** The problems of a document, empty when it is valid IAM JSON. */
-    public static List<String> problems(JsonNode node) {
-        List<String> problems = new ArrayList<>();
-        readDocument(node, problems);
-        return problems;
+    /** The problems of a document's JSON text, empty when it is valid IAM JSON. */
+    public static List<String> problems(String text) {
+        try {
+            parse(text);
+            return List.of();
+        } catch (PolicyException e) {
+            return e.problems();
+        }
     }
 
     private static PolicyDocument readDocument(JsonNode node, List<String> problems) {
@@ -375,10 +378,5 @@ public final class PolicyJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Canonical compact JSON text. */
-    public static String compact(PolicyDocument document) {
-        return toTree(document).toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.rolechain.iam;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ public record Principals(boolean anyone, Map<String, List<String>> byType) {
     }
 
     static List<String> sortedDistinct(List<String> values) {
-        List<String> copy = new ArrayList<>(new java.util.TreeSet<>(values));
-        return List.copyOf(copy);
+        return List.copyOf(new java.util.TreeSet<>(values));
     }
 }

@@ -51,7 +51,6 @@ public final class Renderer {
         freemarker.setSharedVariable("yaml", helper(args -> Escape.yaml(string(args, 0))));
         freemarker.setSharedVariable("md", helper(args -> Escape.markdownCode(string(args, 0))));
         freemarker.setSharedVariable("actionsString", helper(args -> Escape.actionsString(string(args, 0))));
-        // Helpers that need Java values (documents, maps) get them from the model by key.
     }
 
     /** Every artifact of the export, in a stable order. */

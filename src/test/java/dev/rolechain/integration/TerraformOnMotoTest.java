@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -102,21 +101,20 @@ class TerraformOnMotoTest {
         // One profile per account, named as the Setup names them, or given with -var when it names none.
         StringBuilder config = new StringBuilder(moto.baseProfile());
         List<String> vars = new ArrayList<>();
-        Map<String, String> profiles = new LinkedHashMap<>();
-        profiles.put("profile_tooling=" + setup.tooling().accountId(), setup.tooling().profile());
+        List<ProfileVariable> variables = new ArrayList<>();
+        variables.add(new ProfileVariable("profile_tooling", setup.tooling().accountId(), setup.tooling().profile()));
         for (Target target : setup.targets()) {
-            profiles.put("profile_" + target.name().replace('-', '_') + "=" + target.accountId(), target.profile());
+            variables.add(new ProfileVariable("profile_" + target.name().replace('-', '_'), target.accountId(),
+                    target.profile()));
         }
-        profiles.forEach((varAndAccount, profile) -> {
-            String variable = varAndAccount.substring(0, varAndAccount.indexOf('='));
-            String account = varAndAccount.substring(varAndAccount.indexOf('=') + 1);
-            String name = profile != null ? profile : "acct-" + account + "-" + variable;
-            config.append(moto.profile(name, account));
-            if (profile == null) {
+        for (ProfileVariable v : variables) {
+            String name = v.profile() != null ? v.profile() : "acct-" + v.accountId() + "-" + v.variable();
+            config.append(moto.profile(name, v.accountId()));
+            if (v.profile() == null) {
                 vars.add("-var");
-                vars.add(variable + "=" + name);
+                vars.add(v.variable() + "=" + name);
             }
-        });
+        }
         Path awsConfig = temp.resolve("aws-config");
         Files.writeString(awsConfig, config);
         Map<String, String> env = new HashMap<>();
@@ -155,6 +153,10 @@ class TerraformOnMotoTest {
         assertThat(plan.exitCode()).as("second plan (0 = no changes)\n" + plan.both()).isZero();
         assertThat(plan.stdout()).contains("No changes");
         return out;
+    }
+
+    /** A Terraform profile variable, the account it must reach, and the Setup's profile (null: none). */
+    private record ProfileVariable(String variable, String accountId, String profile) {
     }
 
     private static String[] concat(List<String> a, List<String> b) {
