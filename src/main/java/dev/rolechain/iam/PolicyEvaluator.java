@@ -1,0 +1,222 @@
+package dev.rolechain.iam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * AWS's policy evaluation logic for what Rolechain asks (IAM User Guide, "Policy evaluation logic",
+ * "Cross-account policy evaluation logic"): an explicit Deny in any policy wins; a role's trust
+ * policy must allow the principal explicitly, also within one account; a cross-account request needs
+ * both the resource (trust) policy and the principal's identity policies to allow; within one
+ * account, a resource policy that names the account rather than the principal delegates to the
+ * identity policies. Every decision carries its explanation.
+ */
+public final class PolicyEvaluator {
+
+    /** The result of one policy document. */
+    public record PolicyResult(Decision decision, boolean viaAccountPrincipal, List<String> explanation) {
+    }
+
+    /** Evaluates one document. {@code resourcePolicy} says whether its Principal elements are checked. */
+    public PolicyResult evaluatePolicy(String label, PolicyDocument document, Request request, boolean resourcePolicy) {
+        List<String> explanation = new ArrayList<>();
+        boolean allow = false;
+        boolean deny = false;
+        boolean viaAccount = false;
+        List<Statement> statements = document.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            String name = label + " statement " + i + (s.sid() == null || s.sid().isEmpty() ? "" : " (" + s.sid() + ")")
+                    + " " + s.effect().json();
+            String miss = mismatch(s, request, resourcePolicy);
+            if (miss != null) {
+                explanation.add(name + ": does not apply: " + miss);
+                continue;
+            }
+            explanation.add(name + ": applies");
+            if (s.effect() == Effect.DENY) {
+                deny = true;
+            } else {
+                allow = true;
+                if (resourcePolicy && s.principal() != null && matchedOnlyAsAccount(s.principal(), request.principal())) {
+                    viaAccount = true;
+                }
+            }
+        }
+        Decision decision = deny ? Decision.EXPLICIT_DENY : allow ? Decision.ALLOW : Decision.IMPLICIT_DENY;
+        if (!deny && !allow) {
+            explanation.add(label + ": no statement allows the request");
+        }
+        return new PolicyResult(decision, viaAccount, explanation);
+    }
+
+    /**
+     * Evaluates a request against a resource (trust) policy, which may be null, and the principal's
+     * identity policies.
+     */
+    public Evaluation evaluate(PolicyDocument resourcePolicy, List<PolicyDocument> identityPolicies, Request request) {
+        List<String> explanation = new ArrayList<>();
+        PolicyResult resource = null;
+        if (resourcePolicy != null) {
+            resource = evaluatePolicy(isRoleTrust(request) ? "trust policy" : "resource policy", resourcePolicy, request, true);
+            explanation.addAll(resource.explanation());
+        }
+        boolean identityDeny = false;
+        boolean identityAllow = false;
+        for (int i = 0; i < identityPolicies.size(); i++) {
+            PolicyResult r = evaluatePolicy("identity policy " + i, identityPolicies.get(i), request, false);
+            explanation.addAll(r.explanation());
+            identityDeny |= r.decision() == Decision.EXPLICIT_DENY;
+            identityAllow |= r.decision() == Decision.ALLOW;
+        }
+        if (identityDeny || (resource != null && resource.decision() == Decision.EXPLICIT_DENY)) {
+            explanation.add("decision: an explicit Deny applies, and an explicit Deny always wins");
+            return new Evaluation(Decision.EXPLICIT_DENY, explanation);
+        }
+        if (resource == null) {
+            explanation.add(identityAllow ? "decision: an identity policy allows the request"
+                    : "decision: no policy allows the request (implicit deny)");
+            return new Evaluation(identityAllow ? Decision.ALLOW : Decision.IMPLICIT_DENY, explanation);
+        }
+        boolean resourceAllow = resource.decision() == Decision.ALLOW;
+        boolean awsPrincipal = Principal.typeOf(request.principal()).equals("AWS");
+        String principalAccount = Principal.accountOf(request.principal());
+        String resourceAccount = accountOfArn(request.resource());
+        boolean crossAccount = principalAccount != null && resourceAccount != null && !principalAccount.equals(resourceAccount);
+
+        if (isRoleTrust(request) || crossAccount) {
+            if (!resourceAllow) {
+                explanation.add("decision: the " + (isRoleTrust(request) ? "role's trust" : "resource")
+                        + " policy does not allow " + request.principal() + " (implicit deny)");
+                return new Evaluation(Decision.IMPLICIT_DENY, explanation);
+            }
+            if (!awsPrincipal) {
+                explanation.add("decision: the trust policy allows the " + Principal.typeOf(request.principal())
+                        + " principal");
+                return new Evaluation(Decision.ALLOW, explanation);
+            }
+            boolean needIdentity = crossAccount || resource.viaAccountPrincipal()
+                    || (resourceAccount == null && !identityPolicies.isEmpty());
+            if (needIdentity && !identityAllow) {
+                explanation.add("decision: the trust allows it, but no identity policy of " + request.principal()
+                        + " allows " + request.action() + (crossAccount ? " (a cross-account request needs both sides)"
+                        : " (the trust names the account, which delegates to identity policies)"));
+                return new Evaluation(Decision.IMPLICIT_DENY, explanation);
+            }
+            explanation.add("decision: allowed by the " + (isRoleTrust(request) ? "trust" : "resource") + " policy"
+                    + (needIdentity ? " and an identity policy" : ""));
+            return new Evaluation(Decision.ALLOW, explanation);
+        }
+        // One account, not a role trust: either side allowing is enough.
+        if (resourceAllow || identityAllow) {
+            explanation.add("decision: allowed by the " + (resourceAllow ? "resource" : "identity") + " policy");
+            return new Evaluation(Decision.ALLOW, explanation);
+        }
+        explanation.add("decision: no policy allows the request (implicit deny)");
+        return new Evaluation(Decision.IMPLICIT_DENY, explanation);
+    }
+
+    private static boolean isRoleTrust(Request request) {
+        String action = request.action().toLowerCase(Locale.ROOT);
+        return action.startsWith("sts:assumerole") || action.equals("sts:tagsession")
+                || action.equals("sts:setsourceidentity")
+                || (request.resource() != null && request.resource().matches("arn:[^:]+:iam::\\d{12}:role/.+"));
+    }
+
+    static String accountOfArn(String arn) {
+        if (arn == null) {
+            return null;
+        }
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && parts[4].matches("\\d{12}") ? parts[4] : null;
+    }
+
+    /** Why a statement does not apply, or null when it does. */
+    private static String mismatch(Statement s, Request request, boolean resourcePolicy) {
+        if (resourcePolicy) {
+            if (s.principal() != null && !principalMatches(s.principal(), request.principal())) {
+                return "principal " + request.principal() + " is not in Principal";
+            }
+            if (s.notPrincipal() != null && principalMatches(s.notPrincipal(), request.principal())) {
+                return "principal " + request.principal() + " is in NotPrincipal";
+            }
+        }
+        if (s.actions() != null && s.actions().stream().noneMatch(a -> actionMatches(a, request.action()))) {
+            return "action " + request.action() + " is not in Action " + s.actions();
+        }
+        if (s.notActions() != null && s.notActions().stream().anyMatch(a -> actionMatches(a, request.action()))) {
+            return "action " + request.action() + " is in NotAction " + s.notActions();
+        }
+        if (request.resource() != null) {
+            if (s.resources() != null && s.resources().stream()
+                    .noneMatch(r -> resourceMatches(r, request.resource(), request.context()))) {
+                return "resource " + request.resource() + " is not in Resource " + s.resources();
+            }
+            if (s.notResources() != null && s.notResources().stream()
+                    .anyMatch(r -> resourceMatches(r, request.resource(), request.context()))) {
+                return "resource " + request.resource() + " is in NotResource " + s.notResources();
+            }
+        }
+        for (Condition c : s.conditions()) {
+            ConditionEvaluator.Outcome outcome = ConditionEvaluator.evaluate(c, request.context());
+            if (!outcome.holds()) {
+                return "condition failed: " + outcome.reason();
+            }
+        }
+        return null;
+    }
+
+    private static boolean principalMatches(Principals principals, String principal) {
+        if (principals.anyone()) {
+            return true;
+        }
+        for (Map.Entry<String, List<String>> entry : principals.byType().entrySet()) {
+            for (String value : entry.getValue()) {
+                if (Principal.matches(entry.getKey(), value, principal)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when the principal matched only through an account value (which delegates to identity policies). */
+    private static boolean matchedOnlyAsAccount(Principals principals, String principal) {
+        if (principals.anyone()) {
+            return false;
+        }
+        boolean account = false;
+        for (Map.Entry<String, List<String>> entry : principals.byType().entrySet()) {
+            for (String value : entry.getValue()) {
+                if (Principal.matches(entry.getKey(), value, principal)) {
+                    if (entry.getKey().equals("AWS") && Principal.isAccount(value)) {
+                        account = true;
+                    } else {
+                        return false;
+                    }
+                }
+            }
+        }
+        return account;
+    }
+
+    /** Actions match case-insensitively, with * and ? wildcards. */
+    public static boolean actionMatches(String pattern, String action) {
+        return Wildcards.matches(pattern.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT));
+    }
+
+    private static final String RESOURCE_KEY = "rolechain:resource";
+
+    /** Resource patterns match as ARNs, part by part, and may hold policy variables. */
+    private static boolean resourceMatches(String pattern, String resource, RequestContext context) {
+        if (pattern.equals("*")) {
+            return true;
+        }
+        Map<String, List<String>> values = new java.util.HashMap<>(context.values());
+        values.put(RESOURCE_KEY, List.of(resource));
+        return ConditionEvaluator.evaluate(new Condition("ArnLike", RESOURCE_KEY, pattern), RequestContext.of(values))
+                .holds();
+    }
+}
