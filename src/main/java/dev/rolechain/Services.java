@@ -1,5 +1,6 @@
 package dev.rolechain;
 
+import dev.rolechain.iam.PolicyEvaluator;
 import dev.rolechain.iam.PolicyJson;
 import dev.rolechain.plan.Planner;
 import dev.rolechain.render.ExportWriter;
@@ -14,6 +15,7 @@ public final class Services {
     private final Planner planner;
     private final Renderer renderer;
     private final ExportWriter exportWriter;
+    private final PolicyEvaluator evaluator;
 
     public Services() {
         validator = new SetupValidator(PolicyJson::problems);
@@ -21,6 +23,7 @@ public final class Services {
         planner = new Planner();
         renderer = new Renderer();
         exportWriter = new ExportWriter();
+        evaluator = new PolicyEvaluator();
     }
 
 
@@ -38,6 +41,10 @@ public final class Services {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    public PolicyEvaluator evaluator() {
+        return evaluator;
     }
 
     public ExportWriter exportWriter() {

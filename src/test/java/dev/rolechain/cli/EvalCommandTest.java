@@ -1,0 +1,97 @@
+package dev.rolechain.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rolechain.Services;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EvalCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TRUST = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+              "Principal":{"AWS":"arn:aws:iam::111111111111:role/github-actions-oidc"},
+              "Action":["sts:AssumeRole","sts:TagSession"],
+              "Condition":{"StringEquals":{"sts:ExternalId":"myorg-prod-deploy"}}}]}""";
+    private static final String IDENTITY = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+              "Resource":"arn:aws:iam::222222222222:role/ci-deploy-role"}]}""";
+    private static final String SESSION = "arn:aws:sts::111111111111:assumed-role/github-actions-oidc/GitHubActions";
+
+    @TempDir
+    Path temp;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = RolechainCommand.create(new Services());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void aSingleRequestPrintsTheDecisionAndWhy() throws Exception {
+        Path trust = Files.writeString(temp.resolve("trust.json"), TRUST);
+        Path identity = Files.writeString(temp.resolve("identity.json"), IDENTITY);
+        assertThat(run("eval", "--policy", trust.toString(), "--identity-policy", identity.toString(),
+                "--action", "sts:AssumeRole", "--principal", SESSION,
+                "--resource", "arn:aws:iam::222222222222:role/ci-deploy-role",
+                "--context", "sts:ExternalId=myorg-prod-deploy")).isZero();
+        assertThat(out.toString()).startsWith("allow\n").contains("trust policy statement 0 Allow: applies");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("eval", "--policy", trust.toString(), "--identity-policy", identity.toString(),
+                "--action", "sts:AssumeRole", "--principal", SESSION,
+                "--resource", "arn:aws:iam::222222222222:role/ci-deploy-role", "--format", "json")).isZero();
+        JsonNode result = JSON.readTree(out.toString());
+        assertThat(result.get("decision").asText()).isEqualTo("implicit-deny");
+        assertThat(result.get("explanation").toString()).contains("sts:ExternalId is absent");
+    }
+
+    @Test
+    void casesAreEvaluatedOneALineAndABadLineDoesNotStopTheRest() throws Exception {
+        String ok = JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("policy", JSON.readTree(TRUST))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("identityPolicies", JSON.createArrayNode().add(JSON.readTree(IDENTITY)))
+                .put("action", "sts:AssumeRole").put("principal", SESSION)
+                .put("resource", "arn:aws:iam::222222222222:role/ci-deploy-role")
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("context", JSON.createObjectNode().put("sts:ExternalId", "myorg-prod-deploy"))
+                .toString();
+        String noContext = ok.replace(",\"context\":{\"sts:ExternalId\":\"myorg-prod-deploy\"}", "");
+        String denied = "{\"identityPolicies\":[{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                + "\"Action\":\"*\",\"Resource\":\"*\"}]}],\"action\":\"s3:GetObject\",\"principal\":\"111111111111\","
+                + "\"resource\":\"arn:aws:s3:::b/k\",\"context\":{\"aws:TagKeys\":[\"a\",\"b\"]}}";
+        Path file = Files.writeString(temp.resolve("cases.jsonl"),
+                String.join("\n", List.of(ok, "{not json", noContext, "{\"action\":\"x\"}", denied)) + "\n");
+        assertThat(run("eval", "--cases", file.toString())).isZero();
+        List<JsonNode> lines = out.toString().lines().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0).get("decision").asText()).isEqualTo("allow");
+        assertThat(lines.get(1).get("error").asText()).startsWith("line 2: not JSON");
+        assertThat(lines.get(2).get("decision").asText()).isEqualTo("implicit-deny");
+        assertThat(lines.get(3).get("error").asText()).contains("line 4", "\"principal\" is required");
+        assertThat(lines.get(4).get("decision").asText()).isEqualTo("explicit-deny");
+    }
+
+    @Test
+    void badInputExitsTwo() throws Exception {
+        assertThat(run("eval", "--action", "sts:AssumeRole")).isEqualTo(2);
+        Path bad = Files.writeString(temp.resolve("bad.json"), "{\"Statement\":{\"Effect\":\"Allow\"}}");
+        assertThat(run("eval", "--policy", bad.toString(), "--action", "a:b", "--principal", "111111111111")).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.json: not a valid IAM policy", "$.Statement: needs Action or NotAction");
+    }
+}
