@@ -2,6 +2,7 @@ package dev.rolechain;
 
 import dev.rolechain.iam.PolicyEvaluator;
 import dev.rolechain.iam.PolicyJson;
+import dev.rolechain.lint.Linter;
 import dev.rolechain.plan.Planner;
 import dev.rolechain.render.ExportWriter;
 import dev.rolechain.render.Renderer;
@@ -16,6 +17,7 @@ public final class Services {
     private final Renderer renderer;
     private final ExportWriter exportWriter;
     private final PolicyEvaluator evaluator;
+    private final Linter linter;
 
     public Services() {
         validator = new SetupValidator(PolicyJson::problems);
@@ -24,6 +26,7 @@ public final class Services {
         renderer = new Renderer();
         exportWriter = new ExportWriter();
         evaluator = new PolicyEvaluator();
+        linter = new Linter(evaluator);
     }
 
 
@@ -41,6 +44,10 @@ public final class Services {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    public Linter linter() {
+        return linter;
     }
 
     public PolicyEvaluator evaluator() {

@@ -1,0 +1,134 @@
+package dev.rolechain.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rolechain.Services;
+import dev.rolechain.github.WorkflowParser;
+import dev.rolechain.iam.PolicyException;
+import dev.rolechain.iam.PolicyJson;
+import dev.rolechain.lint.Finding;
+import dev.rolechain.lint.Linter;
+import dev.rolechain.lint.Severity;
+import dev.rolechain.plan.DesiredState;
+import dev.rolechain.setup.SetupException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rolechain lint}: the rules over a Setup, one policy, or a workflow file. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Check a Setup's planned IAM and workflow, a single policy, or an existing workflow file against "
+                + "Rolechain's rules (docs/lint-rules.md). Exit 1 when any error-severity finding exists.")
+public final class LintCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Services services;
+
+    @Option(names = "--setup", paramLabel = "FILE", description = "A Setup file; alone, lint everything it plans.")
+    Path setupFile;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "A single policy document (JSON).")
+    Path policy;
+
+    @Option(names = "--type", paramLabel = "trust|identity", description = "What --policy is.")
+    String type;
+
+    @Option(names = "--workflow", paramLabel = "FILE", description = "A GitHub Actions workflow file; with --setup, "
+            + "checked against the trust of the roles it assumes.")
+    Path workflowFile;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format.")
+    String format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public LintCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!format.equals("text") && !format.equals("json")) {
+            err.println("rolechain: --format: \"" + format + "\" is not one of text, json");
+            return RolechainCommand.EXIT_INVALID;
+        }
+        Linter linter = services.linter();
+        List<Finding> findings;
+        try {
+            if (policy != null) {
+                if (type == null || !(type.equals("trust") || type.equals("identity"))) {
+                    err.println("rolechain: --policy needs --type trust or --type identity");
+                    return RolechainCommand.EXIT_INVALID;
+                }
+                findings = linter.lintPolicy(policy.toString(), PolicyJson.parse(read(policy)),
+                        Linter.PolicyType.valueOf(type.toUpperCase(Locale.ROOT)));
+            } else if (workflowFile != null) {
+                DesiredState state = setupFile == null ? null : services.planner().plan(services.loader().load(setupFile));
+                findings = linter.lintWorkflow(workflowFile.toString(),
+                        new WorkflowParser().parse(read(workflowFile)), state);
+            } else if (setupFile != null) {
+                DesiredState state = services.planner().plan(services.loader().load(setupFile));
+                findings = linter.lintSetup(state, services.renderer().workflow(state));
+            } else {
+                err.println("rolechain: lint needs --setup FILE, --policy FILE --type trust|identity, or --workflow FILE");
+                return RolechainCommand.EXIT_INVALID;
+            }
+        } catch (SetupException e) {
+            err.println("rolechain: the Setup is not valid:");
+            err.println(e.getMessage());
+            return RolechainCommand.EXIT_INVALID;
+        } catch (PolicyException e) {
+            err.println("rolechain: " + policy + ": not a valid IAM policy: " + e.getMessage());
+            return RolechainCommand.EXIT_INVALID;
+        } catch (WorkflowParser.WorkflowException e) {
+            err.println("rolechain: " + workflowFile + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
+            return RolechainCommand.EXIT_INVALID;
+        } catch (IOException e) {
+            err.println("rolechain: " + e.getMessage());
+            return RolechainCommand.EXIT_INVALID;
+        }
+        print(findings, out);
+        return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
+    }
+
+    private void print(List<Finding> findings, PrintWriter out) {
+        if (format.equals("json")) {
+            ObjectNode root = JSON.createObjectNode();
+            ArrayNode array = root.putArray("findings");
+            for (Finding f : findings) {
+                array.addObject().put("rule", f.rule()).put("severity", f.severity().json()).put("location", f.location())
+                        .put("message", f.message()).put("fix", f.fix());
+            }
+            out.println(root);
+            return;
+        }
+        for (Finding f : findings) {
+            out.println(f.severity().json() + " " + f.rule() + " " + f.location() + ": " + f.message());
+            out.println("    fix: " + f.fix());
+        }
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        out.println(errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
+                + ", " + (findings.size() - errors - warnings) + " info");
+    }
+
+    private static String read(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.rolechain.github;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Reads a GitHub Actions workflow file (YAML) into a {@link WorkflowFile}, keeping line numbers. */
+public final class WorkflowParser {
+
+    /** A workflow file that cannot be read, with the line where it went wrong (0 when unknown). */
+    public static final class WorkflowException extends IllegalArgumentException {
+        private final int line;
+
+        public WorkflowException(String message, int line) {
+            super(message);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
+    public WorkflowFile parse(String text) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new WorkflowException("not YAML: " + e.getProblem(), line);
+        } catch (YAMLException e) {
+            throw new WorkflowException("not YAML: " + e.getMessage(), 0);
+        }
+        if (!(root instanceof MappingNode map)) {
+            throw new WorkflowException("a workflow is a YAML mapping with \"on\" and \"jobs\"", 1);
+        }
+        String name = scalar(get(map, "name"));
+        Map<String, String> permissions = permissions(get(map, "permissions"));
+        List<String> events = events(get(map, "on", "true"));
+        Node jobsNode = get(map, "jobs");
+        if (!(jobsNode instanceof MappingNode jobsMap)) {
+            throw new WorkflowException("\"jobs\" is missing or not a mapping", line(jobsNode == null ? map : jobsNode));
+        }
+        List<WorkflowFile.Job> jobs = new ArrayList<>();
+        for (NodeTuple tuple : jobsMap.getValue()) {
+            String id = scalar(tuple.getKeyNode());
+            if (!(tuple.getValueNode() instanceof MappingNode job)) {
+                throw new WorkflowException("job \"" + id + "\" is not a mapping", line(tuple.getValueNode()));
+            }
+            jobs.add(job(id, job, line(tuple.getKeyNode())));
+        }
+        return new WorkflowFile(name, permissions, events, jobs);
+    }
+
+    private WorkflowFile.Job job(String id, MappingNode job, int line) {
+        Node env = get(job, "environment");
+        String environment = env instanceof MappingNode envMap ? scalar(get(envMap, "name")) : scalar(env);
+        List<WorkflowFile.Step> steps = new ArrayList<>();
+        if (get(job, "steps") instanceof SequenceNode seq) {
+            for (Node stepNode : seq.getValue()) {
+                if (stepNode instanceof MappingNode step) {
+                    Map<String, String> with = new LinkedHashMap<>();
+                    if (get(step, "with") instanceof MappingNode withMap) {
+                        for (NodeTuple t : withMap.getValue()) {
+                            with.put(scalar(t.getKeyNode()), scalar(t.getValueNode()));
+                        }
+                    }
+                    steps.add(new WorkflowFile.Step(scalar(get(step, "name")), scalar(get(step, "uses")), with,
+                            line(step)));
+                }
+            }
+        }
+        return new WorkflowFile.Job(id, permissions(get(job, "permissions")), environment, scalar(get(job, "if")),
+                steps, line);
+    }
+
+    /** {@code read-all} / {@code write-all} expand to every scope; a mapping is taken as it is. */
+    private static Map<String, String> permissions(Node node) {
+        if (node == null) {
+            return null;
+        }
+        Map<String, String> permissions = new LinkedHashMap<>();
+        if (node instanceof ScalarNode s) {
+            String all = s.getValue();
+            if (all.equals("write-all") || all.equals("read-all")) {
+                permissions.put("*", all.startsWith("write") ? "write" : "read");
+            }
+            return permissions;
+        }
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                permissions.put(scalar(t.getKeyNode()), scalar(t.getValueNode()));
+            }
+        }
+        return permissions;
+    }
+
+    private static List<String> events(Node node) {
+        List<String> events = new ArrayList<>();
+        if (node instanceof ScalarNode s) {
+            events.add(s.getValue());
+        } else if (node instanceof SequenceNode seq) {
+            seq.getValue().forEach(n -> events.add(scalar(n)));
+        } else if (node instanceof MappingNode map) {
+            map.getValue().forEach(t -> events.add(scalar(t.getKeyNode())));
+        }
+        return events;
+    }
+
+    /** The value of the first of the keys present ("on" reads as the boolean true in YAML 1.1). */
+    private static Node get(MappingNode map, String... keys) {
+        for (String key : keys) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key)) {
+                    return t.getValueNode();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String scalar(Node node) {
+        return node instanceof ScalarNode s ? s.getValue() : null;
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+}

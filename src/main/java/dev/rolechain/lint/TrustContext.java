@@ -1,0 +1,21 @@
+package dev.rolechain.lint;
+
+/**
+ * What a trust policy is linted against. Unknown parts are null, and the rules that need them stay
+ * silent: a policy linted alone knows no owner, no production flag and no tagging setting.
+ */
+public record TrustContext(String owner, String audience, Boolean production, Boolean sessionTagging,
+        String roleAccountId) {
+
+    public static TrustContext unknown() {
+        return new TrustContext(null, null, null, null, null);
+    }
+
+    public String expectedAudience() {
+        return audience != null ? audience : "sts.amazonaws.com";
+    }
+
+    public boolean isProduction() {
+        return Boolean.TRUE.equals(production);
+    }
+}
