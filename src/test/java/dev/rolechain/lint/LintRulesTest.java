@@ -1,0 +1,236 @@
+package dev.rolechain.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolechain.Services;
+import dev.rolechain.github.WorkflowParser;
+import dev.rolechain.iam.IamAccount;
+import dev.rolechain.iam.PolicyJson;
+import dev.rolechain.iam.Role;
+import dev.rolechain.plan.DesiredState;
+import dev.rolechain.setup.GitHub;
+import dev.rolechain.setup.OidcRoles;
+import dev.rolechain.setup.Setup;
+import dev.rolechain.setup.Subject;
+import dev.rolechain.setup.Target;
+import dev.rolechain.setup.Tooling;
+import dev.rolechain.setup.Workflow;
+import dev.rolechain.testsupport.Examples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every rule, firing and not firing. */
+class LintRulesTest {
+    private static final String PROVIDER = "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com";
+    private static final String AUD = "\"token.actions.githubusercontent.com:aud\":\"sts.amazonaws.com\"";
+    private static final String SUB = "\"token.actions.githubusercontent.com:sub\":\"repo:myorg/app:ref:refs/heads/main\"";
+    private static final String CROSS = "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111111111111:role/oidc\"},"
+            + "\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"x-1\"}}}";
+
+    private final Services services = new Services();
+    private final Linter linter = services.linter();
+
+    private static String oidc(String condition) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + PROVIDER
+                + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\"" + (condition.isEmpty() ? "" : ",\"Condition\":" + condition)
+                + "}]}";
+    }
+
+    private static String doc(String... statements) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[" + String.join(",", statements) + "]}";
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            RC101 | fires     | no condition                | oidc  | ``                                                                  | true
+            RC101 | not fires | aud and sub                 | oidc  | `{"StringEquals":{AUD,SUB}}`                                          | true
+            RC102 | fires     | aud only                    | oidc  | `{"StringEquals":{AUD}}`                                              | true
+            RC102 | not fires | aud and sub                 | oidc  | `{"StringEquals":{AUD,SUB}}`                                          | true
+            RC103 | fires     | sub only                    | oidc  | `{"StringEquals":{SUB}}`                                              | true
+            RC103 | fires     | another audience            | oidc  | `{"StringEquals":{"token.actions.githubusercontent.com:aud":"other",SUB}}` | true
+            RC103 | not fires | the audience                | oidc  | `{"StringEquals":{AUD,SUB}}`                                          | true
+            RC104 | fires     | sub star                    | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"*"}}` | false
+            RC104 | fires     | any owner                   | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:*"}}` | false
+            RC104 | fires     | another owner               | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:evil/app:*"}}` | false
+            RC104 | fires     | org-wide into production    | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/*:ref:refs/heads/main"}}` | true
+            RC104 | not fires | org-wide, not production    | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/*:ref:refs/heads/main"}}` | false
+            RC104 | not fires | one repository              | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:ref:refs/heads/*"}}` | true
+            RC105 | fires     | wildcard under StringEquals | oidc  | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
+            RC105 | not fires | wildcard under StringLike   | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
+            RC106 | fires     | ForAnyValue on sub          | oidc  | `{"StringEquals":{AUD},"ForAnyValue:StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
+            RC106 | not fires | plain StringLike            | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
+            RC107 | fires     | pull requests to production | oidc  | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:sub":"repo:myorg/app:pull_request"}}` | true
+            RC107 | fires     | any run to production       | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | true
+            RC107 | not fires | pull requests, not production | oidc | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:sub":"repo:myorg/app:pull_request"}}` | false
+            RC201 | fires     | no ExternalId               | cross | `{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:role/oidc"},"Action":["sts:AssumeRole","sts:TagSession"]}` | false
+            RC201 | not fires | ExternalId                  | cross | `CROSS`                                                               | false
+            RC202 | fires     | account root                | cross | `{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:root"},"Action":["sts:AssumeRole","sts:TagSession"],"Condition":{"StringEquals":{"sts:ExternalId":"x-1"}}}` | false
+            RC202 | fires     | account id                  | cross | `{"Effect":"Allow","Principal":{"AWS":"111111111111"},"Action":["sts:AssumeRole","sts:TagSession"],"Condition":{"StringEquals":{"sts:ExternalId":"x-1"}}}` | false
+            RC202 | not fires | the role                    | cross | `CROSS`                                                               | false
+            RC203 | fires     | Principal star              | cross | `{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole"}`        | false
+            RC203 | fires     | AWS star                    | cross | `{"Effect":"Allow","Principal":{"AWS":"*"},"Action":["sts:AssumeRole","sts:TagSession"],"Condition":{"StringEquals":{"sts:ExternalId":"x-1"}}}` | false
+            RC203 | not fires | the role                    | cross | `CROSS`                                                               | false
+            RC204 | fires     | no sts:TagSession           | cross | `{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:role/oidc"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"x-1"}}}` | false
+            RC204 | not fires | sts:TagSession allowed      | cross | `CROSS`                                                               | false
+            RC205 | fires     | NotPrincipal                | cross | `CROSS,{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::111111111111:role/oidc"},"Action":"sts:AssumeRole"}` | false
+            RC205 | not fires | Principal                   | cross | `CROSS`                                                               | false
+            """)
+    void trustRules(String rule, String fires, String name, String kind, String body, boolean production) {
+        String json = kind.equals("oidc") ? oidc(body.replace("AUD", AUD).replace("SUB", SUB)) : doc(body.replace("CROSS", CROSS));
+        TrustContext context = kind.equals("oidc")
+                ? new TrustContext("myorg", "sts.amazonaws.com", production, null, "111111111111")
+                : new TrustContext("myorg", "sts.amazonaws.com", production, true, "222222222222");
+        List<Finding> findings = new TrustLint().lint("trust.json", PolicyJson.parse(json), context);
+        if (fires.equals("fires")) {
+            assertThat(findings).as(name).anySatisfy(f -> {
+                assertThat(f.rule()).isEqualTo(rule);
+                assertThat(f.location()).startsWith("trust.json: Statement[");
+                assertThat(f.message()).isNotBlank();
+                assertThat(f.fix()).isNotBlank();
+            });
+        } else {
+            assertThat(findings).as(name).noneMatch(f -> f.rule().equals(rule));
+        }
+    }
+
+    @Test
+    void rc104IsAnErrorBeyondTheOwnerAndAWarningOrgWide() {
+        List<Finding> anyOwner = linter.lintPolicy("t", PolicyJson.parse(oidc("{\"StringEquals\":{" + AUD
+                + "},\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:*\"}}")), Linter.PolicyType.TRUST);
+        assertThat(anyOwner).filteredOn(f -> f.rule().equals("RC104")).extracting(Finding::severity)
+                .containsExactly(Severity.ERROR);
+        List<Finding> orgWide = new TrustLint().lint("t", PolicyJson.parse(oidc("{\"StringEquals\":{" + AUD
+                + "},\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:myorg/*:*\"}}")),
+                new TrustContext("myorg", null, true, null, null));
+        assertThat(orgWide).filteredOn(f -> f.rule().equals("RC104")).extracting(Finding::severity)
+                .containsExactly(Severity.WARNING);
+    }
+
+    @Test
+    void rc402FlagsAssumeRoleOnEveryRole() {
+        String star = doc("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}");
+        String exact = doc("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::2:role/x\"}");
+        assertThat(linter.lintPolicy("p", PolicyJson.parse(star), Linter.PolicyType.IDENTITY)).extracting(Finding::rule)
+                .containsExactly("RC402");
+        assertThat(linter.lintPolicy("p", PolicyJson.parse(exact), Linter.PolicyType.IDENTITY)).isEmpty();
+    }
+
+    // ------------------------------------------------------------ Setup-level rules
+
+    private static Setup twoTargets(OidcRoles mode, int duration) {
+        Target prod = new Target("prod", "222222222222", null, "deploy", "ext-prod", true,
+                List.of(Subject.environment("app", "production")), List.of(), Map.of(), 3600, null);
+        Target dev = new Target("dev", "333333333333", null, "deploy", "ext-dev", false,
+                List.of(Subject.branch("app", "*")), List.of(), Map.of(), 3600, null);
+        return new Setup(GitHub.of("myorg"),
+                new Tooling("111111111111", "us-east-1", null, true, "gha", mode, 3600), List.of(prod, dev),
+                new Workflow(Workflow.DEFAULT_ACTION_REF, null, true, "GitHubActions", duration));
+    }
+
+    private List<Finding> lintSetup(Setup setup) {
+        DesiredState state = services.planner().plan(setup);
+        return linter.lintSetup(state, services.renderer().workflow(state));
+    }
+
+    @Test
+    void rc403FlagsASharedRoleThatLetsNonProductionSubjectsReachProduction() {
+        assertThat(lintSetup(twoTargets(OidcRoles.SHARED, 3600))).extracting(Finding::rule).contains("RC403");
+        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 3600))).extracting(Finding::rule).doesNotContain("RC403");
+    }
+
+    @Test
+    void rc206FlagsAChainedSessionLongerThanAnHour() {
+        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 7200))).extracting(Finding::rule).contains("RC206");
+        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 3600))).extracting(Finding::rule).doesNotContain("RC206");
+    }
+
+    @Test
+    void aRolechainPlanHasNoErrorsOrWarningsButOrgWideProductionSubjects() {
+        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 3600))).extracting(Finding::severity)
+                .containsOnly(Severity.INFO);
+    }
+
+    @Test
+    void rc401FlagsAnOidcRoleThatMayNotAssumeItsTarget() {
+        DesiredState state = services.planner().plan(twoTargets(OidcRoles.PER_TARGET, 3600));
+        assertThat(linter.lintSetup(state, null)).extracting(Finding::rule).doesNotContain("RC401");
+        List<IamAccount> accounts = new ArrayList<>(state.accounts());
+        IamAccount tooling = state.tooling();
+        List<Role> roles = tooling.roles().stream().map(r -> new Role(r.name(), r.path(), r.description(), r.trustPolicy(),
+                Map.of("other", PolicyJson.parse(doc("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Resource\":\"arn:aws:iam::999999999999:role/x\"}"))), r.managedPolicyArns(),
+                r.maxSessionDuration(), r.permissionsBoundaryArn(), r.tags())).toList();
+        accounts.set(accounts.indexOf(tooling), new IamAccount(tooling.accountId(), tooling.oidcProviders(), roles));
+        DesiredState broken = new DesiredState(state.setup(), state.partition(), state.issuer(), state.audience(),
+                state.createProvider(), state.providerArn(), state.toolingAccountId(), accounts, state.chains());
+        assertThat(linter.lintSetup(broken, null)).filteredOn(f -> f.rule().equals("RC401")).hasSize(4)
+                .allSatisfy(f -> assertThat(f.message()).contains("may not sts:"));
+    }
+
+    // ------------------------------------------------------------ workflow rules
+
+    private static final String GOOD = """
+            on: push
+            permissions:
+              id-token: write
+              contents: read
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                environment: production
+                steps:
+                  - uses: aws-actions/configure-aws-credentials@0123456789abcdef0123456789abcdef01234567
+                    with:
+                      role-to-assume: arn:aws:iam::111111111111:role/gha-prod
+                      aws-region: us-east-1
+                  - uses: aws-actions/configure-aws-credentials@0123456789abcdef0123456789abcdef01234567
+                    with:
+                      role-to-assume: arn:aws:iam::222222222222:role/deploy
+                      role-chaining: true
+                      role-external-id: ext-prod
+                      role-duration-seconds: 3600
+            """;
+
+    private List<String> workflowRules(String yaml) {
+        DesiredState state = services.planner().plan(twoTargets(OidcRoles.PER_TARGET, 3600));
+        return linter.lintWorkflow("w.yml", new WorkflowParser().parse(yaml), state).stream().map(Finding::rule).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            RC301 | `id-token: write`                               | `id-token: read`
+            RC302 | `role-chaining: true`                           | `role-chaining: false`
+            RC303 | `role-external-id: ext-prod`                    | `role-session-name: deploy`
+            RC304 | `@0123456789abcdef0123456789abcdef01234567`     | `@v6`
+            RC305 | `role-duration-seconds: 3600`                   | `role-duration-seconds: 7200`
+            RC306 | `environment: production`                       | `environment: staging`
+            """)
+    void workflowRulesFireOnlyOnTheBrokenFile(String rule, String good, String bad) {
+        assertThat(workflowRules(GOOD)).as("the good workflow").isEmpty();
+        String broken = GOOD.replace(good, bad);
+        assertThat(broken).isNotEqualTo(GOOD);
+        assertThat(workflowRules(broken)).contains(rule);
+    }
+
+    @Test
+    void rc306FlagsAJobWithoutEnvironmentWhenTheTrustAdmitsOnlyEnvironments() {
+        assertThat(workflowRules(GOOD.replace("    environment: production\n", ""))).contains("RC306");
+    }
+
+    @Test
+    void theArticlesWorkflowAndScenarioReportRc303AndRc104() throws Exception {
+        DesiredState article = services.planner().plan(Examples.load("article"));
+        String yaml = Files.readString(Path.of("examples/article-workflow.yml"));
+        List<Finding> workflow = linter.lintWorkflow("article-workflow.yml", new WorkflowParser().parse(yaml), article);
+        assertThat(workflow).filteredOn(f -> f.rule().equals("RC303")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        assertThat(linter.lintSetup(article, services.renderer().workflow(article))).extracting(Finding::rule)
+                .contains("RC104").doesNotContain("RC303", "RC403");
+    }
+}
