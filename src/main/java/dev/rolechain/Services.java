@@ -1,5 +1,6 @@
 package dev.rolechain;
 
+import dev.rolechain.chain.ChainCheck;
 import dev.rolechain.iam.PolicyEvaluator;
 import dev.rolechain.iam.PolicyJson;
 import dev.rolechain.lint.Linter;
@@ -18,6 +19,7 @@ public final class Services {
     private final ExportWriter exportWriter;
     private final PolicyEvaluator evaluator;
     private final Linter linter;
+    private final ChainCheck chainCheck;
 
     public Services() {
         validator = new SetupValidator(PolicyJson::problems);
@@ -27,6 +29,7 @@ public final class Services {
         exportWriter = new ExportWriter();
         evaluator = new PolicyEvaluator();
         linter = new Linter(evaluator);
+        chainCheck = new ChainCheck(evaluator);
     }
 
 
@@ -44,6 +47,10 @@ public final class Services {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    public ChainCheck chainCheck() {
+        return chainCheck;
     }
 
     public Linter linter() {

@@ -38,6 +38,8 @@ class ArchitectureTest {
             github | setup, plan, render, lint, chain, inspect, aws, ui, cli
             plan   | render, lint, chain, inspect, aws, ui, cli
             render | lint, chain, inspect, aws, ui, cli
+            lint   | render, chain, inspect, aws, ui, cli
+            chain  | setup, render, lint, inspect, aws, ui, cli
             """)
     void corePackagesImportOnlyWhatTheDesignAllows(String pkg, String forbidden) {
         String[] packages = java.util.Arrays.stream(forbidden.split(","))

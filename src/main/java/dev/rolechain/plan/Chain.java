@@ -1,5 +1,7 @@
 package dev.rolechain.plan;
 
+import dev.rolechain.github.SubjectPattern;
+import dev.rolechain.setup.Subject;
 import dev.rolechain.setup.Target;
 import java.util.List;
 
@@ -16,5 +18,40 @@ public record Chain(
 
     public Chain {
         subjectClaims = List.copyOf(subjectClaims);
+    }
+
+    public String targetName() {
+        return target.name();
+    }
+
+    public String targetAccountId() {
+        return target.accountId();
+    }
+
+    public boolean production() {
+        return target.production();
+    }
+
+    public String externalId() {
+        return target.externalId();
+    }
+
+    /** The target's subjects in GitHub's terms. */
+    public List<SubjectPattern> grants() {
+        return target.subjects().stream().map(Chain::pattern).toList();
+    }
+
+    static SubjectPattern pattern(Subject subject) {
+        Subject.Kind kind = subject.kind();
+        if (kind instanceof Subject.Branch b) {
+            return new SubjectPattern(subject.repository(), SubjectPattern.Kind.BRANCH, b.pattern());
+        } else if (kind instanceof Subject.Tag t) {
+            return new SubjectPattern(subject.repository(), SubjectPattern.Kind.TAG, t.pattern());
+        } else if (kind instanceof Subject.Environment e) {
+            return new SubjectPattern(subject.repository(), SubjectPattern.Kind.ENVIRONMENT, e.name());
+        } else if (kind instanceof Subject.PullRequest) {
+            return new SubjectPattern(subject.repository(), SubjectPattern.Kind.PULL_REQUEST, null);
+        }
+        return new SubjectPattern(subject.repository(), SubjectPattern.Kind.ANY, null);
     }
 }

@@ -31,6 +31,23 @@ public record DesiredState(
         return accounts.stream().filter(a -> a.accountId().equals(accountId)).findFirst();
     }
 
+    public String owner() {
+        return setup.github().owner();
+    }
+
+    public String roleSessionName() {
+        return setup.workflow().roleSessionName();
+    }
+
+    /** The duration the workflow asks for the chained session. */
+    public int chainedSessionSeconds() {
+        return setup.workflow().durationSeconds();
+    }
+
+    public boolean sessionTagging() {
+        return setup.workflow().sessionTagging();
+    }
+
     public IamAccount tooling() {
         return account(toolingAccountId).orElseThrow();
     }

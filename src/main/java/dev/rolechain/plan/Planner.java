@@ -113,18 +113,7 @@ public final class Planner {
     }
 
     public static String claim(String owner, Subject subject) {
-        String repo = subject.repository();
-        Subject.Kind kind = subject.kind();
-        if (kind instanceof Subject.Branch b) {
-            return SubjectClaims.branch(owner, repo, b.pattern());
-        } else if (kind instanceof Subject.Tag t) {
-            return SubjectClaims.tag(owner, repo, t.pattern());
-        } else if (kind instanceof Subject.Environment e) {
-            return SubjectClaims.environment(owner, repo, e.name());
-        } else if (kind instanceof Subject.PullRequest) {
-            return SubjectClaims.pullRequest(owner, repo);
-        }
-        return SubjectClaims.anyRun(owner, repo);
+        return Chain.pattern(subject).sub(owner);
     }
 
     private static Role oidcRole(String name, Tooling tooling, String providerArn, Issuer issuer, String audience,

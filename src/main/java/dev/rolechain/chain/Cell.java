@@ -1,0 +1,44 @@
+package dev.rolechain.chain;
+
+/**
+ * One cell of the dry-run matrix: a target, a token subject, what should happen (allow for a granted
+ * subject, deny for a probe), what the evaluation says, the hop where it stopped (null when allowed)
+ * and why.
+ */
+public record Cell(String target, String subject, String probe, Expectation expected, Expectation verdict, Hop hop,
+        String reason) {
+
+    /** allow or deny. */
+    public enum Expectation {
+        ALLOW("allow"), DENY("deny");
+
+        private final String json;
+
+        Expectation(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+    }
+
+    /** The hops of the chain, in order. */
+    public enum Hop {
+        OIDC_TRUST("oidc-trust"), OIDC_PERMISSIONS("oidc-permissions"), TARGET_TRUST("target-trust"), SESSION("session");
+
+        private final String json;
+
+        Hop(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+    }
+
+    public boolean asExpected() {
+        return expected == verdict;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.rolechain.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rolechain.Services;
+import dev.rolechain.chain.Cell;
+import dev.rolechain.setup.SetupException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rolechain check}: the dry-run chained assume on the planned state. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Dry-run the chain GitHub token → OIDC role → deploy role for every granted subject and for "
+                + "adversarial probes, hop by hop, on the planned IAM state. Exit 1 when any verdict differs from "
+                + "its expectation.")
+public final class CheckCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Services services;
+
+    @Option(names = "--setup", required = true, paramLabel = "FILE", description = "The Setup file (JSON).")
+    Path setupFile;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format.")
+    String format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public CheckCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!format.equals("text") && !format.equals("json")) {
+            err.println("rolechain: --format: \"" + format + "\" is not one of text, json");
+            return RolechainCommand.EXIT_INVALID;
+        }
+        List<Cell> cells;
+        try {
+            cells = services.chainCheck().check(services.planner().plan(services.loader().load(setupFile)));
+        } catch (SetupException e) {
+            err.println("rolechain: the Setup is not valid:");
+            err.println(e.getMessage());
+            return RolechainCommand.EXIT_INVALID;
+        }
+        if (format.equals("json")) {
+            ObjectNode root = JSON.createObjectNode();
+            ArrayNode array = root.putArray("cells");
+            for (Cell c : cells) {
+                ObjectNode node = array.addObject().put("target", c.target()).put("subject", c.subject())
+                        .put("expected", c.expected().json()).put("verdict", c.verdict().json());
+                if (c.hop() == null) {
+                    node.putNull("hop");
+                } else {
+                    node.put("hop", c.hop().json());
+                }
+                node.put("reason", c.reason());
+                if (c.probe() != null) {
+                    node.put("probe", c.probe());
+                }
+            }
+            out.println(root);
+        } else {
+            for (Cell c : cells) {
+                out.printf("%s %-10s expected %-5s got %-5s %-16s %s%s%n", c.asExpected() ? "ok  " : "FAIL", c.target(),
+                        c.expected().json(), c.verdict().json(), c.hop() == null ? "-" : c.hop().json(), c.subject(),
+                        c.probe() == null ? "" : "  (probe: " + c.probe() + ")");
+                if (!c.asExpected() || c.verdict() == Cell.Expectation.DENY) {
+                    out.println("      " + c.reason());
+                }
+            }
+            long wrong = cells.stream().filter(c -> !c.asExpected()).count();
+            out.println(cells.size() + " cells, " + (cells.size() - wrong) + " as expected, " + wrong + " not");
+        }
+        return cells.stream().allMatch(Cell::asExpected) ? 0 : 1;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.rolechain.github;
+
+/**
+ * Which runs of a repository a target grants, in GitHub's terms: the repository (a name, or
+ * {@code *} for every repository of the owner), the kind of run, and its value (a branch or tag
+ * pattern with {@code *} and {@code ?}, or an environment name; null for pull requests and any run).
+ */
+public record SubjectPattern(String repository, Kind kind, String value) {
+
+    /** The kinds of run a sub claim can describe. */
+    public enum Kind { BRANCH, TAG, ENVIRONMENT, PULL_REQUEST, ANY }
+
+    /** The sub claim (or pattern) for this subject of the owner. */
+    public String sub(String owner) {
+        return switch (kind) {
+            case BRANCH -> SubjectClaims.branch(owner, repository, value);
+            case TAG -> SubjectClaims.tag(owner, repository, value);
+            case ENVIRONMENT -> SubjectClaims.environment(owner, repository, value);
+            case PULL_REQUEST -> SubjectClaims.pullRequest(owner, repository);
+            case ANY -> SubjectClaims.anyRun(owner, repository);
+        };
+    }
+}
