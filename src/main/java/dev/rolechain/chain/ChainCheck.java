@@ -48,9 +48,12 @@ public final class ChainCheck {
     /** The matrix for the chains of a plan, evaluated on the given accounts (planned, or read live). */
     public List<Cell> check(DesiredState state, List<IamAccount> accounts) {
         List<Cell> cells = new ArrayList<>();
+        Map<Chain, Optional<Tail>> tails = new java.util.IdentityHashMap<>();
         for (Chain chain : state.chains()) {
+            List<SubjectPattern> grants = chain.grants();
+            Optional<Role> oidc = role(accounts, state.toolingAccountId(), chain.oidcRoleName());
             for (Map.Entry<TokenClaims, String> token : tokens(state, chain).entrySet()) {
-                cells.add(cell(state, accounts, chain, token.getKey(), token.getValue()));
+                cells.add(cell(state, accounts, chain, grants, oidc, token.getKey(), token.getValue(), tails));
             }
         }
         return cells;
@@ -152,64 +155,82 @@ public final class ChainCheck {
         return false;
     }
 
-    private Cell cell(DesiredState state, List<IamAccount> accounts, Chain chain, TokenClaims token, String probe) {
-        Expectation expected = intended(state.owner(), chain.grants(), token) ? Expectation.ALLOW : Expectation.DENY;
+    /** Hops 2–4 do not depend on the token: their result for one chain, or null when they all allow. */
+    private record Tail(Hop hop, String reason) {
+    }
+
+    private Cell cell(DesiredState state, List<IamAccount> accounts, Chain chain, List<SubjectPattern> grants,
+            Optional<Role> oidc, TokenClaims token, String probe, Map<Chain, Optional<Tail>> tails) {
+        Expectation expected = intended(state.owner(), grants, token) ? Expectation.ALLOW : Expectation.DENY;
         String sub = token.sub();
         String target = chain.targetName();
-        Optional<Role> oidc = role(accounts, state.toolingAccountId(), chain.oidcRoleName());
         if (oidc.isEmpty()) {
             return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.OIDC_TRUST,
                     "the OIDC role " + chain.oidcRoleName() + " does not exist in account " + state.toolingAccountId());
         }
-        // (1) the OIDC role's trust
+        // (1) the OIDC role's trust, for this token
         Evaluation first = evaluator.evaluate(oidc.get().trustPolicy(), List.of(), new Request(state.providerArn(),
-                "sts:AssumeRoleWithWebIdentity", chain.oidcRoleArn(), RequestContext.of(token.context())));
+                "sts:AssumeRoleWithWebIdentity", chain.oidcRoleArn(), RequestContext.of(Map.of(
+                        token.issuer().subKey(), List.of(sub), token.issuer().audKey(), List.of(token.audience())))));
         if (!first.allowed()) {
-            return denied(target, sub, probe, expected, Hop.OIDC_TRUST, first);
+            Tail t = denied(first);
+            return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.OIDC_TRUST, t.reason());
         }
+        Optional<Tail> tail = tails.computeIfAbsent(chain, c -> Optional.ofNullable(tail(state, accounts, c, oidc.get())));
+        if (tail.isPresent()) {
+            return new Cell(target, sub, probe, expected, Expectation.DENY, tail.get().hop(), tail.get().reason());
+        }
+        List<String> actions = actions(state);
+        return new Cell(target, sub, probe, expected, Expectation.ALLOW, null, "every hop allows: OIDC trust, "
+                + String.join(" and ", actions) + " permission, target trust with the ExternalId, a "
+                + state.chainedSessionSeconds() + " s session");
+    }
+
+    private static List<String> actions(DesiredState state) {
+        return state.sessionTagging() ? List.of("sts:AssumeRole", "sts:TagSession") : List.of("sts:AssumeRole");
+    }
+
+    /** Hops 2–4 for a chain; null when all allow. */
+    private Tail tail(DesiredState state, List<IamAccount> accounts, Chain chain, Role oidc) {
         String session = Principal.session(state.partition(), state.toolingAccountId(), chain.oidcRoleName(),
                 state.roleSessionName());
-        List<PolicyDocument> identity = List.copyOf(oidc.get().inlinePolicies().values());
-        List<String> actions = state.sessionTagging() ? List.of("sts:AssumeRole", "sts:TagSession") : List.of("sts:AssumeRole");
+        List<PolicyDocument> identity = List.copyOf(oidc.inlinePolicies().values());
+        List<String> actions = actions(state);
         // (2) the OIDC role's own permissions
         for (String action : actions) {
             Evaluation e = evaluator.evaluate(null, identity, new Request(session, action, chain.deployRoleArn(), null));
             if (!e.allowed()) {
-                return denied(target, sub, probe, expected, Hop.OIDC_PERMISSIONS, e);
+                return new Tail(Hop.OIDC_PERMISSIONS, denied(e).reason());
             }
         }
         // (3) the target role's trust, with the ExternalId
-        String deployName = chain.deployRoleArn().substring(chain.deployRoleArn().indexOf(":role/") + ":role/".length());
-        deployName = deployName.substring(deployName.lastIndexOf('/') + 1);
+        String deployName = chain.deployRoleArn().substring(chain.deployRoleArn().lastIndexOf('/') + 1);
         Optional<Role> deploy = role(accounts, chain.targetAccountId(), deployName);
         if (deploy.isEmpty()) {
-            return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.TARGET_TRUST,
-                    "the deploy role " + chain.deployRoleArn() + " does not exist");
+            return new Tail(Hop.TARGET_TRUST, "the deploy role " + chain.deployRoleArn() + " does not exist");
         }
         RequestContext externalId = RequestContext.of(Map.of("sts:ExternalId", List.of(chain.externalId())));
         for (String action : actions) {
             Evaluation e = evaluator.evaluate(deploy.get().trustPolicy(), identity,
                     new Request(session, action, chain.deployRoleArn(), externalId));
             if (!e.allowed()) {
-                return denied(target, sub, probe, expected, Hop.TARGET_TRUST, e);
+                return new Tail(Hop.TARGET_TRUST, denied(e).reason());
             }
         }
         // (4) the session rules of role chaining
         int asked = state.chainedSessionSeconds();
         if (asked > CHAINED_MAX || asked < SESSION_MIN || asked > deploy.get().maxSessionDuration()) {
-            return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.SESSION, "the workflow asks for " + asked
-                    + " s; a chained session may last " + SESSION_MIN + "–" + Math.min(CHAINED_MAX,
-                    deploy.get().maxSessionDuration()) + " s");
+            return new Tail(Hop.SESSION, "the workflow asks for " + asked + " s; a chained session may last "
+                    + SESSION_MIN + "–" + Math.min(CHAINED_MAX, deploy.get().maxSessionDuration()) + " s");
         }
-        return new Cell(target, sub, probe, expected, Expectation.ALLOW, null, "every hop allows: OIDC trust, "
-                + String.join(" and ", actions) + " permission, target trust with the ExternalId, a " + asked + " s session");
+        return null;
     }
 
-    private static Cell denied(String target, String sub, String probe, Expectation expected, Hop hop, Evaluation e) {
+    private static Tail denied(Evaluation e) {
         String reason = e.explanation().stream()
                 .filter(line -> line.contains("condition failed") || line.contains("is not in") || line.startsWith("decision"))
                 .reduce((a, b) -> a + "; " + b).orElse(e.decision().json());
-        return new Cell(target, sub, probe, expected, Expectation.DENY, hop, reason);
+        return new Tail(null, reason);
     }
 
     private static Optional<Role> role(List<IamAccount> accounts, String accountId, String name) {

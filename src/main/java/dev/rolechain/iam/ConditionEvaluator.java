@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +32,8 @@ import java.util.regex.Pattern;
 public final class ConditionEvaluator {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+    private static final java.util.concurrent.ConcurrentMap<String, String> CANONICAL =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");
 
     private ConditionEvaluator() {
@@ -43,8 +44,8 @@ public final class ConditionEvaluator {
     }
 
     public static Outcome evaluate(Condition condition, RequestContext context) {
-        String op = ConditionOperators.canonical(condition.operator())
-                .orElseThrow(() -> new IllegalArgumentException("unknown condition operator " + condition.operator()));
+        String op = CANONICAL.computeIfAbsent(condition.operator(), o -> ConditionOperators.canonical(o)
+                .orElseThrow(() -> new IllegalArgumentException("unknown condition operator " + o)));
         String set = "";
         if (op.startsWith("ForAnyValue:") || op.startsWith("ForAllValues:")) {
             set = op.substring(0, op.indexOf(':'));
@@ -77,17 +78,36 @@ public final class ConditionEvaluator {
             return new Outcome(negated, key + " is absent, so " + op + (negated ? " holds" : " fails"));
         }
         List<String> policyValues = resolveVariables(base, condition.values(), context);
+
         String positive = negated ? positiveOf(base) : base;
         List<Boolean> perValue = new ArrayList<>();
         for (String value : actual) {
-            boolean any = policyValues.stream().filter(Objects::nonNull).anyMatch(p -> matches(positive, value, p));
+            boolean any = false;
+            for (String p : policyValues) {
+                if (p != null && matches(positive, value, p)) {
+                    any = true;
+                    break;
+                }
+            }
             perValue.add(negated != any);
         }
         boolean holds = set.equals("ForAllValues")
                 ? perValue.stream().allMatch(b -> b)
                 : perValue.stream().anyMatch(b -> b);
         return new Outcome(holds, key + " " + actual + (holds ? " satisfies " : " does not satisfy ")
-                + (set.isEmpty() ? "" : set + ":") + op + " " + condition.values());
+                + (set.isEmpty() ? "" : set + ":") + op + " " + shortList(condition.values()));
+    }
+
+    /** A list for an explanation: the first few values, then how many more. */
+    static String shortList(List<String> values) {
+        if (values.size() <= 5) {
+            return values.toString();
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < 5; i++) {
+            sb.append(values.get(i)).append(", ");
+        }
+        return sb.append("… ").append(values.size() - 5).append(" more]").toString();
     }
 
     static boolean isNegated(String base) {
@@ -209,7 +229,7 @@ public final class ConditionEvaluator {
      * have and that gives no default makes that value match nothing (null).
      */
     private static List<String> resolveVariables(String base, List<String> values, RequestContext context) {
-        if (!base.startsWith("String") && !base.startsWith("Arn")) {
+        if (!base.startsWith("String") && !base.startsWith("Arn") || !hasVariable(values)) {
             return values;
         }
         boolean like = base.equals("StringLike") || base.equals("StringNotLike") || base.startsWith("Arn");
@@ -220,7 +240,19 @@ public final class ConditionEvaluator {
         return resolved;
     }
 
+    private static boolean hasVariable(List<String> values) {
+        for (String value : values) {
+            if (value.indexOf("${") >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String resolve(String value, RequestContext context, boolean like) {
+        if (value.indexOf("${") < 0) {
+            return value;
+        }
         Matcher m = VARIABLE.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

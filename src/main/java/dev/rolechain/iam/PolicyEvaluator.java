@@ -2,7 +2,6 @@ package dev.rolechain.iam;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -82,8 +81,8 @@ public final class PolicyEvaluator {
         }
         boolean resourceAllow = resource.decision() == Decision.ALLOW;
         boolean awsPrincipal = Principal.typeOf(request.principal()).equals("AWS");
-        String principalAccount = Principal.accountOf(request.principal());
-        String resourceAccount = accountOfArn(request.resource());
+        String principalAccount = awsPrincipal ? Principal.accountOf(request.principal()) : null;
+        String resourceAccount = awsPrincipal ? accountOfArn(request.resource()) : null;
         boolean crossAccount = principalAccount != null && resourceAccount != null && !principalAccount.equals(resourceAccount);
 
         if (isRoleTrust(request) || crossAccount) {
@@ -118,19 +117,22 @@ public final class PolicyEvaluator {
         return new Evaluation(Decision.IMPLICIT_DENY, explanation);
     }
 
+    private static final java.util.regex.Pattern ROLE_ARN = java.util.regex.Pattern.compile("arn:[^:]+:iam::\\d{12}:role/.+");
+    private static final java.util.regex.Pattern ARN_ACCOUNT = java.util.regex.Pattern.compile("arn:[^:]*:[^:]*:[^:]*:(\\d{12}):.*");
+
     private static boolean isRoleTrust(Request request) {
-        String action = request.action().toLowerCase(Locale.ROOT);
-        return action.startsWith("sts:assumerole") || action.equals("sts:tagsession")
-                || action.equals("sts:setsourceidentity")
-                || (request.resource() != null && request.resource().matches("arn:[^:]+:iam::\\d{12}:role/.+"));
+        String action = request.action();
+        return action.regionMatches(true, 0, "sts:AssumeRole", 0, "sts:AssumeRole".length())
+                || action.equalsIgnoreCase("sts:TagSession") || action.equalsIgnoreCase("sts:SetSourceIdentity")
+                || (request.resource() != null && ROLE_ARN.matcher(request.resource()).matches());
     }
 
     static String accountOfArn(String arn) {
         if (arn == null) {
             return null;
         }
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 && parts[4].matches("\\d{12}") ? parts[4] : null;
+        java.util.regex.Matcher m = ARN_ACCOUNT.matcher(arn);
+        return m.matches() ? m.group(1) : null;
     }
 
     /** Why a statement does not apply, or null when it does. */
@@ -204,7 +206,7 @@ public final class PolicyEvaluator {
 
     /** Actions match case-insensitively, with * and ? wildcards. */
     public static boolean actionMatches(String pattern, String action) {
-        return Wildcards.matches(pattern.toLowerCase(Locale.ROOT), action.toLowerCase(Locale.ROOT));
+        return Wildcards.matchesIgnoreCase(pattern, action);
     }
 
     private static final String RESOURCE_KEY = "rolechain:resource";

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * The context keys of a request, each with one or more values. Key names are case-insensitive, as
@@ -13,7 +13,7 @@ import java.util.TreeMap;
 public record RequestContext(Map<String, List<String>> values) {
 
     public RequestContext {
-        TreeMap<String, List<String>> copy = new TreeMap<>();
+        Map<String, List<String>> copy = new HashMap<>(values.size() * 2);
         values.forEach((key, list) -> {
             if (!list.isEmpty()) {
                 copy.put(key.toLowerCase(Locale.ROOT), List.copyOf(list));
@@ -28,6 +28,7 @@ public record RequestContext(Map<String, List<String>> values) {
 
     /** The values of a key, or null when the request does not have it. */
     public List<String> get(String key) {
-        return values.get(key.toLowerCase(Locale.ROOT));
+        List<String> exact = values.get(key);
+        return exact != null ? exact : values.get(key.toLowerCase(Locale.ROOT));
     }
 }
