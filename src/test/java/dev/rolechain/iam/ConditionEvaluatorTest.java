@@ -47,6 +47,13 @@ class ConditionEvaluatorTest {
             NumericEquals             | n                      | ["10"]                      | {"n": "10.0"}                             | true
             NumericNotEquals          | n                      | ["10", "11"]                | {"n": "11"}                               | false
             NumericEquals             | n                      | ["10"]                      | {"n": "ten"}                              | false
+            NumericGreaterThanEquals  | n                      | ["10"]                      | {"n": "10"}                               | true
+            NumericGreaterThanEquals  | n                      | ["10"]                      | {"n": "9.99"}                             | false
+            NumericLessThanIfExists   | n                      | ["10"]                      | {}                                        | true
+            DateNotEquals             | t                      | ["2020-01-01T00:00:00Z"]    | {"t": "2020-01-01T00:00:01Z"}             | true
+            DateNotEquals             | t                      | ["2020-01-01T00:00:00Z"]    | {"t": "2020-01-01T00:00:00Z"}             | false
+            DateLessThanEquals        | t                      | ["2020-01-01T00:00:00Z"]    | {"t": "2020-01-01T00:00:00Z"}             | true
+            DateLessThan              | t                      | ["2020-01-01T00:00:00Z"]    | {}                                        | false
             DateLessThan              | aws:CurrentTime        | ["2026-12-31T23:59:59Z"]    | {"aws:CurrentTime": "2026-11-26T04:00:00Z"} | true
             DateGreaterThan           | aws:CurrentTime        | ["2026-12-31T23:59:59Z"]    | {"aws:CurrentTime": "2026-11-26T04:00:00Z"} | false
             DateEquals                | aws:EpochTime          | ["2020-01-01T00:00:00Z"]    | {"aws:EpochTime": "1577836800"}           | true
@@ -66,6 +73,10 @@ class ConditionEvaluatorTest {
             ArnLike                   | aws:SourceArn          | ["arn:aws:sns:*:123456789012:topic*"] | {"aws:SourceArn": "arn:aws:sns:us-east-1:123456789012:topic-a"} | true
             ArnLike                   | aws:SourceArn          | ["arn:aws:sns:*:123456789012:topic*"] | {"aws:SourceArn": "arn:aws:sns:us-east-1:999999999999:topic-a"} | false
             ArnEquals                 | aws:PrincipalArn       | ["arn:aws:iam::*:role/deploy"] | {"aws:PrincipalArn": "arn:aws:iam::111111111111:role/deploy"} | true
+            ArnNotEquals              | aws:PrincipalArn       | ["arn:aws:iam::*:role/deploy"] | {"aws:PrincipalArn": "arn:aws:iam::111111111111:role/deploy"} | false
+            ArnNotEquals              | aws:PrincipalArn       | ["arn:aws:iam::*:role/deploy"] | {}                                    | true
+            ArnLike                   | aws:SourceArn          | ["arn:aws:iam::*:role/x"]   | {"aws:SourceArn": "arn:aws:iam::111111111111:foo:role/x"} | false
+            ArnLike                   | aws:SourceArn          | ["arn:aws:s3:::bucket-*"]   | {"aws:SourceArn": "arn:aws:sqs:::bucket-a"} | false
             ArnNotLike                | aws:PrincipalArn       | ["arn:aws:iam::*:role/deploy"] | {"aws:PrincipalArn": "arn:aws:iam::111111111111:role/other"} | true
             Null                      | aws:TokenIssueTime     | ["true"]                    | {}                                        | true
             Null                      | aws:TokenIssueTime     | ["true"]                    | {"aws:TokenIssueTime": "x"}               | false
