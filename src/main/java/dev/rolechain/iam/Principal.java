@@ -22,13 +22,13 @@ public final class Principal {
 
     /** The principal type a request principal is: AWS, Service or Federated. */
     public static String typeOf(String principal) {
-        if (principal.endsWith(".amazonaws.com") || principal.endsWith(".amazonaws.com.cn")) {
-            return "Service";
-        }
         if (principal.contains(":oidc-provider/") || principal.contains(":saml-provider/")
                 || principal.equals("cognito-identity.amazonaws.com") || principal.equals("www.amazon.com")
                 || principal.equals("graph.facebook.com") || principal.equals("accounts.google.com")) {
             return "Federated";
+        }
+        if (principal.endsWith(".amazonaws.com") || principal.endsWith(".amazonaws.com.cn")) {
+            return "Service";
         }
         return "AWS";
     }

@@ -127,6 +127,18 @@ class PolicyEvaluatorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
+            arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com | Federated
+            cognito-identity.amazonaws.com                                              | Federated
+            ec2.amazonaws.com                                                           | Service
+            arn:aws:sts::111111111111:assumed-role/r/s                                  | AWS
+            111111111111                                                                | AWS
+            """)
+    void principalsAreTypedAsIamTypesThem(String principal, String type) {
+        assertThat(Principal.typeOf(principal)).isEqualTo(type);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
             sts:AssumeRole       | sts:AssumeRole           | true
             sts:assumerole       | STS:AssumeRole           | true
             sts:Assume*          | sts:AssumeRoleWithSAML   | true
