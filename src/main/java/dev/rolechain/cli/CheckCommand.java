@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.Services;
 import dev.rolechain.chain.Cell;
-import dev.rolechain.setup.SetupException;
+import dev.rolechain.plan.DesiredState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +27,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--setup", required = true, paramLabel = "FILE", description = "The Setup file (JSON).")
     Path setupFile;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format.")
-    String format;
+    @CommandLine.Mixin
+    OutputFormat output = new OutputFormat();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,19 +41,12 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("rolechain: --format: \"" + format + "\" is not one of text, json");
+        Optional<DesiredState> state = SetupFiles.plan(services, setupFile, err);
+        if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }
-        List<Cell> cells;
-        try {
-            cells = services.chainCheck().check(services.planner().plan(services.loader().load(setupFile)));
-        } catch (SetupException e) {
-            err.println("rolechain: the Setup is not valid:");
-            err.println(e.getMessage());
-            return RolechainCommand.EXIT_INVALID;
-        }
-        if (format.equals("json")) {
+        List<Cell> cells = services.chainCheck().check(state.get());
+        if (output.json()) {
             ObjectNode root = JSON.createObjectNode();
             ArrayNode array = root.putArray("cells");
             for (Cell c : cells) {

@@ -62,8 +62,8 @@ public final class EvalCommand implements Callable<Integer> {
                     + "\"principal\":…,\"resource\":…,\"context\":{…}}; one result a line.")
     Path cases;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format.")
-    String format;
+    @CommandLine.Mixin
+    OutputFormat output = new OutputFormat();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -76,10 +76,6 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("rolechain: --format: \"" + format + "\" is not one of text, json");
-            return RolechainCommand.EXIT_INVALID;
-        }
         if (cases != null) {
             return runCases(out, err);
         }
@@ -108,7 +104,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Evaluation evaluation = evaluator.evaluate(resourcePolicy, identity,
                 new Request(principal, action, resource, RequestContext.of(ctx)));
-        if (format.equals("json")) {
+        if (output.json()) {
             out.println(toJson(evaluation));
         } else {
             out.println(evaluation.decision().json());

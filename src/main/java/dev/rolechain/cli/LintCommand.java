@@ -11,7 +11,6 @@ import dev.rolechain.lint.Finding;
 import dev.rolechain.lint.Linter;
 import dev.rolechain.lint.Severity;
 import dev.rolechain.plan.DesiredState;
-import dev.rolechain.setup.SetupException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,8 +46,8 @@ public final class LintCommand implements Callable<Integer> {
             + "checked against the trust of the roles it assumes.")
     Path workflowFile;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format.")
-    String format;
+    @CommandLine.Mixin
+    OutputFormat output = new OutputFormat();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,10 +60,6 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("rolechain: --format: \"" + format + "\" is not one of text, json");
-            return RolechainCommand.EXIT_INVALID;
-        }
         Linter linter = services.linter();
         List<Finding> findings;
         try {
@@ -74,21 +70,22 @@ public final class LintCommand implements Callable<Integer> {
                 }
                 findings = linter.lintPolicy(policy.toString(), PolicyJson.parse(read(policy)),
                         Linter.PolicyType.valueOf(type.toUpperCase(Locale.ROOT)));
-            } else if (workflowFile != null) {
-                DesiredState state = setupFile == null ? null : services.planner().plan(services.loader().load(setupFile));
-                findings = linter.lintWorkflow(workflowFile.toString(),
-                        new WorkflowParser().parse(read(workflowFile)), state);
-            } else if (setupFile != null) {
-                DesiredState state = services.planner().plan(services.loader().load(setupFile));
-                findings = linter.lintSetup(state, services.renderer().workflow(state));
+            } else if (setupFile != null || workflowFile != null) {
+                DesiredState state = null;
+                if (setupFile != null) {
+                    Optional<DesiredState> planned = SetupFiles.plan(services, setupFile, err);
+                    if (planned.isEmpty()) {
+                        return RolechainCommand.EXIT_INVALID;
+                    }
+                    state = planned.get();
+                }
+                findings = workflowFile != null
+                        ? linter.lintWorkflow(workflowFile.toString(), new WorkflowParser().parse(read(workflowFile)), state)
+                        : linter.lintSetup(state, services.renderer().workflow(state));
             } else {
                 err.println("rolechain: lint needs --setup FILE, --policy FILE --type trust|identity, or --workflow FILE");
                 return RolechainCommand.EXIT_INVALID;
             }
-        } catch (SetupException e) {
-            err.println("rolechain: the Setup is not valid:");
-            err.println(e.getMessage());
-            return RolechainCommand.EXIT_INVALID;
         } catch (PolicyException e) {
             err.println("rolechain: " + policy + ": not a valid IAM policy: " + e.getMessage());
             return RolechainCommand.EXIT_INVALID;
@@ -104,7 +101,7 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     private void print(List<Finding> findings, PrintWriter out) {
-        if (format.equals("json")) {
+        if (output.json()) {
             ObjectNode root = JSON.createObjectNode();
             ArrayNode array = root.putArray("findings");
             for (Finding f : findings) {

@@ -2,43 +2,36 @@ package dev.rolechain.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rolechain.Services;
 import dev.rolechain.Version;
+import dev.rolechain.testsupport.Cli;
 import dev.rolechain.testsupport.Examples;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
     @TempDir
     Path temp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
 
     private int run(String... args) {
-        CommandLine cli = RolechainCommand.create(new Services());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     @Test
     void helpListsTheCommands() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Usage: rolechain", "export", "validate");
+        assertThat(cli.out()).contains("Usage: rolechain", "export", "validate");
     }
 
     @Test
     void versionPrintsTheBuildVersion() {
         assertThat(run("--version")).isZero();
-        assertThat(out.toString().trim()).isEqualTo("rolechain " + Version.get());
+        assertThat(cli.out().trim()).isEqualTo("rolechain " + Version.get());
         assertThat(Version.get()).isNotEqualTo("unknown").doesNotContain("${");
     }
 
@@ -49,7 +42,7 @@ class CliTest {
         assertThat(dir.resolve("terraform/tooling.tf")).exists();
         assertThat(dir.resolve(".github/workflows/deploy.yml")).content().contains("role-external-id: myorg-prod-deploy");
         assertThat(dir.resolve("policies/222222222222/ci-deploy-role/trust.json")).content().contains("sts:ExternalId");
-        assertThat(out.toString()).contains("Wrote 11 files", "terraform/providers.tf");
+        assertThat(cli.out()).contains("Wrote 11 files", "terraform/providers.tf");
         assertThat(files(dir)).hasSize(11);
     }
 
@@ -60,7 +53,7 @@ class CliTest {
                 + "\"region\": \"us-east-1\" },\n  \"targets\": []\n}\n");
         Path dir = temp.resolve("out");
         assertThat(run("export", "--setup", setup.toString(), "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("nothing was written", setup + ":3:", "tooling.accountId", "exactly 12 digits",
+        assertThat(cli.err()).contains("nothing was written", setup + ":3:", "tooling.accountId", "exactly 12 digits",
                 "targets: needs at least one target account");
         assertThat(dir).doesNotExist();
     }
@@ -71,7 +64,7 @@ class CliTest {
         Files.writeString(setup, "{ \"github\": { \"owner\": \"acme\" ");
         Path dir = temp.resolve("out");
         assertThat(run("export", "--setup", setup.toString(), "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("broken.json:1:", "malformed JSON");
+        assertThat(cli.err()).contains("broken.json:1:", "malformed JSON");
         assertThat(dir).doesNotExist();
     }
 
@@ -79,7 +72,7 @@ class CliTest {
     void aMissingSetupFileExitsTwo() {
         assertThat(run("export", "--setup", temp.resolve("none.json").toString(), "--out", temp.resolve("o").toString()))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("none.json", "cannot read the file");
+        assertThat(cli.err()).contains("none.json", "cannot read the file");
     }
 
     @Test
@@ -88,7 +81,7 @@ class CliTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("keep.txt"), "mine");
         assertThat(run("export", "--setup", Examples.path("article").toString(), "--out", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("is not empty", "--force");
+        assertThat(cli.err()).contains("is not empty", "--force");
         assertThat(files(dir)).hasSize(1);
 
         assertThat(run("export", "--setup", Examples.path("article").toString(), "--out", dir.toString(), "--force"))
@@ -103,18 +96,18 @@ class CliTest {
     @Test
     void anUnknownOptionExitsTwoWithUsage() {
         assertThat(run("export", "--setup", "x.json", "--out", "o", "--frobnicate")).isEqualTo(2);
-        assertThat(err.toString()).contains("Unknown option", "Usage: rolechain export");
+        assertThat(cli.err()).contains("Unknown option", "Usage: rolechain export");
     }
 
     @Test
     void validateReportsValidAndInvalidFiles() throws IOException {
         assertThat(run("validate", Examples.path("three-targets").toString())).isZero();
-        assertThat(out.toString()).contains("valid (3 targets)");
+        assertThat(cli.out()).contains("valid (3 targets)");
         Path bad = temp.resolve("bad.json");
         Files.writeString(bad, "{\"github\": {\"owner\": \"acme\"}, \"tooling\": {\"accountId\": \"111111111111\", "
                 + "\"region\": \"us-east-1\"}, \"targets\": [], \"color\": 1}");
         assertThat(run("validate", bad.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("color: unknown field in the Setup", "targets: needs at least one");
+        assertThat(cli.err()).contains("color: unknown field in the Setup", "targets: needs at least one");
     }
 
     private static java.util.List<Path> files(Path dir) throws IOException {

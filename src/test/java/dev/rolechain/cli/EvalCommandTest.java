@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rolechain.Services;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.rolechain.testsupport.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EvalCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,14 +25,10 @@ class EvalCommandTest {
 
     @TempDir
     Path temp;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
 
     private int run(String... args) {
-        CommandLine cli = RolechainCommand.create(new Services());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -46,13 +39,13 @@ class EvalCommandTest {
                 "--action", "sts:AssumeRole", "--principal", SESSION,
                 "--resource", "arn:aws:iam::222222222222:role/ci-deploy-role",
                 "--context", "sts:ExternalId=myorg-prod-deploy")).isZero();
-        assertThat(out.toString()).startsWith("allow\n").contains("trust policy statement 0 Allow: applies");
+        assertThat(cli.out()).startsWith("allow\n").contains("trust policy statement 0 Allow: applies");
 
-        out.getBuffer().setLength(0);
+        cli.clear();
         assertThat(run("eval", "--policy", trust.toString(), "--identity-policy", identity.toString(),
                 "--action", "sts:AssumeRole", "--principal", SESSION,
                 "--resource", "arn:aws:iam::222222222222:role/ci-deploy-role", "--format", "json")).isZero();
-        JsonNode result = JSON.readTree(out.toString());
+        JsonNode result = JSON.readTree(cli.out());
         assertThat(result.get("decision").asText()).isEqualTo("implicit-deny");
         assertThat(result.get("explanation").toString()).contains("sts:ExternalId is absent");
     }
@@ -72,7 +65,7 @@ class EvalCommandTest {
         Path file = Files.writeString(temp.resolve("cases.jsonl"),
                 String.join("\n", List.of(ok, "{not json", noContext, "{\"action\":\"x\"}", denied)) + "\n");
         assertThat(run("eval", "--cases", file.toString())).isZero();
-        List<JsonNode> lines = out.toString().lines().map(l -> {
+        List<JsonNode> lines = cli.out().lines().map(l -> {
             try {
                 return JSON.readTree(l);
             } catch (Exception e) {
@@ -92,6 +85,6 @@ class EvalCommandTest {
         assertThat(run("eval", "--action", "sts:AssumeRole")).isEqualTo(2);
         Path bad = Files.writeString(temp.resolve("bad.json"), "{\"Statement\":{\"Effect\":\"Allow\"}}");
         assertThat(run("eval", "--policy", bad.toString(), "--action", "a:b", "--principal", "111111111111")).isEqualTo(2);
-        assertThat(err.toString()).contains("bad.json: not a valid IAM policy", "$.Statement: needs Action or NotAction");
+        assertThat(cli.err()).contains("bad.json: not a valid IAM policy", "$.Statement: needs Action or NotAction");
     }
 }

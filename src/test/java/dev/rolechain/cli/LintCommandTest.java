@@ -4,37 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rolechain.Services;
 import dev.rolechain.lint.Rule;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.rolechain.testsupport.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class LintCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path temp;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
 
     private int run(String... args) {
-        CommandLine cli = RolechainCommand.create(new Services());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     @Test
     void theArticlesWorkflowAgainstItsSetupFailsWithRc303() throws Exception {
         assertThat(run("lint", "--workflow", "examples/article-workflow.yml", "--setup", "examples/article.json",
                 "--format", "json")).isEqualTo(1);
-        JsonNode findings = JSON.readTree(out.toString()).get("findings");
+        JsonNode findings = JSON.readTree(cli.out()).get("findings");
         assertThat(findings.get(0).get("rule").asText()).isEqualTo("RC303");
         assertThat(findings.get(0).get("severity").asText()).isEqualTo("error");
         assertThat(findings.get(0).get("location").asText()).startsWith("examples/article-workflow.yml:13");
@@ -44,7 +37,7 @@ class LintCommandTest {
     @Test
     void theArticlesSetupWarnsOfItsOrgWideProductionSubject() {
         assertThat(run("lint", "--setup", "examples/article.json")).isZero();
-        assertThat(out.toString()).contains("warning RC104 policies/111111111111/github-actions-oidc/trust.json",
+        assertThat(cli.out()).contains("warning RC104 policies/111111111111/github-actions-oidc/trust.json",
                 "0 errors, 1 warning");
     }
 
@@ -53,9 +46,9 @@ class LintCommandTest {
         Path trust = Files.writeString(temp.resolve("t.json"),
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"}]}");
         assertThat(run("lint", "--policy", trust.toString(), "--type", "trust")).isEqualTo(1);
-        assertThat(out.toString()).contains("error RC203");
+        assertThat(cli.out()).contains("error RC203");
         assertThat(run("lint", "--policy", trust.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--type trust or --type identity");
+        assertThat(cli.err()).contains("--type trust or --type identity");
     }
 
     @Test
@@ -68,6 +61,6 @@ class LintCommandTest {
     void anUnreadableWorkflowExitsTwoWithItsLine() throws Exception {
         Path bad = Files.writeString(temp.resolve("w.yml"), "jobs:\n  a: [\n");
         assertThat(run("lint", "--workflow", bad.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("w.yml:", "not YAML");
+        assertThat(cli.err()).contains("w.yml:", "not YAML");
     }
 }
