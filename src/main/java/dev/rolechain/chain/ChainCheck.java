@@ -180,10 +180,12 @@ public final class ChainCheck {
         if (tail.isPresent()) {
             return new Cell(target, sub, probe, expected, Expectation.DENY, tail.get().hop(), tail.get().reason());
         }
-        List<String> actions = actions(state);
-        return new Cell(target, sub, probe, expected, Expectation.ALLOW, null, "every hop allows: OIDC trust, "
-                + String.join(" and ", actions) + " permission, target trust with the ExternalId, a "
-                + state.chainedSessionSeconds() + " s session");
+        return new Cell(target, sub, probe, expected, Expectation.ALLOW, null, allowReason(state));
+    }
+
+    private static String allowReason(DesiredState state) {
+        return "every hop allows: OIDC trust, " + String.join(" and ", actions(state))
+                + " permission, target trust with the ExternalId, a " + state.chainedSessionSeconds() + " s session";
     }
 
     private static List<String> actions(DesiredState state) {

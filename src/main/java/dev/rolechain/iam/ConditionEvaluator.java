@@ -32,27 +32,43 @@ import java.util.regex.Pattern;
 public final class ConditionEvaluator {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-    private static final java.util.concurrent.ConcurrentMap<String, String> CANONICAL =
-            new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");
 
     private ConditionEvaluator() {
     }
 
-    /** The outcome of one condition: whether it holds, and why, in words. */
-    public record Outcome(boolean holds, String reason) {
+    /** The outcome of one condition: whether it holds, and why, in words (written only when asked for). */
+    public record Outcome(boolean holds, java.util.function.Supplier<String> because) {
+        public String reason() {
+            return because.get();
+        }
     }
 
-    public static Outcome evaluate(Condition condition, RequestContext context) {
-        String op = CANONICAL.computeIfAbsent(condition.operator(), o -> ConditionOperators.canonical(o)
-                .orElseThrow(() -> new IllegalArgumentException("unknown condition operator " + o)));
-        String set = "";
-        if (op.startsWith("ForAnyValue:") || op.startsWith("ForAllValues:")) {
-            set = op.substring(0, op.indexOf(':'));
-            op = op.substring(op.indexOf(':') + 1);
+    /** An operator taken apart once: set prefix, the operator without it, IfExists, the base operator. */
+    private record Parsed(String set, String op, boolean ifExists, String base, boolean negated) {
+        static Parsed of(String operator) {
+            String op = ConditionOperators.canonical(operator)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown condition operator " + operator));
+            String set = "";
+            if (op.startsWith("ForAnyValue:") || op.startsWith("ForAllValues:")) {
+                set = op.substring(0, op.indexOf(':'));
+                op = op.substring(op.indexOf(':') + 1);
+            }
+            boolean ifExists = op.endsWith("IfExists");
+            String base = ifExists ? op.substring(0, op.length() - "IfExists".length()) : op;
+            return new Parsed(set, op, ifExists, base, isNegated(base));
         }
-        boolean ifExists = op.endsWith("IfExists");
-        String base = ifExists ? op.substring(0, op.length() - "IfExists".length()) : op;
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<String, Parsed> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static Outcome evaluate(Condition condition, RequestContext context) {
+        Parsed parsed = PARSED.computeIfAbsent(condition.operator(), Parsed::of);
+        String set = parsed.set();
+        String op = parsed.op();
+        boolean ifExists = parsed.ifExists();
+        String base = parsed.base();
         List<String> actual = context.get(condition.key());
         String key = condition.key();
 
@@ -61,21 +77,21 @@ public final class ConditionEvaluator {
             boolean wantPresent = condition.values().stream().anyMatch(v -> v.equalsIgnoreCase("false"));
             boolean absent = actual == null;
             boolean holds = absent ? wantAbsent : wantPresent;
-            return new Outcome(holds, key + (absent ? " is absent" : " is present") + (holds ? "" : ", Null wants "
+            return new Outcome(holds, () -> key + (absent ? " is absent" : " is present") + (holds ? "" : ", Null wants "
                     + String.join(" or ", condition.values())));
         }
-        boolean negated = isNegated(base);
+        boolean negated = parsed.negated();
         if (actual == null) {
             if (ifExists) {
-                return new Outcome(true, key + " is absent, so " + op + " holds");
+                return new Outcome(true, () -> key + " is absent, so " + op + " holds");
             }
             if (set.equals("ForAllValues")) {
-                return new Outcome(true, key + " is absent, so ForAllValues holds");
+                return new Outcome(true, () -> key + " is absent, so ForAllValues holds");
             }
             if (set.equals("ForAnyValue")) {
-                return new Outcome(false, key + " is absent, so ForAnyValue fails");
+                return new Outcome(false, () -> key + " is absent, so ForAnyValue fails");
             }
-            return new Outcome(negated, key + " is absent, so " + op + (negated ? " holds" : " fails"));
+            return new Outcome(negated, () -> key + " is absent, so " + op + (negated ? " holds" : " fails"));
         }
         List<String> policyValues = resolveVariables(base, condition.values(), context);
 
@@ -94,7 +110,7 @@ public final class ConditionEvaluator {
         boolean holds = set.equals("ForAllValues")
                 ? perValue.stream().allMatch(b -> b)
                 : perValue.stream().anyMatch(b -> b);
-        return new Outcome(holds, key + " " + actual + (holds ? " satisfies " : " does not satisfy ")
+        return new Outcome(holds, () -> key + " " + actual + (holds ? " satisfies " : " does not satisfy ")
                 + (set.isEmpty() ? "" : set + ":") + op + " " + shortList(condition.values()));
     }
 

@@ -16,61 +16,45 @@ public final class Wildcards {
 
     /** Whether {@code text} matches {@code pattern} as a whole, case-sensitively. */
     public static boolean matches(String pattern, String text) {
-        StarPattern star = STAR_PATTERNS.get(pattern);
-        if (star == null) {
-            star = StarPattern.compile(pattern);
-            if (STAR_PATTERNS.size() < 100_000) {
-                STAR_PATTERNS.put(pattern, star);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '?' || c == STAR_MARK || c == QUESTION_MARK) {
+                return matches(pattern, text, false);
             }
         }
-        return star == StarPattern.GENERAL ? matches(pattern, text, false) : star.matches(text);
+        return starOnly(pattern, text);
     }
 
-    private static final java.util.concurrent.ConcurrentMap<String, StarPattern> STAR_PATTERNS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     /**
-     * A pattern whose only wildcard is {@code *}, split at the stars: the literal runs are found with
-     * {@link String#startsWith}, {@link String#indexOf} and {@link String#endsWith}, the common case
-     * in trust policies. Patterns with {@code ?} or literal marks take the general matcher.
+     * A pattern whose only wildcard is {@code *}, the common case in trust policies: the literal runs
+     * between stars are found with region comparisons, nothing allocated.
      */
-    private record StarPattern(String[] parts) {
-        static final StarPattern GENERAL = new StarPattern(null);
-
-        static StarPattern compile(String pattern) {
-            for (int i = 0; i < pattern.length(); i++) {
-                char c = pattern.charAt(i);
-                if (c == '?' || c == STAR_MARK || c == QUESTION_MARK) {
-                    return GENERAL;
-                }
-            }
-            return new StarPattern(pattern.split("\\*", -1));
+    private static boolean starOnly(String pattern, String text) {
+        int first = pattern.indexOf('*');
+        if (first < 0) {
+            return pattern.equals(text);
         }
-
-        boolean matches(String text) {
-            if (parts.length == 1) {
-                return text.equals(parts[0]);
-            }
-            String first = parts[0];
-            String last = parts[parts.length - 1];
-            if (text.length() < first.length() + last.length() || !text.startsWith(first) || !text.endsWith(last)) {
-                return false;
-            }
-            int from = first.length();
-            int end = text.length() - last.length();
-            for (int i = 1; i < parts.length - 1; i++) {
-                String part = parts[i];
-                if (part.isEmpty()) {
-                    continue;
-                }
-                int at = text.indexOf(part, from);
-                if (at < 0 || at + part.length() > end) {
+        int last = pattern.lastIndexOf('*');
+        int suffix = pattern.length() - last - 1;
+        if (text.length() < first + suffix || !text.startsWith(pattern.substring(0, first))
+                || !text.regionMatches(text.length() - suffix, pattern, last + 1, suffix)) {
+            return false;
+        }
+        int from = first;
+        int end = text.length() - suffix;
+        int p = first + 1;
+        while (p < last) {
+            int next = pattern.indexOf('*', p);
+            if (next > p) {
+                int at = text.indexOf(pattern.substring(p, next), from);
+                if (at < 0 || at + next - p > end) {
                     return false;
                 }
-                from = at + part.length();
+                from = at + next - p;
             }
-            return true;
+            p = next + 1;
         }
+        return true;
     }
 
     /** The same, comparing letters case-insensitively (as IAM compares actions). */
