@@ -3,10 +3,20 @@ package dev.rolechain.chain;
 /**
  * One cell of the dry-run matrix: a target, a token subject, what should happen (allow for a granted
  * subject, deny for a probe), what the evaluation says, the hop where it stopped (null when allowed)
- * and why.
+ * and why ({@link #reason()}, written when first asked for: a matrix has thousands of cells and a
+ * view shows the reasons of a few).
  */
 public record Cell(String target, String subject, String probe, Expectation expected, Expectation verdict, Hop hop,
-        String reason) {
+        java.util.function.Supplier<String> because) {
+
+    public Cell(String target, String subject, String probe, Expectation expected, Expectation verdict, Hop hop,
+            String reason) {
+        this(target, subject, probe, expected, verdict, hop, () -> reason);
+    }
+
+    public String reason() {
+        return because.get();
+    }
 
     /** allow or deny. */
     public enum Expectation {

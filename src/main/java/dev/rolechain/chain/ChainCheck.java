@@ -4,6 +4,7 @@ import dev.rolechain.chain.Cell.Expectation;
 import dev.rolechain.chain.Cell.Hop;
 import dev.rolechain.github.SubjectPattern;
 import dev.rolechain.github.TokenClaims;
+import dev.rolechain.iam.Decision;
 import dev.rolechain.iam.Evaluation;
 import dev.rolechain.iam.IamAccount;
 import dev.rolechain.iam.PolicyDocument;
@@ -169,12 +170,13 @@ public final class ChainCheck {
                     "the OIDC role " + chain.oidcRoleName() + " does not exist in account " + state.toolingAccountId());
         }
         // (1) the OIDC role's trust, for this token
-        Evaluation first = evaluator.evaluate(oidc.get().trustPolicy(), List.of(), new Request(state.providerArn(),
-                "sts:AssumeRoleWithWebIdentity", chain.oidcRoleArn(), RequestContext.of(Map.of(
-                        token.issuer().subKey(), List.of(sub), token.issuer().audKey(), List.of(token.audience())))));
-        if (!first.allowed()) {
-            Tail t = denied(first);
-            return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.OIDC_TRUST, t.reason());
+        PolicyDocument trust = oidc.get().trustPolicy();
+        Request request = new Request(state.providerArn(), "sts:AssumeRoleWithWebIdentity", chain.oidcRoleArn(),
+                RequestContext.of(Map.of(token.issuer().subKey(), List.of(sub), token.issuer().audKey(),
+                        List.of(token.audience()))));
+        if (evaluator.decide(trust, List.of(), request) != Decision.ALLOW) {
+            java.util.function.Supplier<String> reason = () -> denied(evaluator.evaluate(trust, List.of(), request)).reason();
+            return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.OIDC_TRUST, memo(reason));
         }
         Optional<Tail> tail = tails.computeIfAbsent(chain, c -> Optional.ofNullable(tail(state, accounts, c, oidc.get())));
         if (tail.isPresent()) {
@@ -186,6 +188,21 @@ public final class ChainCheck {
     private static String allowReason(DesiredState state) {
         return "every hop allows: OIDC trust, " + String.join(" and ", actions(state))
                 + " permission, target trust with the ExternalId, a " + state.chainedSessionSeconds() + " s session";
+    }
+
+    /** A supplier that computes once. */
+    private static java.util.function.Supplier<String> memo(java.util.function.Supplier<String> supplier) {
+        return new java.util.function.Supplier<>() {
+            private String value;
+
+            @Override
+            public synchronized String get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static List<String> actions(DesiredState state) {

@@ -20,21 +20,38 @@ public final class PolicyEvaluator {
 
     /** Evaluates one document. {@code resourcePolicy} says whether its Principal elements are checked. */
     public PolicyResult evaluatePolicy(String label, PolicyDocument document, Request request, boolean resourcePolicy) {
-        List<String> explanation = new ArrayList<>();
+        return evaluatePolicy(label, document, request, resourcePolicy, true);
+    }
+
+    private static List<String> lines(List<String> explanation) {
+        return explanation == null ? List.of() : explanation;
+    }
+
+    /** Adds an explanation line when explaining; the line is written only then. */
+    private static void note(List<String> explanation, java.util.function.Supplier<String> line) {
+        if (explanation != null) {
+            explanation.add(line.get());
+        }
+    }
+
+    private PolicyResult evaluatePolicy(String label, PolicyDocument document, Request request, boolean resourcePolicy,
+            boolean explain) {
+        List<String> explanation = explain ? new ArrayList<>() : null;
         boolean allow = false;
         boolean deny = false;
         boolean viaAccount = false;
         List<Statement> statements = document.statements();
         for (int i = 0; i < statements.size(); i++) {
             Statement s = statements.get(i);
-            String name = label + " statement " + i + (s.sid() == null || s.sid().isEmpty() ? "" : " (" + s.sid() + ")")
-                    + " " + s.effect().json();
-            String miss = mismatch(s, request, resourcePolicy);
+            int index = i;
+            java.util.function.Supplier<String> name = () -> label + " statement " + index
+                    + (s.sid() == null || s.sid().isEmpty() ? "" : " (" + s.sid() + ")") + " " + s.effect().json();
+            java.util.function.Supplier<String> miss = mismatch(s, request, resourcePolicy);
             if (miss != null) {
-                explanation.add(name + ": does not apply: " + miss);
+                note(explanation, () -> name.get() + ": does not apply: " + miss.get());
                 continue;
             }
-            explanation.add(name + ": applies");
+            note(explanation, () -> name.get() + ": applies");
             if (s.effect() == Effect.DENY) {
                 deny = true;
             } else {
@@ -46,9 +63,9 @@ public final class PolicyEvaluator {
         }
         Decision decision = deny ? Decision.EXPLICIT_DENY : allow ? Decision.ALLOW : Decision.IMPLICIT_DENY;
         if (!deny && !allow) {
-            explanation.add(label + ": no statement allows the request");
+            note(explanation, () -> label + ": no statement allows the request");
         }
-        return new PolicyResult(decision, viaAccount, explanation);
+        return new PolicyResult(decision, viaAccount, lines(explanation));
     }
 
     /**
@@ -56,28 +73,44 @@ public final class PolicyEvaluator {
      * identity policies.
      */
     public Evaluation evaluate(PolicyDocument resourcePolicy, List<PolicyDocument> identityPolicies, Request request) {
-        List<String> explanation = new ArrayList<>();
+        return evaluate(resourcePolicy, identityPolicies, request, true);
+    }
+
+    /** The decision alone, without writing the explanation: for callers that evaluate many requests. */
+    public Decision decide(PolicyDocument resourcePolicy, List<PolicyDocument> identityPolicies, Request request) {
+        return evaluate(resourcePolicy, identityPolicies, request, false).decision();
+    }
+
+    private Evaluation evaluate(PolicyDocument resourcePolicy, List<PolicyDocument> identityPolicies, Request request,
+            boolean explain) {
+        List<String> explanation = explain ? new ArrayList<>() : null;
         PolicyResult resource = null;
         if (resourcePolicy != null) {
-            resource = evaluatePolicy(isRoleTrust(request) ? "trust policy" : "resource policy", resourcePolicy, request, true);
-            explanation.addAll(resource.explanation());
+            resource = evaluatePolicy(isRoleTrust(request) ? "trust policy" : "resource policy", resourcePolicy, request,
+                    true, explain);
+            if (explain) {
+                explanation.addAll(resource.explanation());
+            }
         }
         boolean identityDeny = false;
         boolean identityAllow = false;
         for (int i = 0; i < identityPolicies.size(); i++) {
-            PolicyResult r = evaluatePolicy("identity policy " + i, identityPolicies.get(i), request, false);
-            explanation.addAll(r.explanation());
+            PolicyResult r = evaluatePolicy("identity policy " + i, identityPolicies.get(i), request, false, explain);
+            if (explain) {
+                explanation.addAll(r.explanation());
+            }
             identityDeny |= r.decision() == Decision.EXPLICIT_DENY;
             identityAllow |= r.decision() == Decision.ALLOW;
         }
         if (identityDeny || (resource != null && resource.decision() == Decision.EXPLICIT_DENY)) {
-            explanation.add("decision: an explicit Deny applies, and an explicit Deny always wins");
-            return new Evaluation(Decision.EXPLICIT_DENY, explanation);
+            note(explanation, () -> "decision: an explicit Deny applies, and an explicit Deny always wins");
+            return new Evaluation(Decision.EXPLICIT_DENY, lines(explanation));
         }
         if (resource == null) {
-            explanation.add(identityAllow ? "decision: an identity policy allows the request"
+            boolean allowedByIdentity = identityAllow;
+            note(explanation, () -> allowedByIdentity ? "decision: an identity policy allows the request"
                     : "decision: no policy allows the request (implicit deny)");
-            return new Evaluation(identityAllow ? Decision.ALLOW : Decision.IMPLICIT_DENY, explanation);
+            return new Evaluation(identityAllow ? Decision.ALLOW : Decision.IMPLICIT_DENY, lines(explanation));
         }
         boolean resourceAllow = resource.decision() == Decision.ALLOW;
         boolean awsPrincipal = Principal.typeOf(request.principal()).equals("AWS");
@@ -87,34 +120,34 @@ public final class PolicyEvaluator {
 
         if (isRoleTrust(request) || crossAccount) {
             if (!resourceAllow) {
-                explanation.add("decision: the " + (isRoleTrust(request) ? "role's trust" : "resource")
+                note(explanation, () -> "decision: the " + (isRoleTrust(request) ? "role's trust" : "resource")
                         + " policy does not allow " + request.principal() + " (implicit deny)");
-                return new Evaluation(Decision.IMPLICIT_DENY, explanation);
+                return new Evaluation(Decision.IMPLICIT_DENY, lines(explanation));
             }
             if (!awsPrincipal) {
-                explanation.add("decision: the trust policy allows the " + Principal.typeOf(request.principal())
+                note(explanation, () -> "decision: the trust policy allows the " + Principal.typeOf(request.principal())
                         + " principal");
-                return new Evaluation(Decision.ALLOW, explanation);
+                return new Evaluation(Decision.ALLOW, lines(explanation));
             }
             boolean needIdentity = crossAccount || resource.viaAccountPrincipal()
                     || (resourceAccount == null && !identityPolicies.isEmpty());
             if (needIdentity && !identityAllow) {
-                explanation.add("decision: the trust allows it, but no identity policy of " + request.principal()
+                note(explanation, () -> "decision: the trust allows it, but no identity policy of " + request.principal()
                         + " allows " + request.action() + (crossAccount ? " (a cross-account request needs both sides)"
                         : " (the trust names the account, which delegates to identity policies)"));
-                return new Evaluation(Decision.IMPLICIT_DENY, explanation);
+                return new Evaluation(Decision.IMPLICIT_DENY, lines(explanation));
             }
-            explanation.add("decision: allowed by the " + (isRoleTrust(request) ? "trust" : "resource") + " policy"
+            note(explanation, () -> "decision: allowed by the " + (isRoleTrust(request) ? "trust" : "resource") + " policy"
                     + (needIdentity ? " and an identity policy" : ""));
-            return new Evaluation(Decision.ALLOW, explanation);
+            return new Evaluation(Decision.ALLOW, lines(explanation));
         }
         // One account, not a role trust: either side allowing is enough.
         if (resourceAllow || identityAllow) {
-            explanation.add("decision: allowed by the " + (resourceAllow ? "resource" : "identity") + " policy");
-            return new Evaluation(Decision.ALLOW, explanation);
+            note(explanation, () -> "decision: allowed by the " + (resourceAllow ? "resource" : "identity") + " policy");
+            return new Evaluation(Decision.ALLOW, lines(explanation));
         }
-        explanation.add("decision: no policy allows the request (implicit deny)");
-        return new Evaluation(Decision.IMPLICIT_DENY, explanation);
+        note(explanation, () -> "decision: no policy allows the request (implicit deny)");
+        return new Evaluation(Decision.IMPLICIT_DENY, lines(explanation));
     }
 
     private static final java.util.regex.Pattern ROLE_ARN = java.util.regex.Pattern.compile("arn:[^:]+:iam::\\d{12}:role/.+");
@@ -135,36 +168,39 @@ public final class PolicyEvaluator {
         return m.matches() ? m.group(1) : null;
     }
 
-    /** Why a statement does not apply, or null when it does. */
-    private static String mismatch(Statement s, Request request, boolean resourcePolicy) {
+    /** Why a statement does not apply (written when asked for), or null when it does. */
+    private static java.util.function.Supplier<String> mismatch(Statement s, Request request, boolean resourcePolicy) {
+        String principal = request.principal();
+        String action = request.action();
+        String resource = request.resource();
         if (resourcePolicy) {
-            if (s.principal() != null && !principalMatches(s.principal(), request.principal())) {
-                return "principal " + request.principal() + " is not in Principal";
+            if (s.principal() != null && !principalMatches(s.principal(), principal)) {
+                return () -> "principal " + principal + " is not in Principal";
             }
-            if (s.notPrincipal() != null && principalMatches(s.notPrincipal(), request.principal())) {
-                return "principal " + request.principal() + " is in NotPrincipal";
+            if (s.notPrincipal() != null && principalMatches(s.notPrincipal(), principal)) {
+                return () -> "principal " + principal + " is in NotPrincipal";
             }
         }
-        if (s.actions() != null && s.actions().stream().noneMatch(a -> actionMatches(a, request.action()))) {
-            return "action " + request.action() + " is not in Action " + s.actions();
+        if (s.actions() != null && s.actions().stream().noneMatch(a -> actionMatches(a, action))) {
+            return () -> "action " + action + " is not in Action " + s.actions();
         }
-        if (s.notActions() != null && s.notActions().stream().anyMatch(a -> actionMatches(a, request.action()))) {
-            return "action " + request.action() + " is in NotAction " + s.notActions();
+        if (s.notActions() != null && s.notActions().stream().anyMatch(a -> actionMatches(a, action))) {
+            return () -> "action " + action + " is in NotAction " + s.notActions();
         }
-        if (request.resource() != null) {
+        if (resource != null) {
             if (s.resources() != null && s.resources().stream()
-                    .noneMatch(r -> resourceMatches(r, request.resource(), request.context()))) {
-                return "resource " + request.resource() + " is not in Resource " + s.resources();
+                    .noneMatch(r -> resourceMatches(r, resource, request.context()))) {
+                return () -> "resource " + resource + " is not in Resource " + s.resources();
             }
             if (s.notResources() != null && s.notResources().stream()
-                    .anyMatch(r -> resourceMatches(r, request.resource(), request.context()))) {
-                return "resource " + request.resource() + " is in NotResource " + s.notResources();
+                    .anyMatch(r -> resourceMatches(r, resource, request.context()))) {
+                return () -> "resource " + resource + " is in NotResource " + s.notResources();
             }
         }
         for (Condition c : s.conditions()) {
             ConditionEvaluator.Outcome outcome = ConditionEvaluator.evaluate(c, request.context());
             if (!outcome.holds()) {
-                return "condition failed: " + outcome.reason();
+                return () -> "condition failed: " + outcome.reason();
             }
         }
         return null;
