@@ -26,8 +26,12 @@ class PolicyEvaluatorTest {
     }
 
     private Evaluation assume(PolicyDocument trust, List<String> identity, String principal, Map<String, List<String>> ctx) {
-        return evaluator.evaluate(trust, identity.stream().map(PolicyJson::parse).toList(),
-                new Request(principal, "sts:AssumeRole", ROLE, RequestContext.of(ctx)));
+        List<PolicyDocument> identityPolicies = identity.stream().map(PolicyJson::parse).toList();
+        Request request = new Request(principal, "sts:AssumeRole", ROLE, RequestContext.of(ctx));
+        Evaluation evaluation = evaluator.evaluate(trust, identityPolicies, request);
+        assertThat(evaluator.decide(trust, identityPolicies, request)).as("decide() agrees with evaluate()")
+                .isEqualTo(evaluation.decision());
+        return evaluation;
     }
 
     @ParameterizedTest(name = "{0}")
