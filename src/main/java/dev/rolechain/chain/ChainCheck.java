@@ -175,7 +175,7 @@ public final class ChainCheck {
                 RequestContext.of(Map.of(token.issuer().subKey(), List.of(sub), token.issuer().audKey(),
                         List.of(token.audience()))));
         if (evaluator.decide(trust, List.of(), request) != Decision.ALLOW) {
-            java.util.function.Supplier<String> reason = () -> denied(evaluator.evaluate(trust, List.of(), request)).reason();
+            java.util.function.Supplier<String> reason = () -> reasonOf(evaluator.evaluate(trust, List.of(), request));
             return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.OIDC_TRUST, memo(reason));
         }
         Optional<Tail> tail = tails.computeIfAbsent(chain, c -> Optional.ofNullable(tail(state, accounts, c, oidc.get())));
@@ -219,7 +219,7 @@ public final class ChainCheck {
         for (String action : actions) {
             Evaluation e = evaluator.evaluate(null, identity, new Request(session, action, chain.deployRoleArn(), null));
             if (!e.allowed()) {
-                return new Tail(Hop.OIDC_PERMISSIONS, denied(e).reason());
+                return new Tail(Hop.OIDC_PERMISSIONS, reasonOf(e));
             }
         }
         // (3) the target role's trust, with the ExternalId
@@ -233,7 +233,7 @@ public final class ChainCheck {
             Evaluation e = evaluator.evaluate(deploy.get().trustPolicy(), identity,
                     new Request(session, action, chain.deployRoleArn(), externalId));
             if (!e.allowed()) {
-                return new Tail(Hop.TARGET_TRUST, denied(e).reason());
+                return new Tail(Hop.TARGET_TRUST, reasonOf(e));
             }
         }
         // (4) the session rules of role chaining
@@ -245,11 +245,11 @@ public final class ChainCheck {
         return null;
     }
 
-    private static Tail denied(Evaluation e) {
-        String reason = e.explanation().stream()
+    /** The lines of an explanation that say why a request was denied. */
+    private static String reasonOf(Evaluation e) {
+        return e.explanation().stream()
                 .filter(line -> line.contains("condition failed") || line.contains("is not in") || line.startsWith("decision"))
                 .reduce((a, b) -> a + "; " + b).orElse(e.decision().json());
-        return new Tail(null, reason);
     }
 
     private static Optional<Role> role(List<IamAccount> accounts, String accountId, String name) {
