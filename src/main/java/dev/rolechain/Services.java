@@ -1,6 +1,9 @@
 package dev.rolechain;
 
+import dev.rolechain.aws.AccountSession;
+import dev.rolechain.aws.LivePlanner;
 import dev.rolechain.chain.ChainCheck;
+import dev.rolechain.plan.Differ;
 import dev.rolechain.iam.PolicyEvaluator;
 import dev.rolechain.iam.PolicyJson;
 import dev.rolechain.lint.Linter;
@@ -20,6 +23,7 @@ public final class Services {
     private final PolicyEvaluator evaluator;
     private final Linter linter;
     private final ChainCheck chainCheck;
+    private final LivePlanner livePlanner;
 
     public Services() {
         validator = new SetupValidator(PolicyJson::problems);
@@ -30,6 +34,7 @@ public final class Services {
         evaluator = new PolicyEvaluator();
         linter = new Linter(evaluator);
         chainCheck = new ChainCheck(evaluator);
+        livePlanner = new LivePlanner(AccountSession::open, new Differ());
     }
 
 
@@ -47,6 +52,10 @@ public final class Services {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    public LivePlanner livePlanner() {
+        return livePlanner;
     }
 
     public ChainCheck chainCheck() {

@@ -31,6 +31,18 @@ public record DesiredState(
         return accounts.stream().filter(a -> a.accountId().equals(accountId)).findFirst();
     }
 
+    /**
+     * The AWS profile the Setup names for an account: the tooling profile for the tooling account,
+     * else the first target's in that account; null for the default credential chain.
+     */
+    public String profileFor(String accountId) {
+        if (accountId.equals(toolingAccountId) && setup.tooling().profile() != null) {
+            return setup.tooling().profile();
+        }
+        return setup.targets().stream().filter(t -> t.accountId().equals(accountId) && t.profile() != null)
+                .map(dev.rolechain.setup.Target::profile).findFirst().orElse(null);
+    }
+
     public String owner() {
         return setup.github().owner();
     }

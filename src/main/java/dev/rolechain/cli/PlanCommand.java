@@ -1,0 +1,80 @@
+package dev.rolechain.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rolechain.Services;
+import dev.rolechain.aws.LivePlanner;
+import dev.rolechain.plan.Change;
+import dev.rolechain.plan.DesiredState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rolechain plan}: what an apply would change in each account. Read-only. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Read each account through the profile the Setup names for it and list the changes an apply "
+                + "would make: create, update (with a diff), or none. Reads only.")
+public final class PlanCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Services services;
+
+    @Option(names = "--setup", required = true, paramLabel = "FILE", description = "The Setup file (JSON).")
+    Path setupFile;
+
+    @CommandLine.Mixin
+    OutputFormat output = new OutputFormat();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public PlanCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<DesiredState> state = SetupFiles.plan(services, setupFile, err);
+        if (state.isEmpty()) {
+            return RolechainCommand.EXIT_INVALID;
+        }
+        List<Change> changes;
+        try {
+            changes = services.livePlanner().plan(state.get());
+        } catch (LivePlanner.AccountException e) {
+            err.println("rolechain: " + e.getMessage());
+            return 1;
+        }
+        if (output.json()) {
+            ObjectNode root = JSON.createObjectNode();
+            ArrayNode array = root.putArray("changes");
+            for (Change c : changes) {
+                ObjectNode node = array.addObject().put("account", c.account()).put("resource", c.resource())
+                        .put("action", c.action().json());
+                if (c.diff() == null) {
+                    node.putNull("diff");
+                } else {
+                    node.put("diff", c.diff());
+                }
+            }
+            out.println(root);
+            return 0;
+        }
+        for (Change c : changes) {
+            out.printf("%-6s %s %s%n", c.action().json(), c.account(), c.resource());
+            if (c.diff() != null) {
+                c.diff().lines().forEach(line -> out.println("    " + line));
+            }
+        }
+        long todo = changes.stream().filter(c -> c.action() != Change.Action.NONE).count();
+        out.println(todo == 0 ? "Nothing to change." : todo + " change" + (todo == 1 ? "" : "s") + " to apply.");
+        return 0;
+    }
+}
