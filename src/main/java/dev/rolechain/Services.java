@@ -1,6 +1,10 @@
 package dev.rolechain;
 
 import dev.rolechain.aws.AccountSession;
+import dev.rolechain.aws.Applier;
+import dev.rolechain.aws.DataFolder;
+import dev.rolechain.aws.Journal;
+import dev.rolechain.aws.Restorer;
 import dev.rolechain.aws.LivePlanner;
 import dev.rolechain.chain.ChainCheck;
 import dev.rolechain.plan.Differ;
@@ -24,6 +28,9 @@ public final class Services {
     private final Linter linter;
     private final ChainCheck chainCheck;
     private final LivePlanner livePlanner;
+    private final Journal journal;
+    private final Applier applier;
+    private final Restorer restorer;
 
     public Services() {
         validator = new SetupValidator(PolicyJson::problems);
@@ -35,6 +42,9 @@ public final class Services {
         linter = new Linter(evaluator);
         chainCheck = new ChainCheck(evaluator);
         livePlanner = new LivePlanner(AccountSession::open, new Differ());
+        journal = new Journal(DataFolder.get().resolve("journal.jsonl"));
+        applier = new Applier(AccountSession::open, new Differ(), journal, DataFolder.get().resolve("backups"));
+        restorer = new Restorer(AccountSession::open, journal);
     }
 
 
@@ -52,6 +62,18 @@ public final class Services {
 
     public Renderer renderer() {
         return renderer;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Applier applier() {
+        return applier;
+    }
+
+    public Restorer restorer() {
+        return restorer;
     }
 
     public LivePlanner livePlanner() {

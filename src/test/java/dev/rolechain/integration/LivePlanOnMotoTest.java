@@ -54,12 +54,7 @@ class LivePlanOnMotoTest {
     }
 
     private static void writeConfig(Map<String, String> profiles) throws Exception {
-        StringBuilder config = new StringBuilder("[default]\nregion = us-east-1\nendpoint_url = " + moto.endpoint() + "\n\n");
-        config.append(moto.baseProfile().replace("region = us-east-1\n", "region = us-east-1\nendpoint_url = "
-                + moto.endpoint() + "\n"));
-        profiles.forEach((name, account) -> config.append(moto.profile(name, account)
-                .replace("region = us-east-1\n", "region = us-east-1\nendpoint_url = " + moto.endpoint() + "\n")));
-        TestHome.awsConfig(config.toString());
+        TestHome.awsConfig(moto.sharedConfig(profiles));
     }
 
     private DesiredState threeTargets() {

@@ -118,6 +118,19 @@ public final class MotoServer implements AutoCloseable {
                 + SECRET_KEY + "\nregion = us-east-1\n\n";
     }
 
+    /**
+     * A shared AWS config where every profile reaches this server through {@code endpoint_url}: a
+     * default section, a base profile with static test keys, and one assume-role profile per account.
+     */
+    public String sharedConfig(java.util.Map<String, String> accountByProfile) {
+        String endpoint = "endpoint_url = " + endpoint() + "\n";
+        StringBuilder config = new StringBuilder("[default]\nregion = us-east-1\n" + endpoint + "\n");
+        config.append(baseProfile().replace("region = us-east-1\n", "region = us-east-1\n" + endpoint));
+        accountByProfile.forEach((name, account) -> config.append(profile(name, account)
+                .replace("region = us-east-1\n", "region = us-east-1\n" + endpoint)));
+        return config.toString();
+    }
+
     @Override
     public void close() {
         process.destroy();

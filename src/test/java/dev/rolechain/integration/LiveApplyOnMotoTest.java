@@ -1,0 +1,122 @@
+package dev.rolechain.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rolechain.Services;
+import dev.rolechain.aws.DataFolder;
+import dev.rolechain.aws.IamAccountReader;
+import dev.rolechain.iam.IamAccount;
+import dev.rolechain.iam.PolicyJson;
+import dev.rolechain.iam.Role;
+import dev.rolechain.plan.Change;
+import dev.rolechain.plan.DesiredState;
+import dev.rolechain.testsupport.Cli;
+import dev.rolechain.testsupport.Examples;
+import dev.rolechain.testsupport.MotoServer;
+import dev.rolechain.testsupport.TestHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/** {@code rolechain apply} and {@code restore} against moto accounts reached through profiles. */
+class LiveApplyOnMotoTest {
+    private static final String SETUP = Examples.path("three-targets").toString();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static MotoServer moto;
+    private final Services services = new Services();
+
+    @BeforeAll
+    static void start() throws Exception {
+        moto = MotoServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @BeforeEach
+    void config() throws Exception {
+        moto.reset();
+        TestHome.awsConfig(moto.sharedConfig(Map.of("acme-tooling", "111111111111", "acme-dev", "333333333333",
+                "acme-staging", "444444444444", "acme-prod", "555555555555")));
+    }
+
+    private JsonNode applyJson(String... extra) throws Exception {
+        Cli cli = new Cli();
+        String[] args = new String[3 + extra.length + 2];
+        args[0] = "apply";
+        args[1] = "--setup";
+        args[2] = SETUP;
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        args[3 + extra.length] = "--format";
+        args[4 + extra.length] = "json";
+        int code = cli.run(args);
+        JsonNode result = JSON.readTree(cli.out());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) result).put("exitCode", code);
+        return result;
+    }
+
+    @Test
+    void applyCreatesThePlannedStateAndASecondApplyWritesNothing() throws Exception {
+        JsonNode first = applyJson();
+        assertThat(first.get("exitCode").asInt()).as(first.toString()).isZero();
+        assertThat(first.get("writes").asInt()).isGreaterThan(10);
+
+        DesiredState state = services.planner().plan(Examples.load("three-targets"));
+        for (IamAccount planned : state.accounts()) {
+            try (IamClient iam = moto.iam(planned.accountId())) {
+                IamAccount read = new IamAccountReader(iam).read(planned.accountId(),
+                        planned.roles().stream().map(Role::name).toList());
+                assertThat(read.normalized()).isEqualTo(planned.normalized());
+            }
+        }
+        assertThat(services.livePlanner().plan(state)).extracting(Change::action).containsOnly(Change.Action.NONE);
+
+        JsonNode second = applyJson();
+        assertThat(second.get("writes").asInt()).isZero();
+        assertThat(second.get("exitCode").asInt()).isZero();
+        assertThat(Files.readAllLines(DataFolder.get().resolve("journal.jsonl")))
+                .anySatisfy(line -> assertThat(line).contains("\"action\":\"CreateRole\"", "\"result\":\"ok\""));
+        assertThat(services.chainCheck().check(state)).allMatch(c -> c.asExpected());
+    }
+
+    @Test
+    void aForeignRoleIsChangedOnlyWithConfirmationBackedUpAndRestorable() throws Exception {
+        String foreignTrust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"AWS\":\"arn:aws:iam::555555555555:root\"},\"Action\":\"sts:AssumeRole\"}]}";
+        try (IamClient iam = moto.iam("555555555555")) {
+            iam.createRole(r -> r.roleName("gha-deploy").assumeRolePolicyDocument(foreignTrust).description("hand-made"));
+        }
+        JsonNode refused = applyJson();
+        assertThat(refused.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(refused.get("skipped").toString()).contains("555555555555 role/gha-deploy", "not managed by Rolechain");
+        assertThat(trustOf("555555555555")).isEqualTo(PolicyJson.parse(foreignTrust).normalized());
+
+        JsonNode confirmed = applyJson("--yes");
+        assertThat(confirmed.get("exitCode").asInt()).as(confirmed.toString()).isZero();
+        assertThat(trustOf("555555555555").toJson()).contains("sts:ExternalId", "gha-oidc-prod");
+        Path backup = Path.of(confirmed.get("backup").asText());
+        assertThat(backup.resolve("555555555555-gha-deploy.json")).exists().content().contains("555555555555:root");
+
+        Cli cli = new Cli();
+        assertThat(cli.run("restore", backup.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("restored 555555555555 role/gha-deploy");
+        assertThat(trustOf("555555555555")).isEqualTo(PolicyJson.parse(foreignTrust).normalized());
+    }
+
+    private static dev.rolechain.iam.PolicyDocument trustOf(String account) {
+        try (IamClient iam = moto.iam(account)) {
+            return new IamAccountReader(iam).role("gha-deploy").orElseThrow().trustPolicy().normalized();
+        }
+    }
+}
