@@ -39,6 +39,26 @@ public final class LivePlanner {
         return changes;
     }
 
+    /** What each planned account holds now, read through its profile. */
+    public List<IamAccount> readAll(DesiredState state) {
+        return state.accounts().stream().map(planned -> read(state, planned)).toList();
+    }
+
+    /**
+     * The IAM policy simulator's answer for the OIDC role's sts:AssumeRole on a deploy role, or empty
+     * where the simulator does not answer.
+     */
+    public java.util.Optional<String> simulate(DesiredState state, String oidcRoleArn, String deployRoleArn) {
+        String profile = state.profileFor(state.toolingAccountId());
+        try (AccountSession session = sessions.apply(profile)) {
+            var response = session.iam().simulatePrincipalPolicy(r -> r.policySourceArn(oidcRoleArn)
+                    .actionNames("sts:AssumeRole").resourceArns(deployRoleArn));
+            return response.evaluationResults().stream().findFirst().map(e -> e.evalDecisionAsString());
+        } catch (SdkException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private IamAccount read(DesiredState state, IamAccount planned) {
         String profile = state.profileFor(planned.accountId());
         String name = profile == null ? "the default credentials" : "profile " + profile;

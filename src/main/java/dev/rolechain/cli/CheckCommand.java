@@ -27,6 +27,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--setup", required = true, paramLabel = "FILE", description = "The Setup file (JSON).")
     Path setupFile;
 
+    @Option(names = "--live", description = "Evaluate the documents read from the accounts (through the Setup's profiles), "
+            + "check the OIDC provider, and ask the IAM policy simulator for a second opinion where it answers.")
+    boolean live;
+
     @CommandLine.Mixin
     OutputFormat output = new OutputFormat();
 
@@ -45,7 +49,47 @@ public final class CheckCommand implements Callable<Integer> {
         if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }
-        List<Cell> cells = services.chainCheck().check(state.get());
+        List<Cell> cells;
+        List<String> notes = new java.util.ArrayList<>();
+        boolean liveProblem = false;
+        if (live) {
+            List<dev.rolechain.iam.IamAccount> accounts;
+            try {
+                accounts = services.livePlanner().readAll(state.get());
+            } catch (dev.rolechain.aws.LivePlanner.AccountException e) {
+                err.println("rolechain: " + e.getMessage());
+                return 1;
+            }
+            DesiredState planned = state.get();
+            dev.rolechain.iam.IamAccount tooling = accounts.stream()
+                    .filter(a -> a.accountId().equals(planned.toolingAccountId())).findFirst().orElseThrow();
+            Optional<dev.rolechain.iam.OidcProvider> provider = tooling.oidcProviders().stream()
+                    .filter(p -> p.id().equals(planned.issuer().id())).findFirst();
+            if (provider.isEmpty()) {
+                notes.add("provider: MISSING: account " + planned.toolingAccountId() + " has no OIDC provider for "
+                        + planned.issuer().url());
+                liveProblem = true;
+            } else if (!provider.get().clientIds().contains(planned.audience())) {
+                notes.add("provider: the OIDC provider does not list the audience " + planned.audience()
+                        + " among its client ids " + provider.get().clientIds());
+                liveProblem = true;
+            } else {
+                notes.add("provider: ok (" + planned.issuer().url() + ", audience " + planned.audience() + ")");
+            }
+            cells = services.chainCheck().check(planned, accounts);
+            for (dev.rolechain.plan.Chain chain : planned.chains()) {
+                boolean ours = cells.stream().anyMatch(c -> c.target().equals(chain.targetName()) && c.probe() == null
+                        && c.hop() != Cell.Hop.OIDC_PERMISSIONS && c.hop() != Cell.Hop.OIDC_TRUST
+                        || c.target().equals(chain.targetName()) && c.verdict() == Cell.Expectation.ALLOW);
+                String opinion = services.livePlanner().simulate(planned, chain.oidcRoleArn(), chain.deployRoleArn())
+                        .map(d -> "simulator: " + d + (d.equals("allowed") == ours ? "" : "  ← DISAGREES"))
+                        .orElse("simulator: did not answer");
+                notes.add("permission " + chain.targetName() + ": sts:AssumeRole " + chain.oidcRoleArn() + " → "
+                        + chain.deployRoleArn() + ": rolechain: " + (ours ? "allowed" : "denied") + "; " + opinion);
+            }
+        } else {
+            cells = services.chainCheck().check(state.get());
+        }
         if (output.json()) {
             ObjectNode root = JSON.createObjectNode();
             ArrayNode array = root.putArray("cells");
@@ -62,8 +106,12 @@ public final class CheckCommand implements Callable<Integer> {
                     node.put("probe", c.probe());
                 }
             }
+            if (live) {
+                notes.forEach(root.putArray("live")::add);
+            }
             out.println(root);
         } else {
+            notes.forEach(out::println);
             for (Cell c : cells) {
                 out.printf("%s %-10s expected %-5s got %-5s %-16s %s%s%n", c.asExpected() ? "ok  " : "FAIL", c.target(),
                         c.expected().json(), c.verdict().json(), c.hop() == null ? "-" : c.hop().json(), c.subject(),
@@ -75,6 +123,6 @@ public final class CheckCommand implements Callable<Integer> {
             long wrong = cells.stream().filter(c -> !c.asExpected()).count();
             out.println(cells.size() + " cells, " + (cells.size() - wrong) + " as expected, " + wrong + " not");
         }
-        return cells.stream().allMatch(Cell::asExpected) ? 0 : 1;
+        return cells.stream().allMatch(Cell::asExpected) && !liveProblem ? 0 : 1;
     }
 }

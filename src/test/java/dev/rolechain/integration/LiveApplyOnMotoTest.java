@@ -87,7 +87,22 @@ class LiveApplyOnMotoTest {
         assertThat(second.get("exitCode").asInt()).isZero();
         assertThat(Files.readAllLines(DataFolder.get().resolve("journal.jsonl")))
                 .anySatisfy(line -> assertThat(line).contains("\"action\":\"CreateRole\"", "\"result\":\"ok\""));
-        assertThat(services.chainCheck().check(state)).allMatch(c -> c.asExpected());
+        Cli check = new Cli();
+        assertThat(check.run("check", "--setup", SETUP, "--live")).as(check.out() + check.err()).isZero();
+        assertThat(check.out()).contains("provider: ok (https://token.actions.githubusercontent.com, audience "
+                + "sts.amazonaws.com)", "permission prod: sts:AssumeRole", "as expected, 0 not");
+    }
+
+    @Test
+    void theLiveCheckFailsWhenTheProviderIsMissing() throws Exception {
+        assertThat(applyJson().get("exitCode").asInt()).isZero();
+        try (IamClient iam = moto.iam("111111111111")) {
+            iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(
+                    "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"));
+        }
+        Cli check = new Cli();
+        assertThat(check.run("check", "--setup", SETUP, "--live")).isEqualTo(1);
+        assertThat(check.out()).contains("provider: MISSING");
     }
 
     @Test
