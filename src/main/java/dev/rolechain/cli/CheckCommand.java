@@ -78,9 +78,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
             cells = services.chainCheck().check(planned, accounts);
             for (dev.rolechain.plan.Chain chain : planned.chains()) {
-                boolean ours = cells.stream().anyMatch(c -> c.target().equals(chain.targetName()) && c.probe() == null
-                        && c.hop() != Cell.Hop.OIDC_PERMISSIONS && c.hop() != Cell.Hop.OIDC_TRUST
-                        || c.target().equals(chain.targetName()) && c.verdict() == Cell.Expectation.ALLOW);
+                List<dev.rolechain.iam.PolicyDocument> identity = tooling.role(chain.oidcRoleName())
+                        .map(r -> List.copyOf(r.inlinePolicies().values())).orElse(List.of());
+                boolean ours = services.evaluator().decide(null, identity, new dev.rolechain.iam.Request(
+                        dev.rolechain.iam.Principal.session(planned.partition(), planned.toolingAccountId(),
+                                chain.oidcRoleName(), planned.roleSessionName()),
+                        "sts:AssumeRole", chain.deployRoleArn(), null)) == dev.rolechain.iam.Decision.ALLOW;
                 String opinion = services.livePlanner().simulate(planned, chain.oidcRoleArn(), chain.deployRoleArn())
                         .map(d -> "simulator: " + d + (d.equals("allowed") == ours ? "" : "  ← DISAGREES"))
                         .orElse("simulator: did not answer");
