@@ -10,16 +10,15 @@ import dev.rolechain.iam.Role;
 import dev.rolechain.plan.DesiredState;
 import dev.rolechain.setup.Setup;
 import dev.rolechain.setup.SetupJson;
-import dev.rolechain.setup.Target;
 import dev.rolechain.setup.Tooling;
 import dev.rolechain.testsupport.Examples;
+import dev.rolechain.testsupport.ExportedTerraform;
 import dev.rolechain.testsupport.MotoServer;
 import dev.rolechain.testsupport.Processes;
 import dev.rolechain.testsupport.TerraformCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -92,46 +91,13 @@ class TerraformOnMotoTest {
         // Export through the CLI path, from a saved Setup file.
         Path setupFile = temp.resolve("setup.json");
         Files.writeString(setupFile, SetupJson.write(setup));
-        Path out = temp.resolve("export");
-        Setup loaded = SERVICES.loader().load(setupFile);
-        DesiredState state = SERVICES.planner().plan(loaded);
-        SERVICES.exportWriter().write(SERVICES.renderer().render(state), out, false);
-        Path tf = out.resolve("terraform");
+        DesiredState state = SERVICES.planner().plan(SERVICES.loader().load(setupFile));
+        ExportedTerraform tf = ExportedTerraform.export(SERVICES, state, moto, temp, terraform);
 
-        // One profile per account, named as the Setup names them, or given with -var when it names none.
-        StringBuilder config = new StringBuilder(moto.baseProfile());
-        List<String> vars = new ArrayList<>();
-        List<ProfileVariable> variables = new ArrayList<>();
-        variables.add(new ProfileVariable("profile_tooling", setup.tooling().accountId(), setup.tooling().profile()));
-        for (Target target : setup.targets()) {
-            variables.add(new ProfileVariable("profile_" + target.name().replace('-', '_'), target.accountId(),
-                    target.profile()));
-        }
-        for (ProfileVariable v : variables) {
-            String name = v.profile() != null ? v.profile() : "acct-" + v.accountId() + "-" + v.variable();
-            config.append(moto.profile(name, v.accountId()));
-            if (v.profile() == null) {
-                vars.add("-var");
-                vars.add(v.variable() + "=" + name);
-            }
-        }
-        Path awsConfig = temp.resolve("aws-config");
-        Files.writeString(awsConfig, config);
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_CONFIG_FILE", awsConfig.toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", temp.resolve("no-credentials").toString());
-        env.put("AWS_ENDPOINT_URL_IAM", moto.endpoint());
-        env.put("AWS_ENDPOINT_URL_STS", moto.endpoint());
-        for (String inherited : List.of("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_REGION", "AWS_DEFAULT_REGION")) {
-            env.put(inherited, null);
-        }
-
-        expectSuccess(terraform.run(tf, env, "fmt", "-check", "-recursive", "-diff"), "terraform fmt -check");
-        expectSuccess(terraform.run(tf, env, "init", "-input=false", "-no-color"), "terraform init");
-        expectSuccess(terraform.run(tf, env, "validate", "-no-color"), "terraform validate");
-        expectSuccess(terraform.run(tf, env, concat(List.of("apply", "-auto-approve", "-input=false", "-no-color"), vars)),
-                "terraform apply");
+        expectSuccess(tf.run("fmt", "-check", "-recursive", "-diff"), "terraform fmt -check");
+        expectSuccess(tf.run("init", "-input=false", "-no-color"), "terraform init");
+        expectSuccess(tf.run("validate", "-no-color"), "terraform validate");
+        expectSuccess(tf.run("apply", "-auto-approve", "-input=false", "-no-color"), "terraform apply");
 
         for (IamAccount planned : state.accounts()) {
             try (IamClient iam = moto.iam(planned.accountId())) {
@@ -148,21 +114,10 @@ class TerraformOnMotoTest {
             }
         }
 
-        Processes.Result plan = terraform.run(tf, env,
-                concat(List.of("plan", "-detailed-exitcode", "-input=false", "-no-color"), vars));
+        Processes.Result plan = tf.run("plan", "-detailed-exitcode", "-input=false", "-no-color");
         assertThat(plan.exitCode()).as("second plan (0 = no changes)\n" + plan.both()).isZero();
         assertThat(plan.stdout()).contains("No changes");
-        return out;
-    }
-
-    /** A Terraform profile variable, the account it must reach, and the Setup's profile (null: none). */
-    private record ProfileVariable(String variable, String accountId, String profile) {
-    }
-
-    private static String[] concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all.toArray(String[]::new);
+        return tf.exportFolder();
     }
 
     private static void expectSuccess(Processes.Result result, String what) {
