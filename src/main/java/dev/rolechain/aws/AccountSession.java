@@ -27,9 +27,16 @@ public final class AccountSession implements AutoCloseable {
     }
 
     public static AccountSession open(String profile) {
+        return open(profile, java.util.List.of());
+    }
+
+    /** The same, with interceptors on every call (used to count API calls). */
+    public static AccountSession open(String profile,
+            java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
         AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.builder().profileName(profile).build();
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        interceptors.forEach(override::addExecutionInterceptor);
         if (profile != null) {
             override.defaultProfileName(profile);
         }
