@@ -72,8 +72,8 @@ public final class LivePlanner {
             return new IamAccountReader(session.iam()).read(planned.accountId(),
                     planned.roles().stream().map(Role::name).toList());
         } catch (SdkException e) {
-            throw new AccountException("cannot read account " + planned.accountId() + " with " + name + ": "
-                    + e.getMessage(), e);
+            throw new AccountException("cannot read account " + planned.accountId() + ": "
+                    + AwsErrors.describe(profile, e), e);
         }
     }
 }

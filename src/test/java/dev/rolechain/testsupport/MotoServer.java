@@ -89,15 +89,19 @@ public final class MotoServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     }
 
-    /** An IAM client acting in the given account (through STS AssumeRole, as moto scopes accounts). */
-    public IamClient iam(String accountId) {
-        Credentials c;
+    /** Credentials that act in the given account (moto scopes accounts by STS AssumeRole). */
+    public Credentials credentials(String accountId) {
         try (StsClient sts = StsClient.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build()) {
-            c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + accountId + ":role/rolechain-test")
+            return sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + accountId + ":role/rolechain-test")
                     .roleSessionName("rolechain-test")).credentials();
         }
+    }
+
+    /** An IAM client acting in the given account (through STS AssumeRole, as moto scopes accounts). */
+    public IamClient iam(String accountId) {
+        Credentials c = credentials(accountId);
         return IamClient.builder().endpointOverride(URI.create(endpoint())).region(Region.AWS_GLOBAL)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken())))
