@@ -94,6 +94,29 @@ class LiveApplyOnMotoTest {
     }
 
     @Test
+    void theArticlesTwoAccountsConvergeToo(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        dev.rolechain.setup.Setup article = Examples.load("article");
+        dev.rolechain.setup.Tooling t = article.tooling();
+        dev.rolechain.setup.Target prod = article.targets().get(0);
+        dev.rolechain.setup.Setup withProfiles = new dev.rolechain.setup.Setup(article.github(),
+                new dev.rolechain.setup.Tooling(t.accountId(), t.region(), "myorg-tooling", t.createProvider(),
+                        t.oidcRoleName(), t.oidcRoles(), t.maxSessionSeconds()),
+                java.util.List.of(new dev.rolechain.setup.Target(prod.name(), prod.accountId(), "myorg-prod", prod.roleName(),
+                        prod.externalId(), prod.production(), prod.subjects(), prod.managedPolicyArns(),
+                        prod.inlinePolicies(), prod.maxSessionSeconds(), prod.permissionsBoundaryArn())),
+                article.workflow());
+        Path setup = Files.writeString(temp.resolve("article.json"), dev.rolechain.setup.SetupJson.write(withProfiles));
+        TestHome.awsConfig(moto.sharedConfig(Map.of("myorg-tooling", "111111111111", "myorg-prod", "222222222222")));
+        Cli cli = new Cli();
+        assertThat(cli.run("apply", "--setup", setup.toString())).as(cli.err()).isZero();
+        Cli again = new Cli();
+        assertThat(again.run("apply", "--setup", setup.toString())).isZero();
+        assertThat(again.out()).contains("Nothing to do: no write calls made.");
+        Cli check = new Cli();
+        assertThat(check.run("check", "--setup", setup.toString(), "--live")).as(check.out()).isZero();
+    }
+
+    @Test
     void theLiveCheckFailsWhenTheProviderIsMissing() throws Exception {
         assertThat(applyJson().get("exitCode").asInt()).isZero();
         try (IamClient iam = moto.iam("111111111111")) {
