@@ -114,6 +114,10 @@ class LivePlanOnMotoTest {
         Cli cli = new Cli();
         assertThat(cli.run("plan", "--setup", Examples.path("three-targets").toString())).isEqualTo(1);
         assertThat(cli.err()).contains("acme-dev reaches account 999999999999");
+        Cli profiles = new Cli();
+        assertThat(profiles.run("profiles", "--setup", Examples.path("three-targets").toString())).isEqualTo(1);
+        assertThat(profiles.out()).contains("333333333333  acme-dev             WRONG ACCOUNT: reaches 999999999999",
+                "111111111111  acme-tooling         ok  arn:aws:sts::111111111111:assumed-role/rolechain-test/");
     }
 
     @Test
