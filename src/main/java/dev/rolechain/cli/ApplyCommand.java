@@ -9,7 +9,6 @@ import dev.rolechain.aws.LivePlanner;
 import dev.rolechain.plan.Change;
 import dev.rolechain.plan.DesiredState;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,8 +26,8 @@ public final class ApplyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Services services;
 
-    @Option(names = "--setup", required = true, paramLabel = "FILE", description = "The Setup file (JSON).")
-    Path setupFile;
+    @CommandLine.Mixin
+    SetupOption setup = new SetupOption();
 
     @Option(names = "--yes", description = "Change roles that need confirmation (their documents are backed up first).")
     boolean yes;
@@ -47,7 +46,7 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<DesiredState> state = SetupFiles.plan(services, setupFile, err);
+        Optional<DesiredState> state = setup.plan(services, err);
         if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }

@@ -7,7 +7,6 @@ import dev.rolechain.Services;
 import dev.rolechain.chain.Cell;
 import dev.rolechain.plan.DesiredState;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,8 +23,8 @@ public final class CheckCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Services services;
 
-    @Option(names = "--setup", required = true, paramLabel = "FILE", description = "The Setup file (JSON).")
-    Path setupFile;
+    @CommandLine.Mixin
+    SetupOption setup = new SetupOption();
 
     @Option(names = "--live", description = "Evaluate the documents read from the accounts (through the Setup's profiles), "
             + "check the OIDC provider, and ask the IAM policy simulator for a second opinion where it answers.")
@@ -45,7 +44,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<DesiredState> state = SetupFiles.plan(services, setupFile, err);
+        Optional<DesiredState> state = setup.plan(services, err);
         if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }

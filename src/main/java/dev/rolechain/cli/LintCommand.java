@@ -73,7 +73,7 @@ public final class LintCommand implements Callable<Integer> {
             } else if (setupFile != null || workflowFile != null) {
                 DesiredState state = null;
                 if (setupFile != null) {
-                    Optional<DesiredState> planned = SetupFiles.plan(services, setupFile, err);
+                    Optional<DesiredState> planned = SetupOption.plan(services, setupFile, err);
                     if (planned.isEmpty()) {
                         return RolechainCommand.EXIT_INVALID;
                     }

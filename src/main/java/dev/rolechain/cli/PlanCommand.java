@@ -8,7 +8,6 @@ import dev.rolechain.aws.LivePlanner;
 import dev.rolechain.plan.Change;
 import dev.rolechain.plan.DesiredState;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,8 +23,8 @@ public final class PlanCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Services services;
 
-    @Option(names = "--setup", required = true, paramLabel = "FILE", description = "The Setup file (JSON).")
-    Path setupFile;
+    @CommandLine.Mixin
+    SetupOption setup = new SetupOption();
 
     @CommandLine.Mixin
     OutputFormat output = new OutputFormat();
@@ -41,7 +40,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<DesiredState> state = SetupFiles.plan(services, setupFile, err);
+        Optional<DesiredState> state = setup.plan(services, err);
         if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }

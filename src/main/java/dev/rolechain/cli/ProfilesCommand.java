@@ -9,7 +9,6 @@ import dev.rolechain.aws.AwsErrors;
 import dev.rolechain.iam.IamAccount;
 import dev.rolechain.plan.DesiredState;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,8 +24,8 @@ public final class ProfilesCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Services services;
 
-    @Option(names = "--setup", required = true, paramLabel = "FILE", description = "The Setup file (JSON).")
-    Path setupFile;
+    @CommandLine.Mixin
+    SetupOption setup = new SetupOption();
 
     @CommandLine.Mixin
     OutputFormat output = new OutputFormat();
@@ -41,7 +40,7 @@ public final class ProfilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<DesiredState> state = SetupFiles.plan(services, setupFile, spec.commandLine().getErr());
+        Optional<DesiredState> state = setup.plan(services, spec.commandLine().getErr());
         if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }

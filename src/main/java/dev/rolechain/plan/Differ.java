@@ -81,11 +81,16 @@ public final class Differ {
         java.util.TreeSet<String> attached = new java.util.TreeSet<>(live.managedPolicyArns());
         attached.addAll(role.managedPolicyArns());
         attached.forEach(node.putArray("managedPolicyArns")::add);
-        java.util.TreeMap<String, String> tags = new java.util.TreeMap<>(live.tags());
-        tags.putAll(role.tags());
+        putTags(node, live.tags(), role.tags());
+        return node;
+    }
+
+    /** Planned tags over the live ones: extra live tags stay, so only missing or different ones show. */
+    private static void putTags(ObjectNode node, Map<String, String> live, Map<String, String> planned) {
+        java.util.TreeMap<String, String> tags = new java.util.TreeMap<>(live);
+        tags.putAll(planned);
         ObjectNode tagNode = node.putObject("tags");
         tags.forEach(tagNode::put);
-        return node;
     }
 
     private static ObjectNode providerTree(OidcProvider provider, OidcProvider live) {
@@ -93,10 +98,7 @@ public final class Differ {
         java.util.TreeSet<String> clients = new java.util.TreeSet<>(live.clientIds());
         clients.addAll(provider.clientIds());
         clients.forEach(node.putArray("clientIds")::add);
-        java.util.TreeMap<String, String> tags = new java.util.TreeMap<>(live.tags());
-        tags.putAll(provider.tags());
-        ObjectNode tagNode = node.putObject("tags");
-        tags.forEach(tagNode::put);
+        putTags(node, live.tags(), provider.tags());
         return node;
     }
 
