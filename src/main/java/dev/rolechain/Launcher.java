@@ -1,16 +1,21 @@
 package dev.rolechain;
 
 import dev.rolechain.cli.RolechainCommand;
+import dev.rolechain.ui.Gui;
 
 /**
  * The main class. It does not extend {@code javafx.application.Application}, so the shaded jar runs
- * with {@code java -jar}. With arguments it runs the CLI.
+ * with {@code java -jar}. With arguments it runs the CLI; without, it opens the wizard.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            Gui.launch(new Services());
+            return;
+        }
         int code = RolechainCommand.create(new Services()).execute(args);
         System.exit(code);
     }

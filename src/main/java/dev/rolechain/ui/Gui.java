@@ -1,0 +1,73 @@
+package dev.rolechain.ui;
+
+import dev.rolechain.Services;
+import dev.rolechain.aws.DataFolder;
+import dev.rolechain.aws.ProfileNames;
+import dev.rolechain.ui.common.Background;
+import dev.rolechain.ui.common.FxFileDialogs;
+import dev.rolechain.ui.common.Theme;
+import dev.rolechain.ui.wizard.RecentFiles;
+import dev.rolechain.ui.wizard.WizardWindow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** Starts the GUI: the JavaFX toolkit, the theme, and the wizard window. */
+public final class Gui {
+    /** Set to print a line when the first page is on screen, and to exit then (start-up benchmark). */
+    public static final String STARTUP_PROBE = "rolechain.startupProbe";
+
+    private Gui() {
+    }
+
+    public static void launch(Services services) {
+        Platform.startup(() -> {
+            Theme.LIGHT.apply();
+            ResourceBundle bundle = ResourceBundle.getBundle(WizardWindow.BUNDLE);
+            WizardWindow window = new WizardWindow(services, bundle, new FxFileDialogs(bundle),
+                    new Background(workers(), Platform::runLater), new RecentFiles(DataFolder.get().resolve("recent-files.txt")),
+                    ProfileNames::list, Gui::openFolder);
+            Stage stage = new Stage();
+            var scene = window.show(stage);
+            if (Boolean.getBoolean(STARTUP_PROBE)) {
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    Platform.runLater(() -> {
+                        System.out.println("rolechain: first page shown");
+                        System.out.flush();
+                        Platform.exit();
+                        System.exit(0);
+                    });
+                };
+                scene.addPostLayoutPulseListener(once[0]);
+            }
+        });
+    }
+
+    private static ExecutorService workers() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "rolechain-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens a folder in the platform's file manager. */
+    static void openFolder(Path folder) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String command = os.contains("win") ? "explorer" : os.contains("mac") ? "open" : "xdg-open";
+        try {
+            new ProcessBuilder(command, folder.toString()).inheritIO().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command + ": " + e.getMessage(), e);
+        }
+    }
+}

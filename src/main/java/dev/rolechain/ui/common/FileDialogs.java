@@ -1,0 +1,17 @@
+package dev.rolechain.ui.common;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/** The native file choosers, behind an interface so tests answer them without a window. */
+public interface FileDialogs {
+    Optional<Path> openSetup(Window owner);
+
+    Optional<Path> saveSetup(Window owner, String suggestedName);
+
+    Optional<Path> chooseFolder(Window owner);
+
+    /** Asks to confirm something; true when the user agrees. */
+    boolean confirm(Window owner, String title, String message, String agree);
+}

@@ -1,0 +1,118 @@
+package dev.rolechain.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+
+/**
+ * Shows each field's problem (the Setup validator's message) under it and marks the field, and
+ * remembers which control edits which Setup path so a finding can take the user there. "required"
+ * shows only once the user has left the field, so a fresh page is not a wall of red.
+ */
+final class FieldFeedback {
+    private final WizardModel model;
+    private final Map<String, Control> controls = new LinkedHashMap<>();
+
+    FieldFeedback(WizardModel model) {
+        this.model = model;
+    }
+
+    /** Binds {@code field}'s feedback for the path {@code path} supplies; returns what undoes it. */
+    Runnable bind(Control field, Label message, Supplier<String> path) {
+        boolean[] touched = {!text(field).isEmpty()};
+        Runnable update = () -> {
+            String problem = model.problemsProperty().get().get(path.get());
+            boolean show = problem != null && (touched[0] || !problem.startsWith("required"));
+            if (message != null) {
+                message.setText(show ? problem : "");
+                message.setManaged(show);
+                message.setVisible(show);
+            }
+            field.pseudoClassStateChanged(Styles.STATE_DANGER, show);
+            field.setAccessibleHelp(show ? problem : null);
+        };
+        ChangeListener<Boolean> focus = (o, was, is) -> {
+            if (!is) {
+                touched[0] = true;
+                update.run();
+            }
+        };
+        InvalidationListener problems = o -> update.run();
+        field.focusedProperty().addListener(focus);
+        model.problemsProperty().addListener(problems);
+        String registered = path.get();
+        controls.put(registered, field);
+        update.run();
+        return () -> {
+            field.focusedProperty().removeListener(focus);
+            model.problemsProperty().removeListener(problems);
+            controls.remove(registered, field);
+        };
+    }
+
+    /** Shows a problem of {@code path} that has no single control (a list, a whole section). */
+    Runnable bindMessage(Label message, Supplier<String> path) {
+        InvalidationListener problems = o -> {
+            String problem = model.problemsProperty().get().get(path.get());
+            message.setText(problem == null ? "" : problem);
+            message.setManaged(problem != null);
+            message.setVisible(problem != null);
+        };
+        model.problemsProperty().addListener(problems);
+        problems.invalidated(null);
+        return () -> model.problemsProperty().removeListener(problems);
+    }
+
+    /**
+     * The control registered for {@code path}; else the first one inside it (for a list such as
+     * {@code targets[0].subjects}); else the one of its longest registered prefix.
+     */
+    Control control(String path) {
+        for (Map.Entry<String, Control> e : controls.entrySet()) {
+            if (e.getKey().startsWith(path + "[") || e.getKey().startsWith(path + ".")) {
+                return controls.getOrDefault(path, e.getValue());
+            }
+        }
+        String p = path;
+        while (true) {
+            Control c = controls.get(p);
+            if (c != null) {
+                return c;
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            if (cut <= 0) {
+                return null;
+            }
+            p = p.substring(0, cut);
+        }
+    }
+
+    boolean focus(String path) {
+        Control c = control(path);
+        if (c == null) {
+            return false;
+        }
+        c.requestFocus();
+        if (c instanceof ComboBoxBase<?> combo && combo.isEditable() && combo instanceof javafx.scene.control.ComboBox<?> box) {
+            box.getEditor().requestFocus();
+        }
+        return true;
+    }
+
+    private static String text(Control field) {
+        if (field instanceof TextInputControl t) {
+            return t.getText() == null ? "" : t.getText();
+        }
+        if (field instanceof ComboBoxBase<?> c && c.isEditable()) {
+            return c.getValue() == null ? "" : c.getValue().toString();
+        }
+        return "";
+    }
+}

@@ -1,0 +1,134 @@
+package dev.rolechain.ui.wizard;
+
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleGroup;
+
+/** GitHub: the owner, the token issuer and audience, the repositories, and the workflow settings. */
+public final class GitHubPage implements Page {
+    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    private final WizardModel model;
+    private final FieldFeedback feedback;
+
+    @FXML private TextField ownerField;
+    @FXML private Label ownerMessage;
+    @FXML private ToggleGroup issuerGroup;
+    @FXML private RadioButton issuerComRadio;
+    @FXML private RadioButton issuerCloudRadio;
+    @FXML private RadioButton issuerServerRadio;
+    @FXML private TextField slugField;
+    @FXML private TextField hostField;
+    @FXML private Label issuerMessage;
+    @FXML private TextField audienceField;
+    @FXML private Label audienceMessage;
+    @FXML private TextField repositoryField;
+    @FXML private Label repositoryMessage;
+    @FXML private ListView<String> repositoryList;
+    @FXML private Button removeRepositoryButton;
+    @FXML private TitledPane workflowPane;
+    @FXML private TextField actionRefField;
+    @FXML private Label actionRefMessage;
+    @FXML private TextField workflowRegionField;
+    @FXML private Label workflowRegionMessage;
+    @FXML private TextField sessionNameField;
+    @FXML private Label sessionNameMessage;
+    @FXML private TextField durationField;
+    @FXML private Label durationMessage;
+    @FXML private CheckBox sessionTaggingCheck;
+
+    public GitHubPage(WizardModel model) {
+        this.model = model;
+        this.feedback = new FieldFeedback(model);
+    }
+
+    @FXML
+    private void initialize() {
+        SetupDraft d = model.draft();
+        ownerField.textProperty().bindBidirectional(d.ownerProperty());
+        slugField.textProperty().bindBidirectional(d.enterpriseSlugProperty());
+        hostField.textProperty().bindBidirectional(d.serverHostProperty());
+        audienceField.textProperty().bindBidirectional(d.audienceProperty());
+        actionRefField.textProperty().bindBidirectional(d.actionRefProperty());
+        workflowRegionField.textProperty().bindBidirectional(d.workflowRegionProperty());
+        sessionNameField.textProperty().bindBidirectional(d.roleSessionNameProperty());
+        durationField.textProperty().bindBidirectional(d.durationSecondsProperty());
+        Forms.digitsOnly(durationField);
+        sessionTaggingCheck.selectedProperty().bindBidirectional(d.sessionTaggingProperty());
+
+        issuerComRadio.setUserData(IssuerKind.GITHUB_COM);
+        issuerCloudRadio.setUserData(IssuerKind.ENTERPRISE_CLOUD);
+        issuerServerRadio.setUserData(IssuerKind.ENTERPRISE_SERVER);
+        Forms.bindToggle(issuerGroup, d.issuerProperty());
+        slugField.disableProperty().bind(d.issuerProperty().isNotEqualTo(IssuerKind.ENTERPRISE_CLOUD));
+        hostField.disableProperty().bind(d.issuerProperty().isNotEqualTo(IssuerKind.ENTERPRISE_SERVER));
+
+        repositoryList.setItems(d.repositories());
+        removeRepositoryButton.disableProperty().bind(Bindings.isNull(repositoryList.getSelectionModel().selectedItemProperty()));
+
+        feedback.bind(ownerField, ownerMessage, () -> "github.owner");
+        feedback.bind(slugField, issuerMessage, () -> "github.enterpriseSlug");
+        feedback.bind(hostField, null, () -> "github.serverHost");
+        feedback.bindMessage(issuerMessage, () -> d.issuerProperty().get() == IssuerKind.ENTERPRISE_SERVER
+                ? "github.serverHost" : "github.enterpriseSlug");
+        feedback.bind(audienceField, audienceMessage, () -> "github.audience");
+        feedback.bind(actionRefField, actionRefMessage, () -> "workflow.actionRef");
+        feedback.bind(workflowRegionField, workflowRegionMessage, () -> "workflow.region");
+        feedback.bind(sessionNameField, sessionNameMessage, () -> "workflow.roleSessionName");
+        feedback.bind(durationField, durationMessage, () -> "workflow.durationSeconds");
+        repositoryMessage.setManaged(false);
+        model.problemsProperty().addListener(o -> {
+            boolean workflowProblem = model.problemsProperty().get().keySet().stream().anyMatch(p -> p.startsWith("workflow."));
+            if (workflowProblem) {
+                workflowPane.setExpanded(true);
+            }
+        });
+    }
+
+    @Override
+    public void shown() {
+        ownerField.requestFocus();
+    }
+
+    @Override
+    public void focus(String path) {
+        if (path.startsWith("workflow.")) {
+            workflowPane.setExpanded(true);
+        }
+        feedback.focus(path);
+    }
+
+    @FXML
+    private void addRepository() {
+        String name = repositoryField.getText() == null ? "" : repositoryField.getText().strip();
+        String problem = null;
+        if (!REPOSITORY.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+            problem = "\"" + name + "\" is not a repository name: 1–100 letters, digits, '.', '_' or '-'";
+        } else if (model.draft().repositories().contains(name)) {
+            problem = "\"" + name + "\" is already in the list";
+        }
+        repositoryMessage.setText(problem == null ? "" : problem);
+        repositoryMessage.setManaged(problem != null);
+        if (problem == null) {
+            model.draft().repositories().add(name);
+            repositoryField.clear();
+        }
+        repositoryField.requestFocus();
+    }
+
+    @FXML
+    private void removeRepository() {
+        String selected = repositoryList.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            model.draft().repositories().remove(selected);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.rolechain.ui.wizard;
+
+import dev.rolechain.setup.GitHub;
+import dev.rolechain.setup.OidcRoles;
+import dev.rolechain.setup.Problem;
+import dev.rolechain.setup.Setup;
+import dev.rolechain.setup.Subject;
+import dev.rolechain.setup.Target;
+import dev.rolechain.setup.Tooling;
+import dev.rolechain.setup.Workflow;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Setup as the wizard edits it: one property per field, text as typed. {@link #build()} turns it
+ * into a {@link Setup} and the problems of fields that are not even numbers yet; the Setup validator
+ * judges the rest. Every change of any field, row or list reaches {@link #addListener}.
+ */
+public final class SetupDraft {
+    /** The draft's Setup, and problems found while building it (numbers that are not numbers). */
+    public record Built(Setup setup, List<Problem> problems) {
+    }
+
+    private final StringProperty owner = new SimpleStringProperty(this, "owner", "");
+    private final ObjectProperty<IssuerKind> issuer = new SimpleObjectProperty<>(this, "issuer", IssuerKind.GITHUB_COM);
+    private final StringProperty enterpriseSlug = new SimpleStringProperty(this, "enterpriseSlug", "");
+    private final StringProperty serverHost = new SimpleStringProperty(this, "serverHost", "");
+    private final StringProperty audience = new SimpleStringProperty(this, "audience", GitHub.DEFAULT_AUDIENCE);
+    private final ObservableList<String> repositories = FXCollections.observableArrayList();
+
+    private final StringProperty toolingAccountId = new SimpleStringProperty(this, "toolingAccountId", "");
+    private final StringProperty region = new SimpleStringProperty(this, "region", "us-east-1");
+    private final StringProperty toolingProfile = new SimpleStringProperty(this, "toolingProfile", "");
+    private final BooleanProperty createProvider = new SimpleBooleanProperty(this, "createProvider", true);
+    private final StringProperty oidcRoleName = new SimpleStringProperty(this, "oidcRoleName", Tooling.DEFAULT_OIDC_ROLE_NAME);
+    private final ObjectProperty<OidcRoles> oidcRoles = new SimpleObjectProperty<>(this, "oidcRoles", OidcRoles.PER_TARGET);
+    private final StringProperty toolingMaxSession = new SimpleStringProperty(this, "toolingMaxSession",
+            Integer.toString(Tooling.DEFAULT_MAX_SESSION_SECONDS));
+
+    private final ObservableList<TargetDraft> targets = FXCollections.observableArrayList(TargetDraft::observables);
+
+    private final StringProperty actionRef = new SimpleStringProperty(this, "actionRef", Workflow.DEFAULT_ACTION_REF);
+    private final StringProperty workflowRegion = new SimpleStringProperty(this, "workflowRegion", "");
+    private final BooleanProperty sessionTagging = new SimpleBooleanProperty(this, "sessionTagging", true);
+    private final StringProperty roleSessionName = new SimpleStringProperty(this, "roleSessionName",
+            Workflow.DEFAULT_ROLE_SESSION_NAME);
+    private final StringProperty durationSeconds = new SimpleStringProperty(this, "durationSeconds",
+            Integer.toString(Workflow.DEFAULT_DURATION_SECONDS));
+
+    private final List<Observable> all = List.of(owner, issuer, enterpriseSlug, serverHost, audience, repositories,
+            toolingAccountId, region, toolingProfile, createProvider, oidcRoleName, oidcRoles, toolingMaxSession, targets,
+            actionRef, workflowRegion, sessionTagging, roleSessionName, durationSeconds);
+
+    /** Called on any change of any field. */
+    public void addListener(InvalidationListener listener) {
+        all.forEach(o -> o.addListener(listener));
+    }
+
+    public Built build() {
+        List<Problem> problems = new ArrayList<>();
+        IssuerKind kind = issuer.get();
+        GitHub github = new GitHub(text(owner.get()),
+                kind == IssuerKind.ENTERPRISE_CLOUD ? text(enterpriseSlug.get()) : null,
+                kind == IssuerKind.ENTERPRISE_SERVER ? text(serverHost.get()) : null, text(audience.get()));
+        if (kind == IssuerKind.ENTERPRISE_CLOUD && github.enterpriseSlug().isEmpty()) {
+            problems.add(new Problem("github.enterpriseSlug", "required for GitHub Enterprise Cloud"));
+        }
+        if (kind == IssuerKind.ENTERPRISE_SERVER && github.serverHost().isEmpty()) {
+            problems.add(new Problem("github.serverHost", "required for GitHub Enterprise Server"));
+        }
+        Tooling tooling = new Tooling(text(toolingAccountId.get()), text(region.get()), optional(toolingProfile.get()),
+                createProvider.get(), text(oidcRoleName.get()), oidcRoles.get(),
+                seconds(toolingMaxSession.get(), "tooling.maxSessionSeconds", problems));
+        List<Target> targetList = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            targetList.add(targets.get(i).toTarget("targets[" + i + "]", problems));
+        }
+        Workflow workflow = new Workflow(text(actionRef.get()), optional(workflowRegion.get()), sessionTagging.get(),
+                text(roleSessionName.get()), seconds(durationSeconds.get(), "workflow.durationSeconds", problems));
+        return new Built(new Setup(github, tooling, targetList, workflow), problems);
+    }
+
+    /** Replaces every field with the Setup's. */
+    public void load(Setup setup) {
+        GitHub g = setup.github();
+        owner.set(orEmpty(g.owner()));
+        issuer.set(g.enterpriseSlug() != null ? IssuerKind.ENTERPRISE_CLOUD
+                : g.serverHost() != null ? IssuerKind.ENTERPRISE_SERVER : IssuerKind.GITHUB_COM);
+        enterpriseSlug.set(orEmpty(g.enterpriseSlug()));
+        serverHost.set(orEmpty(g.serverHost()));
+        audience.set(orEmpty(g.audience()));
+        Set<String> repos = new LinkedHashSet<>();
+        setup.targets().forEach(t -> t.subjects().stream().map(Subject::repository)
+                .filter(r -> r != null && !r.equals(Subject.ANY_REPOSITORY)).forEach(repos::add));
+        repositories.setAll(repos);
+        Tooling t = setup.tooling();
+        toolingAccountId.set(orEmpty(t.accountId()));
+        region.set(orEmpty(t.region()));
+        toolingProfile.set(orEmpty(t.profile()));
+        createProvider.set(t.createProvider());
+        oidcRoleName.set(orEmpty(t.oidcRoleName()));
+        oidcRoles.set(t.oidcRoles());
+        toolingMaxSession.set(Integer.toString(t.maxSessionSeconds()));
+        targets.setAll(setup.targets().stream().map(TargetDraft::of).toList());
+        Workflow w = setup.workflow();
+        actionRef.set(orEmpty(w.actionRef()));
+        workflowRegion.set(orEmpty(w.region()));
+        sessionTagging.set(w.sessionTagging());
+        roleSessionName.set(orEmpty(w.roleSessionName()));
+        durationSeconds.set(Integer.toString(w.durationSeconds()));
+    }
+
+    /** A fresh Setup: defaults everywhere, one empty production target. */
+    public void reset() {
+        owner.set("");
+        issuer.set(IssuerKind.GITHUB_COM);
+        enterpriseSlug.set("");
+        serverHost.set("");
+        audience.set(GitHub.DEFAULT_AUDIENCE);
+        repositories.clear();
+        toolingAccountId.set("");
+        region.set("us-east-1");
+        toolingProfile.set("");
+        createProvider.set(true);
+        oidcRoleName.set(Tooling.DEFAULT_OIDC_ROLE_NAME);
+        oidcRoles.set(OidcRoles.PER_TARGET);
+        toolingMaxSession.set(Integer.toString(Tooling.DEFAULT_MAX_SESSION_SECONDS));
+        targets.clear();
+        actionRef.set(Workflow.DEFAULT_ACTION_REF);
+        workflowRegion.set("");
+        sessionTagging.set(true);
+        roleSessionName.set(Workflow.DEFAULT_ROLE_SESSION_NAME);
+        durationSeconds.set(Integer.toString(Workflow.DEFAULT_DURATION_SECONDS));
+    }
+
+    // ---------------------------------------------------------------- conversions
+
+    /** Text as the Setup holds it: stripped and in NFC, as the Setup reader normalises. */
+    static String text(String value) {
+        return value == null ? "" : Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+    }
+
+    /** An optional field: blank means absent. */
+    static String optional(String value) {
+        String t = text(value);
+        return t.isEmpty() ? null : t;
+    }
+
+    static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    static int seconds(String value, String path, List<Problem> problems) {
+        String t = text(value);
+        if (t.isEmpty()) {
+            problems.add(new Problem(path, "required: a number of seconds"));
+            return 0;
+        }
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(path, "\"" + t + "\" is not a whole number of seconds"));
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public StringProperty ownerProperty() {
+        return owner;
+    }
+
+    public ObjectProperty<IssuerKind> issuerProperty() {
+        return issuer;
+    }
+
+    public StringProperty enterpriseSlugProperty() {
+        return enterpriseSlug;
+    }
+
+    public StringProperty serverHostProperty() {
+        return serverHost;
+    }
+
+    public StringProperty audienceProperty() {
+        return audience;
+    }
+
+    public ObservableList<String> repositories() {
+        return repositories;
+    }
+
+    public StringProperty toolingAccountIdProperty() {
+        return toolingAccountId;
+    }
+
+    public StringProperty regionProperty() {
+        return region;
+    }
+
+    public StringProperty toolingProfileProperty() {
+        return toolingProfile;
+    }
+
+    public BooleanProperty createProviderProperty() {
+        return createProvider;
+    }
+
+    public StringProperty oidcRoleNameProperty() {
+        return oidcRoleName;
+    }
+
+    public ObjectProperty<OidcRoles> oidcRolesProperty() {
+        return oidcRoles;
+    }
+
+    public StringProperty toolingMaxSessionProperty() {
+        return toolingMaxSession;
+    }
+
+    public ObservableList<TargetDraft> targets() {
+        return targets;
+    }
+
+    public StringProperty actionRefProperty() {
+        return actionRef;
+    }
+
+    public StringProperty workflowRegionProperty() {
+        return workflowRegion;
+    }
+
+    public BooleanProperty sessionTaggingProperty() {
+        return sessionTagging;
+    }
+
+    public StringProperty roleSessionNameProperty() {
+        return roleSessionName;
+    }
+
+    public StringProperty durationSecondsProperty() {
+        return durationSeconds;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.rolechain.ui.wizard;
+
+import dev.rolechain.setup.Subject;
+import dev.rolechain.setup.Target;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** One editable target account with its deploy role and who may deploy to it. */
+public final class TargetDraft {
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty accountId = new SimpleStringProperty(this, "accountId", "");
+    private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
+    private final StringProperty roleName = new SimpleStringProperty(this, "roleName", "");
+    private final StringProperty externalId = new SimpleStringProperty(this, "externalId", "");
+    private final BooleanProperty production = new SimpleBooleanProperty(this, "production", false);
+    private final ObservableList<SubjectDraft> subjects =
+            FXCollections.observableArrayList(SubjectDraft::observables);
+    private final ObservableList<String> managedPolicyArns = FXCollections.observableArrayList();
+    private final ObservableList<InlinePolicyDraft> inlinePolicies =
+            FXCollections.observableArrayList(InlinePolicyDraft::observables);
+    private final StringProperty maxSessionSeconds = new SimpleStringProperty(this, "maxSessionSeconds", "3600");
+    private final StringProperty permissionsBoundaryArn = new SimpleStringProperty(this, "permissionsBoundaryArn", "");
+
+    public static TargetDraft of(Target t) {
+        TargetDraft d = new TargetDraft();
+        d.name.set(SetupDraft.orEmpty(t.name()));
+        d.accountId.set(SetupDraft.orEmpty(t.accountId()));
+        d.profile.set(SetupDraft.orEmpty(t.profile()));
+        d.roleName.set(SetupDraft.orEmpty(t.roleName()));
+        d.externalId.set(SetupDraft.orEmpty(t.externalId()));
+        d.production.set(t.production());
+        t.subjects().forEach(s -> d.subjects.add(SubjectDraft.of(s)));
+        d.managedPolicyArns.setAll(t.managedPolicyArns());
+        t.inlinePolicies().forEach((k, v) -> d.inlinePolicies.add(new InlinePolicyDraft(k, v)));
+        d.maxSessionSeconds.set(Integer.toString(t.maxSessionSeconds()));
+        d.permissionsBoundaryArn.set(SetupDraft.orEmpty(t.permissionsBoundaryArn()));
+        return d;
+    }
+
+    Target toTarget(String path, List<dev.rolechain.setup.Problem> problems) {
+        List<Subject> subjectList = new ArrayList<>();
+        subjects.forEach(s -> subjectList.add(s.toSubject()));
+        Map<String, String> inline = new LinkedHashMap<>();
+        for (int i = 0; i < inlinePolicies.size(); i++) {
+            InlinePolicyDraft p = inlinePolicies.get(i);
+            String policyName = p.nameProperty().get() == null ? "" : p.nameProperty().get().strip();
+            if (inline.putIfAbsent(policyName, p.jsonProperty().get() == null ? "" : p.jsonProperty().get()) != null) {
+                problems.add(new dev.rolechain.setup.Problem(path + ".inlinePolicies[" + i + "]",
+                        "\"" + policyName + "\" is already the name of another inline policy of this target"));
+            }
+        }
+        return new Target(SetupDraft.text(name.get()), SetupDraft.text(accountId.get()), SetupDraft.optional(profile.get()),
+                SetupDraft.text(roleName.get()), SetupDraft.text(externalId.get()), production.get(), subjectList,
+                List.copyOf(managedPolicyArns), inline,
+                SetupDraft.seconds(maxSessionSeconds.get(), path + ".maxSessionSeconds", problems),
+                SetupDraft.optional(permissionsBoundaryArn.get()));
+    }
+
+    Observable[] observables() {
+        return new Observable[] {name, accountId, profile, roleName, externalId, production, subjects, managedPolicyArns,
+                inlinePolicies, maxSessionSeconds, permissionsBoundaryArn};
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty accountIdProperty() {
+        return accountId;
+    }
+
+    public StringProperty profileProperty() {
+        return profile;
+    }
+
+    public StringProperty roleNameProperty() {
+        return roleName;
+    }
+
+    public StringProperty externalIdProperty() {
+        return externalId;
+    }
+
+    public BooleanProperty productionProperty() {
+        return production;
+    }
+
+    public ObservableList<SubjectDraft> subjects() {
+        return subjects;
+    }
+
+    public ObservableList<String> managedPolicyArns() {
+        return managedPolicyArns;
+    }
+
+    public ObservableList<InlinePolicyDraft> inlinePolicies() {
+        return inlinePolicies;
+    }
+
+    public StringProperty maxSessionSecondsProperty() {
+        return maxSessionSeconds;
+    }
+
+    public StringProperty permissionsBoundaryArnProperty() {
+        return permissionsBoundaryArn;
+    }
+}

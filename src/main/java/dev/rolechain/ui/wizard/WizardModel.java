@@ -1,0 +1,299 @@
+package dev.rolechain.ui.wizard;
+
+import dev.rolechain.render.ExportWriter;
+import dev.rolechain.setup.Problem;
+import dev.rolechain.setup.Setup;
+import dev.rolechain.setup.SetupException;
+import dev.rolechain.setup.SetupJson;
+import dev.rolechain.setup.SetupLoader;
+import dev.rolechain.setup.SetupValidator;
+import dev.rolechain.ui.common.Background;
+import dev.rolechain.ui.common.Coalescing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+
+/**
+ * The wizard's view model: the draft Setup, its problems by field, which pages are valid, whether it
+ * has unsaved changes, and the preview (artifacts, findings, matrix) recomputed off the FX thread
+ * after every change. Call it on the FX thread.
+ */
+public final class WizardModel {
+    /** The article's scenario, bundled as an example. */
+    public static final String EXAMPLE_RESOURCE = "/examples/article.json";
+
+    private final SetupValidator validator;
+    private final SetupLoader loader;
+    private final ExportWriter exportWriter;
+    private final RecentFiles recentFiles;
+    private final Background background;
+    private final SetupDraft draft = new SetupDraft();
+    private final Coalescing<Setup, PreviewService.Analysis> pipeline;
+    private final Map<Step, ReadOnlyBooleanWrapper> valid = new EnumMap<>(Step.class);
+    private final ReadOnlyObjectWrapper<Map<String, String>> problems =
+            new ReadOnlyObjectWrapper<>(this, "problems", Map.of());
+    private final ReadOnlyObjectWrapper<Setup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
+    private final ReadOnlyObjectWrapper<PreviewService.Rendered> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
+    private final ReadOnlyObjectWrapper<PreviewService.Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final Walkthrough walkthrough;
+    private final String untitled;
+    private String savedJson;
+    private boolean loading;
+
+    public WizardModel(SetupValidator validator, SetupLoader loader, PreviewService preview, ExportWriter exportWriter,
+            RecentFiles recentFiles, Background background, String untitled) {
+        this.validator = validator;
+        this.loader = loader;
+        this.exportWriter = exportWriter;
+        this.recentFiles = recentFiles;
+        this.background = background;
+        this.untitled = untitled;
+        for (Step step : Step.values()) {
+            valid.put(step, new ReadOnlyBooleanWrapper(this, "valid" + step, step == Step.START));
+        }
+        this.pipeline = new Coalescing<>(background.executor(), background.fx(), s -> {
+            PreviewService.Rendered r = preview.render(s);
+            background.fx().execute(() -> {
+                if (s.equals(setup.get())) {
+                    rendered.set(r);
+                }
+            });
+            return preview.analyse(r);
+        }, a -> {
+            if (a.rendered().setup().equals(setup.get())) {
+                analysis.set(a);
+            }
+        }, e -> message.set("The preview failed: " + e));
+        this.walkthrough = new Walkthrough(List.of(Step.values()), this::validProperty);
+        draft.addListener(o -> {
+            if (!loading) {
+                changed();
+            }
+        });
+        newSetup();
+    }
+
+    // ---------------------------------------------------------------- state
+
+    private void changed() {
+        SetupDraft.Built built = draft.build();
+        Map<String, String> byPath = new LinkedHashMap<>();
+        built.problems().forEach(p -> byPath.putIfAbsent(p.path(), p.message()));
+        for (Problem p : validator.validate(built.setup())) {
+            byPath.putIfAbsent(p.path(), p.message());
+        }
+        problems.set(Collections.unmodifiableMap(byPath));
+        for (Step step : Step.values()) {
+            boolean ok = switch (step) {
+                case START -> true;
+                case REVIEW, EXPORT -> byPath.isEmpty();
+                default -> byPath.keySet().stream().noneMatch(path -> Step.of(path) == step);
+            };
+            valid.get(step).set(ok);
+        }
+        dirty.set(savedJson == null || !savedJson.equals(SetupJson.write(built.setup())));
+        updateTitle();
+        if (byPath.isEmpty()) {
+            setup.set(built.setup());
+            pipeline.submit(built.setup());
+        } else {
+            setup.set(null);
+        }
+    }
+
+    private void updateTitle() {
+        String name = file.get() != null ? String.valueOf(file.get().getFileName()) : untitled;
+        title.set((dirty.get() ? "*" : "") + name + " — Rolechain");
+    }
+
+    private void replace(Setup s, Path path) {
+        loading = true;
+        try {
+            if (s == null) {
+                draft.reset();
+            } else {
+                draft.load(s);
+            }
+        } finally {
+            loading = false;
+        }
+        file.set(path);
+        savedJson = s == null ? null : SetupJson.write(draft.build().setup());
+        rendered.set(null);
+        analysis.set(null);
+        changed();
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    /** A fresh Setup with one empty target. */
+    public void newSetup() {
+        replace(null, null);
+        loading = true;
+        TargetDraft first = new TargetDraft();
+        first.nameProperty().set("prod");
+        first.roleNameProperty().set("github-deploy");
+        first.productionProperty().set(true);
+        draft.targets().add(first);
+        loading = false;
+        savedJson = null;
+        message.set("");
+        changed();
+        walkthrough.goTo(Step.START);
+    }
+
+    /** Opens a Setup file off the FX thread; a file with problems changes nothing and says why. */
+    public void open(Path path, Consumer<Boolean> done) {
+        background.run(() -> loader.load(path), s -> {
+            replace(s, path);
+            recentFiles.add(path);
+            message.set("");
+            done.accept(true);
+        }, e -> {
+            message.set(e instanceof SetupException se ? se.getMessage()
+                    : "Cannot open " + path + ": " + e.getMessage());
+            done.accept(false);
+        });
+    }
+
+    /** The article's scenario, as an unsaved Setup. */
+    public void openExample() {
+        try (InputStream in = WizardModel.class.getResourceAsStream(EXAMPLE_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the example " + EXAMPLE_RESOURCE + " is missing from the class path");
+            }
+            Setup s = loader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "article.json");
+            replace(s, null);
+            message.set("");
+        } catch (IOException | SetupException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    /** Saves the Setup (only a valid one) to {@code path}, written whole or not at all. */
+    public void save(Path path, Consumer<Boolean> done) {
+        Setup s = setup.get();
+        if (s == null) {
+            message.set("The Setup has problems; fix them before saving.");
+            done.accept(false);
+            return;
+        }
+        String json = SetupJson.write(s);
+        background.run(() -> {
+            writeAtomically(path, json);
+            return path;
+        }, p -> {
+            savedJson = json;
+            file.set(p);
+            recentFiles.add(p);
+            dirty.set(!savedJson.equals(SetupJson.write(draft.build().setup())));
+            updateTitle();
+            message.set("Saved " + p);
+            done.accept(true);
+        }, e -> {
+            message.set("Cannot save " + path + ": " + e.getMessage());
+            done.accept(false);
+        });
+    }
+
+    /** Writes what {@code rolechain export} writes; an occupied folder only when {@code force}. */
+    public void export(Path folder, boolean force, Consumer<List<Path>> done, Consumer<Exception> failed) {
+        PreviewService.Rendered r = rendered.get();
+        if (setup.get() == null || r == null || !r.setup().equals(setup.get())) {
+            failed.accept(new IOException("The preview is not ready yet; try again in a moment."));
+            return;
+        }
+        background.run(() -> exportWriter.write(r.artifacts(), folder, force), done, failed);
+    }
+
+    private static void writeAtomically(Path path, String text) throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    // ---------------------------------------------------------------- read-only state
+
+    public SetupDraft draft() {
+        return draft;
+    }
+
+    public Walkthrough walkthrough() {
+        return walkthrough;
+    }
+
+    public List<Path> recentFiles() {
+        return new ArrayList<>(recentFiles.list());
+    }
+
+    public ObservableBooleanValue validProperty(Step step) {
+        return valid.get(step).getReadOnlyProperty();
+    }
+
+    /** The first problem of each field, by validator path. */
+    public ReadOnlyObjectProperty<Map<String, String>> problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    /** The Setup when it is valid, else null. */
+    public ReadOnlyObjectProperty<Setup> setupProperty() {
+        return setup.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PreviewService.Rendered> renderedProperty() {
+        return rendered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PreviewService.Analysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The latest thing the user should read: an error opening a file, a save, a failure. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.rolechain.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolechain.Services;
+import dev.rolechain.ui.common.Background;
+import dev.rolechain.ui.common.Theme;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The wizard in a stage with stub dialogs and a recent-files list of its own, and robot helpers. */
+final class WizardFixture {
+    final StubDialogs dialogs = new StubDialogs();
+    final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "test-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    final WizardWindow window;
+    final Stage stage;
+
+    WizardFixture(Stage stage, Path dataFolder) {
+        this.stage = stage;
+        Theme.LIGHT.apply();
+        ResourceBundle bundle = ResourceBundle.getBundle(WizardWindow.BUNDLE);
+        window = new WizardWindow(new Services(), bundle, dialogs, new Background(workers, Platform::runLater),
+                new RecentFiles(dataFolder.resolve("recent-files.txt")), () -> List.of("sandbox", "tooling-sso"),
+                folder -> { });
+        stage.setWidth(1180);
+        stage.setHeight(800);
+        window.show(stage);
+    }
+
+    WizardModel model() {
+        return window.model();
+    }
+
+    static void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    /** Replaces a text field's text by typing, as a user would (select all, type). */
+    static void replace(FxRobot robot, String query, String text) {
+        click(robot, query);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        if (text.isEmpty()) {
+            robot.type(KeyCode.BACK_SPACE);
+        } else {
+            robot.write(text);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks a control as a user would: scrolled into view first, like a user scrolls to it. */
+    static FxRobot click(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> scrollIntoView(node));
+        robot.clickOn(node);
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot;
+    }
+
+    static void scrollIntoView(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane scroll) {
+                javafx.scene.Node content = scroll.getContent();
+                double contentHeight = content.getBoundsInLocal().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                if (contentHeight > viewport) {
+                    double target = (b.getMinY() + b.getHeight() / 2 - viewport / 2) / (contentHeight - viewport);
+                    scroll.setVvalue(Math.max(0, Math.min(1, target)));
+                }
+                scroll.layout();
+                return;
+            }
+        }
+    }
+
+    static String text(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        assertThat(node).as(query).isInstanceOf(TextInputControl.class);
+        return ((TextInputControl) node).getText();
+    }
+
+    void close() {
+        workers.shutdownNow();
+    }
+}
