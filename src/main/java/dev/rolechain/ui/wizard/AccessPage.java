@@ -369,7 +369,7 @@ public final class AccessPage implements Page {
         message.getStyleClass().add("field-message");
         message.setId("inlineMessage-" + k);
         inlineBindings.add(feedback.bind(json, message, () -> {
-            String policyName = p.nameProperty().get() == null ? "" : p.nameProperty().get().strip();
+            String policyName = SetupDraft.text(p.nameProperty().get());
             String byName = base + (SIMPLE_NAME.matcher(policyName).matches() ? "." + policyName : "[\"" + policyName + "\"]");
             return model.problemsProperty().get().containsKey(base + "[" + k + "]") ? base + "[" + k + "]" : byName;
         }));

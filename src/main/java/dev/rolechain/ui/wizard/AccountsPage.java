@@ -137,11 +137,12 @@ public final class AccountsPage implements Page {
         rowBindings.clear();
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form");
-        double[] widths = {120, 150, 170, 180, 280, 100, 90};
-        for (double w : widths) {
+        double[] widths = {100, 142, 150, 150, 250, 96, 40};
+        for (int col = 0; col < widths.length; col++) {
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setPrefWidth(w);
-            cc.setHgrow(w >= 170 ? Priority.SOMETIMES : Priority.NEVER);
+            cc.setPrefWidth(widths[col]);
+            cc.setMinWidth(col == 1 || col >= 5 ? widths[col] : 80);
+            cc.setHgrow(col == 2 || col == 3 || col == 4 ? Priority.SOMETIMES : Priority.NEVER);
             grid.getColumnConstraints().add(cc);
         }
         String[] headers = {"accounts.target.name", "accounts.target.accountId", "accounts.target.profile",
@@ -178,7 +179,9 @@ public final class AccountsPage implements Page {
         TextField role = text(t.roleNameProperty(), "targetRole-" + i, bundle.getString("accounts.target.roleName") + n);
         TextField externalId = text(t.externalIdProperty(), "targetExternalId-" + i,
                 bundle.getString("accounts.target.externalId") + n);
-        Button generate = new Button(bundle.getString("accounts.target.generate"));
+        Button generate = new Button("↻");
+        generate.getStyleClass().add("icon-button");
+        generate.setTooltip(new javafx.scene.control.Tooltip(bundle.getString("accounts.target.generate.help")));
         generate.setId("targetGenerate-" + i);
         generate.setAccessibleText(bundle.getString("accounts.target.generate.help") + n);
         generate.setOnAction(e -> t.externalIdProperty().set(newExternalId()));
@@ -189,7 +192,9 @@ public final class AccountsPage implements Page {
         production.setAccessibleText(bundle.getString("accounts.target.production") + n);
         production.selectedProperty().bindBidirectional(t.productionProperty());
         rowBindings.add(() -> production.selectedProperty().unbindBidirectional(t.productionProperty()));
-        Button remove = new Button(bundle.getString("accounts.target.remove"));
+        Button remove = new Button("✕");
+        remove.getStyleClass().addAll("icon-button", "flat");
+        remove.setTooltip(new javafx.scene.control.Tooltip(bundle.getString("accounts.target.remove.help")));
         remove.setId("targetRemove-" + i);
         remove.setAccessibleText(bundle.getString("accounts.target.remove.help") + n);
         remove.setOnAction(e -> model.draft().targets().remove(t));
@@ -203,7 +208,7 @@ public final class AccountsPage implements Page {
             Label message = new Label();
             message.getStyleClass().add("field-message");
             message.setId("target" + Character.toUpperCase(keys[col].charAt(0)) + keys[col].substring(1) + "Message-" + i);
-            message.setMaxWidth(col == 4 ? 280 : 170);
+            message.setMaxWidth(col == 4 ? 250 : 150);
             grid.add(message, col, row + 1);
             String fieldPath = path + "." + keys[col];
             rowBindings.add(feedback.bind(fields[col], message, () -> fieldPath));

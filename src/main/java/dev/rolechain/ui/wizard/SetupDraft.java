@@ -148,15 +148,17 @@ public final class SetupDraft {
 
     // ---------------------------------------------------------------- conversions
 
-    /** Text as the Setup holds it: stripped and in NFC, as the Setup reader normalises. */
+    /**
+     * Text as the Setup holds it: in NFC, as the Setup reader normalises, and otherwise exactly as
+     * typed (a stray space is the validator's to point out, not ours to drop).
+     */
     static String text(String value) {
-        return value == null ? "" : Normalizer.normalize(value.strip(), Normalizer.Form.NFC);
+        return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
     /** An optional field: blank means absent. */
     static String optional(String value) {
-        String t = text(value);
-        return t.isEmpty() ? null : t;
+        return value == null || value.isBlank() ? null : text(value);
     }
 
     static String orEmpty(String value) {
@@ -164,7 +166,7 @@ public final class SetupDraft {
     }
 
     static int seconds(String value, String path, List<Problem> problems) {
-        String t = text(value);
+        String t = text(value).strip();
         if (t.isEmpty()) {
             problems.add(new Problem(path, "required: a number of seconds"));
             return 0;

@@ -34,6 +34,13 @@ public final class StartPage implements Page {
     @FXML
     private void initialize() {
         recentList.setPlaceholder(new Label(bundle.getString("start.recent.none")));
+        recentList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Path file, boolean empty) {
+                super.updateItem(file, empty);
+                setText(empty || file == null ? null : file.getFileName() + "  —  " + file.getParent());
+            }
+        });
         recentList.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 openSelected();

@@ -52,7 +52,7 @@ public final class TargetDraft {
         Map<String, String> inline = new LinkedHashMap<>();
         for (int i = 0; i < inlinePolicies.size(); i++) {
             InlinePolicyDraft p = inlinePolicies.get(i);
-            String policyName = p.nameProperty().get() == null ? "" : p.nameProperty().get().strip();
+            String policyName = SetupDraft.text(p.nameProperty().get());
             if (inline.putIfAbsent(policyName, p.jsonProperty().get() == null ? "" : p.jsonProperty().get()) != null) {
                 problems.add(new dev.rolechain.setup.Problem(path + ".inlinePolicies[" + i + "]",
                         "\"" + policyName + "\" is already the name of another inline policy of this target"));
