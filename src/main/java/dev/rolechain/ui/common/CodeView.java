@@ -7,15 +7,18 @@ import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.util.UndoUtils;
 
 /** A read-only, highlighted, virtualised view of one file; selectable and copyable by keyboard. */
 public final class CodeView extends StackPane {
     private final CodeArea area = new CodeArea();
     private String shown;
+    private Highlighter.Language language;
     private long version;
 
     public CodeView(String id, String accessibleText) {
         area.setEditable(false);
+        area.setUndoManager(UndoUtils.noOpUndoManager());
         area.setId(id);
         area.setAccessibleText(accessibleText);
         area.setParagraphGraphicFactory(LineNumberFactory.get(area));
@@ -55,19 +58,54 @@ public final class CodeView extends StackPane {
         }
     }
 
-    /** Shows {@code text}; the same text again costs nothing. */
+    /**
+     * Shows {@code text}. Only the lines that differ from what is shown are replaced and re-coloured,
+     * so an edit that changes one statement of a long file rebuilds a few lines, not the view; the
+     * same text again costs nothing.
+     */
     public void show(String text, Highlighter.Language language) {
         if (Objects.equals(text, shown)) {
             return;
         }
+        String old = shown == null ? "" : shown;
+        boolean first = shown == null || language != this.language;
         shown = text;
+        this.language = language;
         version++;
-        area.replaceText(text);
-        if (!text.isEmpty()) {
-            area.setStyleSpans(0, Highlighter.spans(text, language));
+        if (first) {
+            area.replaceText(text);
+            if (!text.isEmpty()) {
+                area.setStyleSpans(0, Highlighter.spans(text, language));
+            }
+            area.moveTo(0);
+            area.requestFollowCaret();
+            return;
         }
-        area.moveTo(0);
-        area.requestFollowCaret();
+        // the changed region, widened to whole lines: [start, oldEnd) of the old text becomes
+        // [start, newEnd) of the new one
+        int prefix = 0;
+        int max = Math.min(old.length(), text.length());
+        while (prefix < max && old.charAt(prefix) == text.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && old.charAt(old.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix)) {
+            suffix++;
+        }
+        int start = old.lastIndexOf('\n', prefix - 1) + 1;
+        // widen the end to the next line feed of the shared suffix, the same in both texts
+        int toLineEnd = text.substring(text.length() - suffix).indexOf('\n');
+        int widen = toLineEnd < 0 ? suffix : toLineEnd;
+        int oldEnd = old.length() - suffix + widen;
+        int newEnd = text.length() - suffix + widen;
+        String replacement = text.substring(start, newEnd);
+        area.replaceText(start, oldEnd, replacement);
+        // re-colour the replaced lines and the line feed after them (an insertion takes its
+        // neighbour's style)
+        int restyleEnd = Math.min(text.length(), newEnd + 1);
+        if (restyleEnd > start) {
+            area.setStyleSpans(start, Highlighter.spans(text.substring(start, restyleEnd), language));
+        }
     }
 
     /** Scrolls to a line (1-based) and selects it. */

@@ -43,8 +43,10 @@ public final class ReviewPage implements Page {
     private final CodeView policyCode;
     private final CodeView terraformCode;
     private final CodeView workflowCode;
-    private final ListView<Artifact> policyList = new ListView<>();
-    private final ListView<Artifact> terraformList = new ListView<>();
+    private final ListView<String> policyList = new ListView<>();
+    private final ListView<String> terraformList = new ListView<>();
+    /** The artifacts shown, by export path; the lists hold the paths. */
+    private final Map<String, Artifact> artifacts = new java.util.HashMap<>();
 
     @FXML private Label previewStatus;
     @FXML private TabPane reviewTabs;
@@ -90,12 +92,12 @@ public final class ReviewPage implements Page {
         policyList.setAccessibleText(bundle.getString("review.policies"));
         terraformList.setId("terraformList");
         terraformList.setAccessibleText(bundle.getString("review.terraform"));
-        for (ListView<Artifact> list : List.of(policyList, terraformList)) {
+        for (ListView<String> list : List.of(policyList, terraformList)) {
             list.setCellFactory(v -> new ListCell<>() {
                 @Override
-                protected void updateItem(Artifact a, boolean empty) {
-                    super.updateItem(a, empty);
-                    setText(empty || a == null ? null : a.path().substring(a.path().indexOf('/') + 1));
+                protected void updateItem(String path, boolean empty) {
+                    super.updateItem(path, empty);
+                    setText(empty || path == null ? null : path.substring(path.indexOf('/') + 1));
                 }
             });
         }
@@ -147,11 +149,12 @@ public final class ReviewPage implements Page {
         matrixTable.getSelectionModel().getSelectedCells().addListener(
                 (javafx.collections.ListChangeListener<TablePosition>) c -> showMatrixDetail());
 
-        model.renderedProperty().addListener((o, was, is) -> showRendered(is));
-        model.analysisProperty().addListener((o, was, is) -> showAnalysis(is));
+        // only the tab in view is brought up to date; the others catch up when they are selected
+        model.renderedProperty().addListener(o -> refresh());
+        model.analysisProperty().addListener(o -> refresh());
         model.setupProperty().addListener(o -> updateStatus());
-        showRendered(model.renderedProperty().get());
-        showAnalysis(model.analysisProperty().get());
+        reviewTabs.getSelectionModel().selectedItemProperty().addListener(o -> refresh());
+        refresh();
     }
 
     private void updateStatus() {
@@ -162,39 +165,80 @@ public final class ReviewPage implements Page {
 
     // ---------------------------------------------------------------- artifacts
 
-    private void showRendered(PreviewService.Rendered rendered) {
+    private PreviewService.Rendered shownRendered;
+    private PreviewService.Analysis shownAnalysis;
+    private final java.util.Set<Tab> upToDate = new java.util.HashSet<>();
+
+    private void refresh() {
         updateStatus();
-        if (rendered == null) {
+        PreviewService.Rendered rendered = model.renderedProperty().get();
+        PreviewService.Analysis analysis = model.analysisProperty().get();
+        if (rendered != shownRendered) {
+            shownRendered = rendered;
+            upToDate.removeAll(List.of(policiesTab, terraformTab, workflowTab));
+        }
+        if (analysis != shownAnalysis) {
+            shownAnalysis = analysis;
+            upToDate.removeAll(List.of(findingsTab, matrixTab));
+            int count = analysis == null ? 0 : analysis.findings().size();
+            findingsTab.setText(bundle.getString("review.findings") + (analysis == null ? "" : " (" + count + ")"));
+        }
+        Tab tab = reviewTabs.getSelectionModel().getSelectedItem();
+        if (tab == null || upToDate.contains(tab)) {
             return;
         }
-        fill(policyList, rendered.artifacts(), a -> a.path().startsWith("policies/"));
-        fill(terraformList, rendered.artifacts(), a -> a.path().startsWith("terraform/"));
-        workflowCode.show(rendered.workflow(), Highlighter.Language.YAML);
-        showSelected(policyList, policyCode);
-        showSelected(terraformList, terraformCode);
-    }
-
-    private static void fill(ListView<Artifact> list, List<Artifact> artifacts, Predicate<Artifact> which) {
-        Artifact selected = list.getSelectionModel().getSelectedItem();
-        List<Artifact> items = artifacts.stream().filter(which).toList();
-        list.getItems().setAll(items);
-        int keep = selected == null ? 0 : Math.max(0, indexOf(items, selected.path()));
-        if (!items.isEmpty()) {
-            list.getSelectionModel().select(keep);
+        if (tab == policiesTab || tab == terraformTab || tab == workflowTab) {
+            if (rendered == null) {
+                return;
+            }
+            if (tab == policiesTab) {
+                fill(policyList, rendered.artifacts(), a -> a.path().startsWith("policies/"));
+                showSelected(policyList, policyCode);
+            } else if (tab == terraformTab) {
+                fill(terraformList, rendered.artifacts(), a -> a.path().startsWith("terraform/"));
+                showSelected(terraformList, terraformCode);
+            } else {
+                workflowCode.show(rendered.workflow(), Highlighter.Language.YAML);
+            }
+        } else if (analysis == null) {
+            findingsTable.getItems().clear();
+            matrixTable.getItems().clear();
+            return;
+        } else if (tab == findingsTab) {
+            findingsTable.getItems().setAll(analysis.findings());
+        } else {
+            showMatrix(analysis.cells());
         }
+        upToDate.add(tab);
     }
 
-    private static int indexOf(List<Artifact> items, String path) {
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).path().equals(path)) {
-                return i;
+    /**
+     * Puts the artifacts' paths into the list; when the paths are the same as shown (an edit changed
+     * contents only) the list is left alone and only the selected file's view is updated.
+     */
+    private void fill(ListView<String> list, List<Artifact> all, Predicate<Artifact> which) {
+        List<String> paths = new ArrayList<>();
+        for (Artifact a : all) {
+            if (which.test(a)) {
+                artifacts.put(a.path(), a);
+                paths.add(a.path());
             }
         }
-        return -1;
+        if (!list.getItems().equals(paths)) {
+            String selected = list.getSelectionModel().getSelectedItem();
+            list.getItems().setAll(paths);
+            int keep = selected == null ? 0 : Math.max(0, paths.indexOf(selected));
+            if (!paths.isEmpty()) {
+                list.getSelectionModel().select(keep);
+            }
+        } else if (list.getSelectionModel().isEmpty() && !paths.isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
     }
 
-    private static void showSelected(ListView<Artifact> list, CodeView code) {
-        Artifact a = list.getSelectionModel().getSelectedItem();
+    private void showSelected(ListView<String> list, CodeView code) {
+        String path = list.getSelectionModel().getSelectedItem();
+        Artifact a = path == null ? null : artifacts.get(path);
         code.show(a == null ? "" : a.content(), a == null ? Highlighter.Language.PLAIN : Highlighter.Language.of(a.path()));
     }
 
@@ -202,14 +246,16 @@ public final class ReviewPage implements Page {
     void showArtifact(String path, int line) {
         if (path.equals(PreviewService.WORKFLOW_PATH)) {
             reviewTabs.getSelectionModel().select(workflowTab);
+            refresh();
             workflowCode.showLine(line);
             return;
         }
         boolean policy = path.startsWith("policies/");
-        ListView<Artifact> list = policy ? policyList : terraformList;
-        int i = indexOf(list.getItems(), path);
+        ListView<String> list = policy ? policyList : terraformList;
+        reviewTabs.getSelectionModel().select(policy ? policiesTab : terraformTab);
+        refresh();
+        int i = list.getItems().indexOf(path);
         if (i >= 0) {
-            reviewTabs.getSelectionModel().select(policy ? policiesTab : terraformTab);
             list.getSelectionModel().select(i);
             (policy ? policyCode : terraformCode).showLine(line);
         }
@@ -225,18 +271,6 @@ public final class ReviewPage implements Page {
     }
 
     // ---------------------------------------------------------------- findings and matrix
-
-    private void showAnalysis(PreviewService.Analysis analysis) {
-        updateStatus();
-        if (analysis == null) {
-            findingsTable.getItems().clear();
-            matrixTable.getItems().clear();
-            return;
-        }
-        findingsTable.getItems().setAll(analysis.findings());
-        findingsTab.setText(bundle.getString("review.findings") + " (" + analysis.findings().size() + ")");
-        showMatrix(analysis.cells());
-    }
 
     @FXML
     private void goToFinding() {

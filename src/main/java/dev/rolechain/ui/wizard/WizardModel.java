@@ -59,7 +59,7 @@ public final class WizardModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final Walkthrough walkthrough;
     private final String untitled;
-    private String savedJson;
+    private Setup saved;
     private boolean loading;
 
     public WizardModel(SetupValidator validator, SetupLoader loader, PreviewService preview, ExportWriter exportWriter,
@@ -73,16 +73,27 @@ public final class WizardModel {
         for (Step step : Step.values()) {
             valid.put(step, new ReadOnlyBooleanWrapper(this, "valid" + step, step == Step.START));
         }
+        // The pipeline starts on every edit before the FX thread validates it, so rendering and
+        // validation overlap; a result is shown only if the Setup it was made from is the current,
+        // valid one. Planning a Setup that turns out invalid may fail: that is no result, not an error.
         this.pipeline = new Coalescing<>(background.executor(), background.fx(), s -> {
-            PreviewService.Rendered r = preview.render(s);
+            PreviewService.Rendered r;
+            try {
+                r = preview.render(s);
+            } catch (RuntimeException invalid) {
+                return null;
+            }
             background.fx().execute(() -> {
                 if (s.equals(setup.get())) {
                     rendered.set(r);
                 }
             });
-            return preview.analyse(r);
+            if (validator.validate(s).isEmpty()) {
+                return preview.analyse(r);
+            }
+            return null;
         }, a -> {
-            if (a.rendered().setup().equals(setup.get())) {
+            if (a != null && a.rendered().setup().equals(setup.get())) {
                 analysis.set(a);
             }
         }, e -> message.set("The preview failed: " + e));
@@ -99,6 +110,9 @@ public final class WizardModel {
 
     private void changed() {
         SetupDraft.Built built = draft.build();
+        if (built.problems().isEmpty()) {
+            pipeline.submit(built.setup());
+        }
         Map<String, String> byPath = new LinkedHashMap<>();
         built.problems().forEach(p -> byPath.putIfAbsent(p.path(), p.message()));
         for (Problem p : validator.validate(built.setup())) {
@@ -113,11 +127,10 @@ public final class WizardModel {
             };
             valid.get(step).set(ok);
         }
-        dirty.set(savedJson == null || !savedJson.equals(SetupJson.write(built.setup())));
+        dirty.set(saved == null || !saved.equals(built.setup()));
         updateTitle();
         if (byPath.isEmpty()) {
             setup.set(built.setup());
-            pipeline.submit(built.setup());
         } else {
             setup.set(null);
         }
@@ -140,7 +153,7 @@ public final class WizardModel {
             loading = false;
         }
         file.set(path);
-        savedJson = s == null ? null : SetupJson.write(draft.build().setup());
+        saved = s == null ? null : draft.build().setup();
         rendered.set(null);
         analysis.set(null);
         changed();
@@ -158,7 +171,7 @@ public final class WizardModel {
         first.productionProperty().set(true);
         draft.targets().add(first);
         loading = false;
-        savedJson = null;
+        saved = null;
         message.set("");
         changed();
         walkthrough.goTo(Step.START);
@@ -205,10 +218,10 @@ public final class WizardModel {
             writeAtomically(path, json);
             return path;
         }, p -> {
-            savedJson = json;
+            saved = s;
             file.set(p);
             recentFiles.add(p);
-            dirty.set(!savedJson.equals(SetupJson.write(draft.build().setup())));
+            dirty.set(!saved.equals(draft.build().setup()));
             updateTitle();
             message.set("Saved " + p);
             done.accept(true);

@@ -89,8 +89,10 @@ class WizardTest {
         click(robot, "#nextButton");
 
         assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.REVIEW);
-        waitUntil("the findings are shown", () -> !findings(robot).isEmpty());
+        waitUntil("the preview is analysed", () -> !findingsFromModel().isEmpty());
+        click(robot, "#findingsLink");
         assertThat(findings(robot)).extracting(Finding::rule).contains("RC104");
+        robot.clickOn("Policies");
         ListView<?> policies = robot.lookup("#policyList").queryListView();
         robot.interact(() -> policies.getSelectionModel().select(0));
         String trust = wizard.window.page(Step.REVIEW) instanceof ReviewPage review ? review.policyCode().text() : "";
@@ -246,7 +248,7 @@ class WizardTest {
     void choosingAFindingTakesTheUserToTheFieldItConcerns(FxRobot robot) {
         robot.interact(() -> wizard.model().openExample());
         robot.interact(() -> wizard.model().walkthrough().goTo(Step.REVIEW));
-        waitUntil("the findings are shown", () -> !findings(robot).isEmpty());
+        waitUntil("the preview is analysed", () -> !findingsFromModel().isEmpty());
         click(robot, "#findingsLink");
         TableView<Finding> table = robot.lookup("#findingsTable").queryTableView();
         int rc104 = findings(robot).stream().map(Finding::rule).toList().indexOf("RC104");
@@ -257,6 +259,41 @@ class WizardTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(repository.getEditor().isFocused() || repository.isFocused())
                 .as("focus owner %s", wizard.stage.getScene().getFocusOwner()).isTrue();
+    }
+
+    @Test
+    void theDryRunMatrixColoursEachCellAndExplainsTheSelectedOne(FxRobot robot) {
+        robot.interact(() -> wizard.model().open(Examples.path("three-targets"), ok -> { }));
+        waitUntil("the Setup is open", () -> wizard.model().setupProperty().get() != null);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.REVIEW));
+        waitUntil("the preview is analysed", () -> wizard.model().analysisProperty().get() != null);
+        robot.clickOn("Dry-run matrix");
+        TableView<ReviewPage.MatrixRow> matrix = robot.lookup("#matrixTable").queryTableView();
+        assertThat(matrix.getColumns()).extracting(c -> c.getText()).containsExactly("Token subject", "dev", "staging", "prod");
+        var cells = wizard.model().analysisProperty().get().cells();
+        assertThat(matrix.getItems().stream().mapToInt(r -> r.cells().size()).sum()).isEqualTo(cells.size());
+        assertThat(robot.lookup(".matrix-allowed").queryAll()).isNotEmpty();
+        assertThat(robot.lookup(".matrix-denied").queryAll()).isNotEmpty();
+        assertThat(robot.lookup(".matrix-unexpected").queryAll()).isEmpty();
+
+        int row = 0;
+        int column = -1;
+        for (; row < matrix.getItems().size() && column < 0; row++) {
+            var r = matrix.getItems().get(row);
+            for (int c = 1; c < matrix.getColumns().size(); c++) {
+                var cell = r.cells().get(matrix.getColumns().get(c).getText());
+                if (cell != null && cell.verdict() == dev.rolechain.chain.Cell.Expectation.DENY) {
+                    column = c;
+                    break;
+                }
+            }
+        }
+        int selectedRow = row - 1;
+        int selectedColumn = column;
+        robot.interact(() -> matrix.getSelectionModel().clearAndSelect(selectedRow, matrix.getColumns().get(selectedColumn)));
+        String detail = robot.lookup("#matrixDetail").queryAs(Label.class).getText();
+        assertThat(detail).contains("denied").containsPattern(" at (oidc-trust|oidc-permissions|target-trust|session)")
+                .contains(matrix.getItems().get(selectedRow).subject());
     }
 
     @Test
