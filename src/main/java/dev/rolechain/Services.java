@@ -4,95 +4,110 @@ import dev.rolechain.aws.AccountSession;
 import dev.rolechain.aws.Applier;
 import dev.rolechain.aws.DataFolder;
 import dev.rolechain.aws.Journal;
-import dev.rolechain.aws.Restorer;
 import dev.rolechain.aws.LivePlanner;
+import dev.rolechain.aws.Restorer;
 import dev.rolechain.chain.ChainCheck;
-import dev.rolechain.plan.Differ;
 import dev.rolechain.iam.PolicyEvaluator;
 import dev.rolechain.iam.PolicyJson;
 import dev.rolechain.lint.Linter;
+import dev.rolechain.plan.Differ;
 import dev.rolechain.plan.Planner;
 import dev.rolechain.render.ExportWriter;
 import dev.rolechain.render.Renderer;
 import dev.rolechain.setup.SetupLoader;
 import dev.rolechain.setup.SetupValidator;
+import java.util.function.Supplier;
 
-/** The composition root: builds every service once and hands them out. No service is a singleton. */
+/**
+ * The composition root: builds every service once, when it is first asked for (so the GUI does not
+ * wait for the template engine or the AWS SDK before its first page), and hands them out. No service
+ * is a singleton; each is built here and nowhere else.
+ */
 public final class Services {
-    private final SetupValidator validator;
-    private final SetupLoader loader;
-    private final Planner planner;
-    private final Renderer renderer;
-    private final ExportWriter exportWriter;
-    private final PolicyEvaluator evaluator;
-    private final Linter linter;
-    private final ChainCheck chainCheck;
-    private final LivePlanner livePlanner;
-    private final Journal journal;
-    private final Applier applier;
-    private final Restorer restorer;
-
-    public Services() {
-        validator = new SetupValidator(PolicyJson::problems);
-        loader = new SetupLoader(validator);
-        planner = new Planner();
-        renderer = new Renderer();
-        exportWriter = new ExportWriter();
-        evaluator = new PolicyEvaluator();
-        linter = new Linter(evaluator);
-        chainCheck = new ChainCheck(evaluator);
-        livePlanner = new LivePlanner(AccountSession::open, new Differ());
-        journal = new Journal(DataFolder.get().resolve("journal.jsonl"));
-        applier = new Applier(AccountSession::open, new Differ(), journal, DataFolder.get().resolve("backups"));
-        restorer = new Restorer(AccountSession::open, journal);
-    }
-
+    private final Lazy<SetupValidator> validator = new Lazy<>(() -> new SetupValidator(PolicyJson::problems));
+    private final Lazy<SetupLoader> loader = new Lazy<>(() -> new SetupLoader(validator()));
+    private final Lazy<Planner> planner = new Lazy<>(Planner::new);
+    private final Lazy<Renderer> renderer = new Lazy<>(Renderer::new);
+    private final Lazy<ExportWriter> exportWriter = new Lazy<>(ExportWriter::new);
+    private final Lazy<PolicyEvaluator> evaluator = new Lazy<>(PolicyEvaluator::new);
+    private final Lazy<Linter> linter = new Lazy<>(() -> new Linter(evaluator()));
+    private final Lazy<ChainCheck> chainCheck = new Lazy<>(() -> new ChainCheck(evaluator()));
+    private final Lazy<LivePlanner> livePlanner = new Lazy<>(() -> new LivePlanner(AccountSession::open, new Differ()));
+    private final Lazy<Journal> journal = new Lazy<>(() -> new Journal(DataFolder.get().resolve("journal.jsonl")));
+    private final Lazy<Applier> applier = new Lazy<>(() -> new Applier(AccountSession::open, new Differ(), journal(),
+            DataFolder.get().resolve("backups")));
+    private final Lazy<Restorer> restorer = new Lazy<>(() -> new Restorer(AccountSession::open, journal()));
 
     public SetupValidator validator() {
-        return validator;
+        return validator.get();
     }
 
     public SetupLoader loader() {
-        return loader;
+        return loader.get();
     }
 
     public Planner planner() {
-        return planner;
+        return planner.get();
     }
 
     public Renderer renderer() {
-        return renderer;
+        return renderer.get();
     }
 
     public Journal journal() {
-        return journal;
+        return journal.get();
     }
 
     public Applier applier() {
-        return applier;
+        return applier.get();
     }
 
     public Restorer restorer() {
-        return restorer;
+        return restorer.get();
     }
 
     public LivePlanner livePlanner() {
-        return livePlanner;
+        return livePlanner.get();
     }
 
     public ChainCheck chainCheck() {
-        return chainCheck;
+        return chainCheck.get();
     }
 
     public Linter linter() {
-        return linter;
+        return linter.get();
     }
 
     public PolicyEvaluator evaluator() {
-        return evaluator;
+        return evaluator.get();
     }
 
     public ExportWriter exportWriter() {
-        return exportWriter;
+        return exportWriter.get();
+    }
+
+    /** A value built on first use, once, whichever thread asks first. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = factory.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
     }
 }

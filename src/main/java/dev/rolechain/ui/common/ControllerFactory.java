@@ -11,6 +11,19 @@ import javafx.util.Callback;
  */
 public final class ControllerFactory implements Callback<Class<?>, Object> {
     private final Map<Class<?>, Supplier<?>> suppliers = new HashMap<>();
+    private final java.util.function.Function<Class<?>, Object> resolver;
+
+    public ControllerFactory() {
+        this(type -> null);
+    }
+
+    /**
+     * With a resolver asked for types not registered (returning null for one it does not know); it
+     * lets controllers be looked up, and their classes loaded, only when their view is loaded.
+     */
+    public ControllerFactory(java.util.function.Function<Class<?>, Object> resolver) {
+        this.resolver = resolver;
+    }
 
     public <T> ControllerFactory register(Class<T> type, Supplier<? extends T> supplier) {
         suppliers.put(type, supplier);
@@ -21,6 +34,10 @@ public final class ControllerFactory implements Callback<Class<?>, Object> {
     public Object call(Class<?> type) {
         Supplier<?> supplier = suppliers.get(type);
         if (supplier == null) {
+            Object resolved = resolver.apply(type);
+            if (resolved != null) {
+                return resolved;
+            }
             throw new IllegalStateException("no controller registered for " + type.getName());
         }
         return supplier.get();

@@ -9,8 +9,6 @@ import javafx.scene.Parent;
 
 /** Every FXML file of the application, named in one place; a missing file fails with its name. */
 public enum FxmlFile {
-    WIZARD("/dev/rolechain/ui/wizard/wizard.fxml"),
-    START("/dev/rolechain/ui/wizard/start.fxml"),
     GITHUB("/dev/rolechain/ui/wizard/github.fxml"),
     ACCOUNTS("/dev/rolechain/ui/wizard/accounts.fxml"),
     ACCESS("/dev/rolechain/ui/wizard/access.fxml"),

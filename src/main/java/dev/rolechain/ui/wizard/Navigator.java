@@ -1,22 +1,17 @@
 package dev.rolechain.ui.wizard;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.function.Function;
 import javafx.scene.Parent;
 
 /** Takes the user to a place: a page, and on it the control of a Setup field or a line of a preview. */
 final class Navigator {
     private final Walkthrough walkthrough;
-    private final Map<Step, Page> pages = new EnumMap<>(Step.class);
+    private final Function<Step, Page> pages;
     private Function<Step, Parent> pageLoader;
 
-    Navigator(Walkthrough walkthrough) {
+    Navigator(Walkthrough walkthrough, Function<Step, Page> pages) {
         this.walkthrough = walkthrough;
-    }
-
-    void register(Step step, Page page) {
-        pages.put(step, page);
+        this.pages = pages;
     }
 
     /** Loads a page's view before it is first shown (set by the window). */
@@ -40,9 +35,6 @@ final class Navigator {
         // a page shown for the first time has no skins yet: lay it out so its controls can take focus
         view.applyCss();
         view.layout();
-        Page page = pages.get(step);
-        if (page != null) {
-            page.focus(path);
-        }
+        pages.apply(step).focus(path);
     }
 }

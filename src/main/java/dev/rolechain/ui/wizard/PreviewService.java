@@ -10,6 +10,7 @@ import dev.rolechain.render.Artifact;
 import dev.rolechain.render.Renderer;
 import dev.rolechain.setup.Setup;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the Review page shows, computed off the FX thread in two stages: the artifacts first (what
@@ -31,12 +32,14 @@ public final class PreviewService {
     public record Analysis(Rendered rendered, List<Finding> findings, List<Cell> cells) {
     }
 
-    private final Planner planner;
-    private final Renderer renderer;
-    private final Linter linter;
-    private final ChainCheck chainCheck;
+    private final Supplier<Planner> planner;
+    private final Supplier<Renderer> renderer;
+    private final Supplier<Linter> linter;
+    private final Supplier<ChainCheck> chainCheck;
 
-    public PreviewService(Planner planner, Renderer renderer, Linter linter, ChainCheck chainCheck) {
+    /** The services come as suppliers: they are built on first use, off the FX thread. */
+    public PreviewService(Supplier<Planner> planner, Supplier<Renderer> renderer, Supplier<Linter> linter,
+            Supplier<ChainCheck> chainCheck) {
         this.planner = planner;
         this.renderer = renderer;
         this.linter = linter;
@@ -45,13 +48,13 @@ public final class PreviewService {
 
     /** {@code setup} must be valid. */
     public Rendered render(Setup setup) {
-        DesiredState state = planner.plan(setup);
-        return new Rendered(setup, state, renderer.render(state));
+        DesiredState state = planner.get().plan(setup);
+        return new Rendered(setup, state, renderer.get().render(state));
     }
 
     public Analysis analyse(Rendered rendered) {
-        List<Finding> findings = linter.lintSetup(rendered.state(), rendered.workflow());
-        List<Cell> cells = chainCheck.check(rendered.state());
+        List<Finding> findings = linter.get().lintSetup(rendered.state(), rendered.workflow());
+        List<Cell> cells = chainCheck.get().check(rendered.state());
         return new Analysis(rendered, findings, cells);
     }
 }

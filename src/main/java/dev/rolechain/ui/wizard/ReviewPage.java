@@ -40,9 +40,9 @@ public final class ReviewPage implements Page {
     private final WizardModel model;
     private final ResourceBundle bundle;
     private final Navigator navigator;
-    private final CodeView policyCode;
-    private final CodeView terraformCode;
-    private final CodeView workflowCode;
+    private CodeView policyCode;
+    private CodeView terraformCode;
+    private CodeView workflowCode;
     private final ListView<String> policyList = new ListView<>();
     private final ListView<String> terraformList = new ListView<>();
     /** The artifacts shown, by export path; the lists hold the paths. */
@@ -77,9 +77,6 @@ public final class ReviewPage implements Page {
         this.model = model;
         this.bundle = bundle;
         this.navigator = navigator;
-        this.policyCode = new CodeView("policyCode", bundle.getString("review.policies"));
-        this.terraformCode = new CodeView("terraformCode", bundle.getString("review.terraform"));
-        this.workflowCode = new CodeView("workflowCode", bundle.getString("review.workflow"));
     }
 
     static String artifactPath(String artifact, int line) {
@@ -88,6 +85,9 @@ public final class ReviewPage implements Page {
 
     @FXML
     private void initialize() {
+        policyCode = new CodeView("policyCode", bundle.getString("review.policies"));
+        terraformCode = new CodeView("terraformCode", bundle.getString("review.terraform"));
+        workflowCode = new CodeView("workflowCode", bundle.getString("review.workflow"));
         policyList.setId("policyList");
         policyList.setAccessibleText(bundle.getString("review.policies"));
         terraformList.setId("terraformList");

@@ -3,12 +3,13 @@ package dev.rolechain.ui.wizard;
 import dev.rolechain.ui.common.FileDialogs;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
-import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.layout.HBox;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
+import java.util.List;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.layout.VBox;
 
 /** Start: a new Setup, a Setup file, a recent file, or the article's example. */
 public final class StartPage implements Page {
@@ -16,14 +17,9 @@ public final class StartPage implements Page {
     private final FileDialogs dialogs;
     private final ResourceBundle bundle;
 
-    @FXML
-    private Button newButton;
-    @FXML
-    private Button openButton;
-    @FXML
-    private ListView<Path> recentList;
-    @FXML
-    private Label recentLabel;
+    private final Button newButton = new Button();
+    private final Button openButton = new Button();
+    private final VBox recentFiles = new VBox(2);
 
     public StartPage(WizardModel model, FileDialogs dialogs, ResourceBundle bundle) {
         this.model = model;
@@ -31,27 +27,44 @@ public final class StartPage implements Page {
         this.bundle = bundle;
     }
 
-    @FXML
-    private void initialize() {
-        recentList.setPlaceholder(new Label(bundle.getString("start.recent.none")));
-        recentList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(Path file, boolean empty) {
-                super.updateItem(file, empty);
-                setText(empty || file == null ? null : file.getFileName() + "  —  " + file.getParent());
-            }
-        });
-        recentList.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                openSelected();
-            }
-        });
-        recentList.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                openSelected();
-            }
-        });
+    /** The page, built in code (it is the first one shown; see decision 0004). */
+    Parent view() {
+        Label title = label("start.title", "page-title");
+        Label lead = label("start.lead", "lead");
+        newButton.setId("newButton");
+        newButton.setText(bundle.getString("start.new"));
+        newButton.setAccessibleHelp(bundle.getString("start.new.help"));
+        newButton.getStyleClass().add("accent");
+        newButton.setOnAction(e -> newSetup());
+        openButton.setId("openButton");
+        openButton.setText(bundle.getString("start.open"));
+        openButton.setOnAction(e -> open());
+        Button exampleButton = new Button(bundle.getString("start.example"));
+        exampleButton.setId("exampleButton");
+        exampleButton.setAccessibleHelp(bundle.getString("start.example.help"));
+        exampleButton.setOnAction(e -> example());
+        HBox actions = new HBox(12, newButton, openButton, exampleButton);
+        recentFiles.setId("recentFiles");
+        recentFiles.setAccessibleText(bundle.getString("start.recent"));
+        VBox recent = new VBox(label("start.recent", "section-title"), recentFiles);
+        recent.getStyleClass().add("start-card");
+        Button inspectButton = new Button(bundle.getString("start.inspect"));
+        inspectButton.setId("inspectButton");
+        inspectButton.setDisable(true);
+        VBox inspect = new VBox(label("start.inspect", "section-title"), label("start.inspect.help", "lead"), inspectButton);
+        inspect.getStyleClass().add("start-card");
+        VBox page = new VBox(title, lead, actions, recent, inspect);
+        page.getStyleClass().add("page");
+        page.setMaxWidth(860);
         refresh();
+        return page;
+    }
+
+    private Label label(String key, String styleClass) {
+        Label label = new Label(bundle.getString(key));
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        return label;
     }
 
     @Override
@@ -61,23 +74,26 @@ public final class StartPage implements Page {
     }
 
     private void refresh() {
-        recentList.getItems().setAll(model.recentFiles());
-    }
-
-    private void openSelected() {
-        Path selected = recentList.getSelectionModel().getSelectedItem();
-        if (selected != null) {
-            openFile(selected);
+        List<Path> files = model.recentFiles();
+        recentFiles.getChildren().clear();
+        if (files.isEmpty()) {
+            recentFiles.getChildren().add(new Label(bundle.getString("start.recent.none")));
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Hyperlink link = new Hyperlink(file.getFileName() + "  —  " + file.getParent());
+            link.setId("recent-" + i);
+            link.setAccessibleHelp(file.toString());
+            link.setOnAction(e -> openFile(file));
+            recentFiles.getChildren().add(link);
         }
     }
 
-    @FXML
     private void newSetup() {
         model.newSetup();
         model.walkthrough().goTo(Step.GITHUB);
     }
 
-    @FXML
     private void open() {
         dialogs.openSetup(openButton.getScene().getWindow()).ifPresent(this::openFile);
     }
@@ -90,7 +106,6 @@ public final class StartPage implements Page {
         });
     }
 
-    @FXML
     private void example() {
         model.openExample();
         model.walkthrough().goTo(Step.GITHUB);

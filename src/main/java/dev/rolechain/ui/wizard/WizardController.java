@@ -11,43 +11,46 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
-import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The wizard's frame: the steps on the left, the current page, Back and Next, findings and messages. */
 public final class WizardController {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
-    private static final Map<Step, FxmlFile> VIEWS = Map.of(Step.START, FxmlFile.START, Step.GITHUB, FxmlFile.GITHUB,
+    private static final Map<Step, FxmlFile> VIEWS = Map.of(Step.GITHUB, FxmlFile.GITHUB,
             Step.ACCOUNTS, FxmlFile.ACCOUNTS, Step.ACCESS, FxmlFile.ACCESS, Step.REVIEW, FxmlFile.REVIEW,
             Step.EXPORT, FxmlFile.EXPORT);
 
     private final WizardModel model;
     private final ResourceBundle bundle;
     private final ControllerFactory controllers;
-    private final Map<Step, Page> pages;
+    private final java.util.function.Function<Step, Page> pages;
     private final Navigator navigator;
     private final Map<Step, Parent> views = new EnumMap<>(Step.class);
     private final Map<Step, Button> stepButtons = new EnumMap<>(Step.class);
     private Theme theme = Theme.LIGHT;
 
-    @FXML private BorderPane root;
-    @FXML private Label pageTitle;
-    @FXML private ToggleButton themeToggle;
-    @FXML private VBox stepList;
-    @FXML private StackPane pageHolder;
-    @FXML private Label messageLabel;
-    @FXML private Hyperlink findingsLink;
-    @FXML private Button backButton;
-    @FXML private Button nextButton;
+    private final BorderPane root = new BorderPane();
+    private final Label pageTitle = new Label();
+    private final ToggleButton themeToggle = new ToggleButton();
+    private final VBox stepList = new VBox();
+    private final StackPane pageHolder = new StackPane();
+    private final Label messageLabel = new Label();
+    private final Hyperlink findingsLink = new Hyperlink();
+    private final Button backButton = new Button();
+    private final Button nextButton = new Button();
 
-    WizardController(WizardModel model, ResourceBundle bundle, ControllerFactory controllers, Map<Step, Page> pages,
+    WizardController(WizardModel model, ResourceBundle bundle, ControllerFactory controllers,
+            java.util.function.Function<Step, Page> pages,
             Navigator navigator) {
         this.model = model;
         this.bundle = bundle;
@@ -56,7 +59,55 @@ public final class WizardController {
         this.navigator = navigator;
     }
 
-    @FXML
+    /**
+     * Builds the frame: header, step list, page area and footer. In code rather than FXML, as the
+     * Start page is: the first page appears without waiting for the FXML loader (decision 0004).
+     */
+    Parent build() {
+        root.setId("root");
+        root.setPrefSize(1180, 780);
+        root.setMinSize(760, 520);
+        Label appName = new Label(bundle.getString("app.name"));
+        appName.getStyleClass().add("app-name");
+        pageTitle.getStyleClass().add("text-muted");
+        themeToggle.setId("themeToggle");
+        themeToggle.setText(bundle.getString("app.theme.dark"));
+        themeToggle.setAccessibleHelp(bundle.getString("app.theme.help"));
+        Region headerGap = new Region();
+        HBox.setHgrow(headerGap, Priority.ALWAYS);
+        HBox header = new HBox(appName, pageTitle, headerGap, themeToggle);
+        header.getStyleClass().add("wizard-header");
+        stepList.setId("stepList");
+        stepList.getStyleClass().add("step-list");
+        stepList.setAccessibleText("Wizard steps");
+        pageHolder.setId("pageHolder");
+        messageLabel.setId("messageLabel");
+        messageLabel.getStyleClass().add("message-bar");
+        messageLabel.setWrapText(true);
+        messageLabel.setMaxWidth(560);
+        findingsLink.setId("findingsLink");
+        findingsLink.setAccessibleHelp(bundle.getString("nav.findings.help"));
+        findingsLink.setOnAction(e -> showFindings());
+        backButton.setId("backButton");
+        backButton.setText(bundle.getString("nav.back"));
+        backButton.setOnAction(e -> back());
+        nextButton.setId("nextButton");
+        nextButton.setText(bundle.getString("nav.next"));
+        nextButton.setDefaultButton(true);
+        nextButton.setAccessibleHelp(bundle.getString("nav.next.help"));
+        nextButton.setOnAction(e -> next());
+        Region footerGap = new Region();
+        HBox.setHgrow(footerGap, Priority.ALWAYS);
+        HBox footer = new HBox(messageLabel, footerGap, findingsLink, backButton, nextButton);
+        footer.getStyleClass().add("wizard-footer");
+        root.setTop(header);
+        root.setLeft(stepList);
+        root.setCenter(pageHolder);
+        root.setBottom(footer);
+        initialize();
+        return root;
+    }
+
     private void initialize() {
         Walkthrough walkthrough = model.walkthrough();
         for (Step step : walkthrough.steps()) {
@@ -111,7 +162,8 @@ public final class WizardController {
 
     /** The page's view, loaded on first use. */
     Parent view(Step step) {
-        return views.computeIfAbsent(step, s -> VIEWS.get(s).load(controllers, bundle));
+        return views.computeIfAbsent(step, s -> s == Step.START ? ((StartPage) pages.apply(s)).view()
+                : VIEWS.get(s).load(controllers, bundle));
     }
 
     private void show(Step step) {
@@ -119,26 +171,20 @@ public final class WizardController {
         pageTitle.setText("— " + bundle.getString(step.titleKey()));
         stepButtons.forEach((s, b) -> b.pseudoClassStateChanged(CURRENT, s == step));
         updateStepButtons();
-        Page page = pages.get(step);
-        if (page != null) {
-            page.shown();
-        }
+        pages.apply(step).shown();
     }
 
-    @FXML
     private void next() {
         model.walkthrough().next();
     }
 
-    @FXML
     private void back() {
         model.walkthrough().previous();
     }
 
-    @FXML
     private void showFindings() {
         if (model.walkthrough().goTo(Step.REVIEW)) {
-            ((ReviewPage) pages.get(Step.REVIEW)).showFindingsTab();
+            ((ReviewPage) pages.apply(Step.REVIEW)).showFindingsTab();
         }
     }
 

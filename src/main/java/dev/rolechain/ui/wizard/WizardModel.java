@@ -110,7 +110,10 @@ public final class WizardModel {
 
     private void changed() {
         SetupDraft.Built built = draft.build();
-        if (built.problems().isEmpty()) {
+        // while editing a valid Setup, start the preview before validating (they overlap); from an
+        // invalid one, only once it is valid
+        boolean early = setup.get() != null && built.problems().isEmpty();
+        if (early) {
             pipeline.submit(built.setup());
         }
         Map<String, String> byPath = new LinkedHashMap<>();
@@ -131,6 +134,9 @@ public final class WizardModel {
         updateTitle();
         if (byPath.isEmpty()) {
             setup.set(built.setup());
+            if (!early) {
+                pipeline.submit(built.setup());
+            }
         } else {
             setup.set(null);
         }

@@ -25,6 +25,8 @@ public final class WizardWindow {
     /** The wizard's resource bundle of user-facing text. */
     public static final String BUNDLE = "dev.rolechain.ui.messages";
     private static final String CSS = "/dev/rolechain/ui/app.css";
+    /** The application's stylesheet (style classes on top of the theme). */
+    public static final String STYLESHEET = Objects.requireNonNull(WizardWindow.class.getResource(CSS), CSS).toExternalForm();
 
     private final WizardModel model;
     private final WizardController controller;
@@ -32,39 +34,62 @@ public final class WizardWindow {
     private final Parent root;
     private final FileDialogs dialogs;
     private final ResourceBundle bundle;
+    private final Navigator navigator;
+    private final Background background;
+    private final Supplier<List<String>> profileNames;
+    private final Consumer<Path> folderOpener;
 
     public WizardWindow(Services services, ResourceBundle bundle, FileDialogs dialogs, Background background,
             RecentFiles recentFiles, Supplier<List<String>> profileNames, Consumer<Path> folderOpener) {
         this.bundle = bundle;
         this.dialogs = dialogs;
-        PreviewService preview = new PreviewService(services.planner(), services.renderer(), services.linter(),
-                services.chainCheck());
+        PreviewService preview = new PreviewService(services::planner, services::renderer, services::linter,
+                services::chainCheck);
         this.model = new WizardModel(services.validator(), services.loader(), preview, services.exportWriter(),
                 recentFiles, background, bundle.getString("app.untitled"));
-        Navigator navigator = new Navigator(model.walkthrough());
-        pages.put(Step.START, new StartPage(model, dialogs, bundle));
-        pages.put(Step.GITHUB, new GitHubPage(model));
-        pages.put(Step.ACCOUNTS, new AccountsPage(model, bundle, background, profileNames));
-        pages.put(Step.ACCESS, new AccessPage(model, bundle));
-        pages.put(Step.REVIEW, new ReviewPage(model, bundle, navigator));
-        pages.put(Step.EXPORT, new ExportPage(model, bundle, dialogs, background, folderOpener));
-        pages.forEach(navigator::register);
-        ControllerFactory controllers = new ControllerFactory();
-        pages.values().forEach(page -> register(controllers, page));
-        this.controller = new WizardController(model, bundle, controllers, pages, navigator);
-        controllers.register(WizardController.class, () -> controller);
-        this.root = FxmlFile.WIZARD.load(controllers, bundle);
+        this.navigator = new Navigator(model.walkthrough(), this::page);
+        this.background = background;
+        this.profileNames = profileNames;
+        this.folderOpener = folderOpener;
+        ControllerFactory controllers = new ControllerFactory(this::controllerFor);
+        this.controller = new WizardController(model, bundle, controllers, this::page, navigator);
+        this.root = controller.build();
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T extends Page> void register(ControllerFactory controllers, T page) {
-        controllers.register((Class<T>) page.getClass(), () -> page);
+    /** The page controller an FXML file names, or null for a type that is not one. */
+    private Object controllerFor(Class<?> type) {
+        for (Step step : Step.values()) {
+            Class<?> controllerClass = switch (step) {
+                case START -> StartPage.class;
+                case GITHUB -> GitHubPage.class;
+                case ACCOUNTS -> AccountsPage.class;
+                case ACCESS -> AccessPage.class;
+                case REVIEW -> ReviewPage.class;
+                case EXPORT -> ExportPage.class;
+            };
+            if (controllerClass == type) {
+                return page(step);
+            }
+        }
+        return null;
+    }
+
+    /** A page's controller, built when its view is first loaded. */
+    Page page(Step step) {
+        return pages.computeIfAbsent(step, s -> switch (s) {
+            case START -> new StartPage(model, dialogs, bundle);
+            case GITHUB -> new GitHubPage(model);
+            case ACCOUNTS -> new AccountsPage(model, bundle, background, profileNames);
+            case ACCESS -> new AccessPage(model, bundle);
+            case REVIEW -> new ReviewPage(model, bundle, navigator);
+            case EXPORT -> new ExportPage(model, bundle, dialogs, background, folderOpener);
+        });
     }
 
     /** Shows the wizard in {@code stage}; closing with unsaved changes asks first. */
     public Scene show(Stage stage) {
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(Objects.requireNonNull(WizardWindow.class.getResource(CSS), CSS).toExternalForm());
+        scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());
         stage.setMinWidth(780);
@@ -91,7 +116,4 @@ public final class WizardWindow {
         return controller;
     }
 
-    Page page(Step step) {
-        return pages.get(step);
-    }
 }
