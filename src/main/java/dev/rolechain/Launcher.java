@@ -13,7 +13,13 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            Gui.launch(new Services());
+            try {
+                Gui.launch(new Services());
+            } catch (UnsupportedOperationException | IllegalStateException e) {
+                System.err.println("rolechain: cannot open the wizard's window (" + e.getMessage() + ").");
+                System.err.println("On a machine without a display, use the command line: rolechain --help");
+                System.exit(1);
+            }
             return;
         }
         int code = RolechainCommand.create(new Services()).execute(args);

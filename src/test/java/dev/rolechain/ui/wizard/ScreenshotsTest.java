@@ -69,6 +69,15 @@ class ScreenshotsTest {
                 BufferedImage read = ImageIO.read(file.toFile());
                 assertThat(read.getWidth()).isGreaterThan(700);
                 assertThat(read.getHeight()).isGreaterThan(500);
+                if (step == Step.REVIEW) {
+                    for (String tab : new String[] {"Findings (6)", "Dry-run matrix", "Policies"}) {
+                        robot.clickOn(tab);
+                        if (!tab.equals("Policies")) {
+                            write(snapshot(robot), folder.resolve("review-" + tab.split(" ")[0].toLowerCase(Locale.ROOT)
+                                    + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png"));
+                        }
+                    }
+                }
             }
         }
     }

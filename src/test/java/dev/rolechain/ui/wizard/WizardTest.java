@@ -230,6 +230,34 @@ class WizardTest {
     }
 
     @Test
+    void anOpenedFileIsListedOnTheStartPageAndOpensFromThere(FxRobot robot) {
+        Path file = Examples.path("three-targets");
+        wizard.dialogs.open = file;
+        click(robot, "#openButton");
+        waitUntil("the Setup is open", () -> wizard.model().fileProperty().get() != null);
+        robot.interact(() -> wizard.model().newSetup());
+        assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.START);
+        javafx.scene.control.Hyperlink recent = robot.lookup("#recent-0").queryAs(javafx.scene.control.Hyperlink.class);
+        assertThat(recent.getText()).startsWith("three-targets.json");
+        click(robot, "#recent-0");
+        waitUntil("the recent file is open", () -> wizard.model().walkthrough().current() == Step.GITHUB);
+        assertThat(wizard.model().fileProperty().get()).isEqualTo(file.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void aSetupFileWithProblemsChangesNothingAndSaysWhy(FxRobot robot) throws IOException {
+        Path bad = temp.resolve("bad.json");
+        Files.writeString(bad, "{\"github\": {\"owner\": \"-bad-\"}, \"tooling\": {}, \"targets\": []}");
+        wizard.dialogs.open = bad;
+        click(robot, "#openButton");
+        waitUntil("the error is shown", () -> !wizard.model().messageProperty().get().isEmpty());
+        assertThat(wizard.model().messageProperty().get()).contains("bad.json").contains("github.owner");
+        assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.START);
+        assertThat(wizard.model().fileProperty().get()).isNull();
+        assertThat(robot.lookup("#messageLabel").queryAs(Label.class).getText()).contains("github.owner");
+    }
+
+    @Test
     void anInlinePolicyIsValidatedAsItIsTyped(FxRobot robot) {
         robot.interact(() -> wizard.model().openExample());
         robot.interact(() -> wizard.model().walkthrough().goTo(Step.ACCESS));
