@@ -78,7 +78,7 @@ public final class ExportPage implements Page {
         model.export(folder, force, files -> {
             written = folder;
             writtenList.getItems().setAll(files.stream().map(p -> folder.relativize(p).toString()).toList());
-            exportMessage.setText("Wrote " + files.size() + " files to " + folder);
+            exportMessage.setText(model.text("message.exported", files.size(), folder));
             openFolderButton.setDisable(false);
         }, e -> {
             if (e instanceof ExportWriter.NotEmptyException && !force) {
@@ -101,7 +101,7 @@ public final class ExportPage implements Page {
             background.run(() -> {
                 folderOpener.accept(folder);
                 return folder;
-            }, p -> { }, e -> exportMessage.setText("Cannot open " + folder + ": " + e.getMessage()));
+            }, p -> { }, e -> exportMessage.setText(model.text("message.cannotOpen", folder, e.getMessage())));
         }
     }
 

@@ -111,9 +111,9 @@ public final class GitHubPage implements Page {
         String name = repositoryField.getText() == null ? "" : repositoryField.getText().strip();
         String problem = null;
         if (!REPOSITORY.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-            problem = "\"" + name + "\" is not a repository name: 1–100 letters, digits, '.', '_' or '-'";
+            problem = model.text("github.repository.invalid", name);
         } else if (model.draft().repositories().contains(name)) {
-            problem = "\"" + name + "\" is already in the list";
+            problem = model.text("github.repository.duplicate", name);
         }
         repositoryMessage.setText(problem == null ? "" : problem);
         repositoryMessage.setManaged(problem != null);

@@ -79,7 +79,7 @@ public final class WizardController {
         header.getStyleClass().add("wizard-header");
         stepList.setId("stepList");
         stepList.getStyleClass().add("step-list");
-        stepList.setAccessibleText("Wizard steps");
+        stepList.setAccessibleText(bundle.getString("nav.steps"));
         pageHolder.setId("pageHolder");
         messageLabel.setId("messageLabel");
         messageLabel.getStyleClass().add("message-bar");
@@ -148,8 +148,7 @@ public final class WizardController {
         if (findings.isEmpty()) {
             return bundle.getString("nav.findings.none");
         }
-        String summary = errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning, " : " warnings, ")
-                + infos + " info";
+        String summary = model.text("findings.summary", errors, warnings, infos);
         String rules = findings.stream().filter(f -> f.severity() != Severity.INFO).map(Finding::rule).distinct()
                 .limit(4).reduce((x, y) -> x + " " + y).map(r -> "  (" + r + ")").orElse("");
         return summary + rules;

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,17 +60,19 @@ public final class WizardModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final Walkthrough walkthrough;
     private final String untitled;
+    private final ResourceBundle bundle;
     private Setup saved;
     private boolean loading;
 
     public WizardModel(SetupValidator validator, SetupLoader loader, PreviewService preview, ExportWriter exportWriter,
-            RecentFiles recentFiles, Background background, String untitled) {
+            RecentFiles recentFiles, Background background, ResourceBundle bundle) {
         this.validator = validator;
         this.loader = loader;
         this.exportWriter = exportWriter;
         this.recentFiles = recentFiles;
         this.background = background;
-        this.untitled = untitled;
+        this.bundle = bundle;
+        this.untitled = bundle.getString("app.untitled");
         for (Step step : Step.values()) {
             valid.put(step, new ReadOnlyBooleanWrapper(this, "valid" + step, step == Step.START));
         }
@@ -96,7 +99,7 @@ public final class WizardModel {
             if (a != null && a.rendered().setup().equals(setup.get())) {
                 analysis.set(a);
             }
-        }, e -> message.set("The preview failed: " + e));
+        }, e -> message.set(text("message.previewFailed", e)));
         this.walkthrough = new Walkthrough(List.of(Step.values()), this::validProperty);
         draft.addListener(o -> {
             if (!loading) {
@@ -192,7 +195,7 @@ public final class WizardModel {
             done.accept(true);
         }, e -> {
             message.set(e instanceof SetupException se ? se.getMessage()
-                    : "Cannot open " + path + ": " + e.getMessage());
+                    : text("message.cannotOpen", path, e.getMessage()));
             done.accept(false);
         });
     }
@@ -215,7 +218,7 @@ public final class WizardModel {
     public void save(Path path, Consumer<Boolean> done) {
         Setup s = setup.get();
         if (s == null) {
-            message.set("The Setup has problems; fix them before saving.");
+            message.set(text("message.saveInvalid"));
             done.accept(false);
             return;
         }
@@ -229,10 +232,10 @@ public final class WizardModel {
             recentFiles.add(p);
             dirty.set(!saved.equals(draft.build().setup()));
             updateTitle();
-            message.set("Saved " + p);
+            message.set(text("message.saved", p));
             done.accept(true);
         }, e -> {
-            message.set("Cannot save " + path + ": " + e.getMessage());
+            message.set(text("message.cannotSave", path, e.getMessage()));
             done.accept(false);
         });
     }
@@ -241,7 +244,7 @@ public final class WizardModel {
     public void export(Path folder, boolean force, Consumer<List<Path>> done, Consumer<Exception> failed) {
         PreviewService.Rendered r = rendered.get();
         if (setup.get() == null || r == null || !r.setup().equals(setup.get())) {
-            failed.accept(new IOException("The preview is not ready yet; try again in a moment."));
+            failed.accept(new IOException(text("message.previewNotReady")));
             return;
         }
         background.run(() -> exportWriter.write(r.artifacts(), folder, force), done, failed);
@@ -261,6 +264,11 @@ public final class WizardModel {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** A message of the bundle with its arguments. */
+    String text(String key, Object... args) {
+        return java.text.MessageFormat.format(bundle.getString(key), args);
     }
 
     // ---------------------------------------------------------------- read-only state

@@ -46,7 +46,7 @@ public final class WizardWindow {
         PreviewService preview = new PreviewService(services::planner, services::renderer, services::linter,
                 services::chainCheck);
         this.model = new WizardModel(services.validator(), services.loader(), preview, services.exportWriter(),
-                recentFiles, background, bundle.getString("app.untitled"));
+                recentFiles, background, bundle);
         this.navigator = new Navigator(model.walkthrough(), this::page);
         this.background = background;
         this.profileNames = profileNames;
