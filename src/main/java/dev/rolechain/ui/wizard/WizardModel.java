@@ -12,10 +12,7 @@ import dev.rolechain.ui.common.Coalescing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -224,7 +221,7 @@ public final class WizardModel {
         }
         String json = SetupJson.write(s);
         background.run(() -> {
-            writeAtomically(path, json);
+            ExportWriter.writeAtomically(path, json);
             return path;
         }, p -> {
             saved = s;
@@ -248,22 +245,6 @@ public final class WizardModel {
             return;
         }
         background.run(() -> exportWriter.write(r.artifacts(), folder, force), done, failed);
-    }
-
-    private static void writeAtomically(Path path, String text) throws IOException {
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     /** A message of the bundle with its arguments. */
