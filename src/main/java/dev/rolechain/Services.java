@@ -36,6 +36,8 @@ public final class Services {
     private final Lazy<Journal> journal = new Lazy<>(() -> new Journal(DataFolder.get().resolve("journal.jsonl")));
     private final Lazy<Applier> applier = new Lazy<>(() -> new Applier(AccountSession::open, new Differ(), journal(),
             DataFolder.get().resolve("backups")));
+    private final Lazy<dev.rolechain.aws.LiveCheck> liveCheck = new Lazy<>(() -> new dev.rolechain.aws.LiveCheck(
+            livePlanner(), chainCheck(), evaluator(), d -> Thread.sleep(d.toMillis())));
     private final Lazy<Restorer> restorer = new Lazy<>(() -> new Restorer(AccountSession::open, journal()));
 
     public SetupValidator validator() {
@@ -68,6 +70,10 @@ public final class Services {
 
     public LivePlanner livePlanner() {
         return livePlanner.get();
+    }
+
+    public dev.rolechain.aws.LiveCheck liveCheck() {
+        return liveCheck.get();
     }
 
     public ChainCheck chainCheck() {

@@ -49,6 +49,24 @@ public final class Applier {
         boolean confirm(String account, String role, String why, String diff);
     }
 
+    /** Told before each write call; asked before each whether to stop (an apply stops between writes). */
+    public interface Progress {
+        Progress NONE = (account, action, resource) -> { };
+
+        void writing(String account, String action, String resource);
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** The apply was cancelled between two writes; a re-run finishes the job. */
+    public static final class CancelledException extends RuntimeException {
+        public CancelledException(String message) {
+            super(message);
+        }
+    }
+
     /** What an apply did. */
     public record Result(List<Change> changes, int writes, List<String> skipped, Path backupFolder) {
     }
@@ -61,6 +79,11 @@ public final class Applier {
     }
 
     public Result apply(DesiredState state, Confirmation confirmation) {
+        return apply(state, confirmation, Progress.NONE);
+    }
+
+    /** As {@link #apply(DesiredState, Confirmation)}, reporting each write and stopping when asked. */
+    public Result apply(DesiredState state, Confirmation confirmation, Progress progress) {
         Path backupFolder = backups.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC)
                 .format(Instant.now()));
         AtomicInteger writes = new AtomicInteger();
@@ -68,14 +91,14 @@ public final class Applier {
         List<String> skipped = Collections.synchronizedList(new ArrayList<>());
         List<IamAccount> accounts = state.accounts();
         IamAccount tooling = state.tooling();
-        applyAccount(state, tooling, confirmation, backupFolder, writes, changes, skipped);
+        applyAccount(state, tooling, confirmation, backupFolder, writes, changes, skipped, progress);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, accounts.size() - 1)));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (IamAccount account : accounts) {
                 if (account != tooling) {
                     futures.add(pool.submit(() -> applyAccount(state, account, confirmation, backupFolder, writes,
-                            changes, skipped)));
+                            changes, skipped, progress)));
                 }
             }
             for (Future<?> f : futures) {
@@ -97,7 +120,7 @@ public final class Applier {
     }
 
     private void applyAccount(DesiredState state, IamAccount planned, Confirmation confirmation, Path backupFolder,
-            AtomicInteger writes, List<Change> changes, List<String> skipped) {
+            AtomicInteger writes, List<Change> changes, List<String> skipped, Progress progress) {
         String accountId = planned.accountId();
         String profile = state.profileFor(accountId);
         try (AccountSession session = sessions.apply(profile)) {
@@ -109,7 +132,7 @@ public final class Applier {
             }
             IamClient iam = session.iam();
             IamAccount live = new IamAccountReader(iam).read(accountId, planned.roles().stream().map(Role::name).toList());
-            Writer w = new Writer(iam, accountId, writes);
+            Writer w = new Writer(iam, accountId, writes, progress);
             for (OidcProvider provider : planned.oidcProviders()) {
                 provider(w, state, provider, live);
             }
@@ -220,14 +243,22 @@ public final class Applier {
         private final IamClient iam;
         private final String account;
         private final AtomicInteger writes;
+        private final Progress progress;
 
-        Writer(IamClient iam, String account, AtomicInteger writes) {
+        Writer(IamClient iam, String account, AtomicInteger writes, Progress progress) {
             this.iam = iam;
             this.account = account;
             this.writes = writes;
+            this.progress = progress;
         }
 
         void write(String action, String resource, Runnable call) {
+            if (progress.cancelled()) {
+                journal.record(account, action, resource, "not started: cancelled");
+                throw new CancelledException("apply cancelled before " + action + " on " + resource + " in account "
+                        + account + "; every write so far is complete, and running apply again finishes the job");
+            }
+            progress.writing(account, action, resource);
             writes.incrementAndGet();
             try {
                 call.run();

@@ -52,42 +52,21 @@ public final class CheckCommand implements Callable<Integer> {
         List<String> notes = new java.util.ArrayList<>();
         boolean liveProblem = false;
         if (live) {
-            List<dev.rolechain.iam.IamAccount> accounts;
+            dev.rolechain.aws.LiveCheck.Result result;
             try {
-                accounts = services.livePlanner().readAll(state.get());
+                result = services.liveCheck().check(state.get());
             } catch (dev.rolechain.aws.LivePlanner.AccountException e) {
                 err.println("rolechain: " + e.getMessage());
                 return 1;
             }
-            DesiredState planned = state.get();
-            dev.rolechain.iam.IamAccount tooling = accounts.stream()
-                    .filter(a -> a.accountId().equals(planned.toolingAccountId())).findFirst().orElseThrow();
-            Optional<dev.rolechain.iam.OidcProvider> provider = tooling.oidcProviders().stream()
-                    .filter(p -> p.id().equals(planned.issuer().id())).findFirst();
-            if (provider.isEmpty()) {
-                notes.add("provider: MISSING: account " + planned.toolingAccountId() + " has no OIDC provider for "
-                        + planned.issuer().url());
-                liveProblem = true;
-            } else if (!provider.get().clientIds().contains(planned.audience())) {
-                notes.add("provider: the OIDC provider does not list the audience " + planned.audience()
-                        + " among its client ids " + provider.get().clientIds());
-                liveProblem = true;
-            } else {
-                notes.add("provider: ok (" + planned.issuer().url() + ", audience " + planned.audience() + ")");
-            }
-            cells = services.chainCheck().check(planned, accounts);
-            for (dev.rolechain.plan.Chain chain : planned.chains()) {
-                List<dev.rolechain.iam.PolicyDocument> identity = tooling.role(chain.oidcRoleName())
-                        .map(r -> List.copyOf(r.inlinePolicies().values())).orElse(List.of());
-                boolean ours = services.evaluator().decide(null, identity, new dev.rolechain.iam.Request(
-                        dev.rolechain.iam.Principal.session(planned.partition(), planned.toolingAccountId(),
-                                chain.oidcRoleName(), planned.roleSessionName()),
-                        "sts:AssumeRole", chain.deployRoleArn(), null)) == dev.rolechain.iam.Decision.ALLOW;
-                String opinion = services.livePlanner().simulate(planned, chain.oidcRoleArn(), chain.deployRoleArn())
-                        .map(d -> "simulator: " + d + (d.equals("allowed") == ours ? "" : "  ← DISAGREES"))
+            cells = result.cells();
+            liveProblem = !result.providerOk();
+            notes.add("provider: " + result.provider());
+            for (dev.rolechain.aws.LiveCheck.Permission p : result.permissions()) {
+                String opinion = p.simulator().map(d -> "simulator: " + d + (p.disagree() ? "  ← DISAGREES" : ""))
                         .orElse("simulator: did not answer");
-                notes.add("permission " + chain.targetName() + ": sts:AssumeRole " + chain.oidcRoleArn() + " → "
-                        + chain.deployRoleArn() + ": rolechain: " + (ours ? "allowed" : "denied") + "; " + opinion);
+                notes.add("permission " + p.target() + ": sts:AssumeRole " + p.oidcRoleArn() + " → " + p.deployRoleArn()
+                        + ": rolechain: " + (p.ours() ? "allowed" : "denied") + "; " + opinion);
             }
         } else {
             cells = services.chainCheck().check(state.get());

@@ -66,12 +66,10 @@ public final class ReviewPage implements Page {
     @FXML private TableColumn<Finding, String> fixColumn;
     @FXML private Button goToFindingButton;
     @FXML private Label findingDetail;
-    @FXML private TableView<MatrixRow> matrixTable;
+    @FXML private TableView<MatrixView.MatrixRow> matrixTable;
+    private MatrixView matrix;
     @FXML private Label matrixDetail;
 
-    /** One row of the matrix: a token subject (granted or a probe) and its cell per target. */
-    public record MatrixRow(String subject, String probe, Map<String, Cell> cells) {
-    }
 
     ReviewPage(WizardModel model, ResourceBundle bundle, Navigator navigator) {
         this.model = model;
@@ -145,9 +143,7 @@ public final class ReviewPage implements Page {
                 findingDetail.setText(f == null ? "" : f.rule() + " — " + f.message() + "\n" + f.fix()));
         goToFindingButton.disableProperty().bind(Bindings.isNull(findingsTable.getSelectionModel().selectedItemProperty()));
 
-        matrixTable.getSelectionModel().setCellSelectionEnabled(true);
-        matrixTable.getSelectionModel().getSelectedCells().addListener(
-                (javafx.collections.ListChangeListener<TablePosition>) c -> showMatrixDetail());
+        matrix = new MatrixView(matrixTable, matrixDetail, bundle);
 
         // only the tab in view is brought up to date; the others catch up when they are selected
         model.renderedProperty().addListener(o -> refresh());
@@ -207,7 +203,7 @@ public final class ReviewPage implements Page {
         } else if (tab == findingsTab) {
             findingsTable.getItems().setAll(analysis.findings());
         } else {
-            showMatrix(analysis.cells());
+            matrix.show(analysis.cells());
         }
         upToDate.add(tab);
     }
@@ -278,84 +274,6 @@ public final class ReviewPage implements Page {
         PreviewService.Analysis a = model.analysisProperty().get();
         if (f != null && a != null) {
             FindingLocator.locate(f, a.rendered().state()).ifPresent(navigator::goTo);
-        }
-    }
-
-    private void showMatrix(List<Cell> cells) {
-        List<String> targets = new ArrayList<>();
-        Map<String, MatrixRow> rows = new LinkedHashMap<>();
-        for (Cell cell : cells) {
-            if (!targets.contains(cell.target())) {
-                targets.add(cell.target());
-            }
-            rows.computeIfAbsent(cell.subject() + "\u0000" + cell.probe(),
-                    k -> new MatrixRow(cell.subject(), cell.probe(), new LinkedHashMap<>())).cells().put(cell.target(), cell);
-        }
-        List<String> shownTargets = matrixTable.getColumns().stream().skip(1).map(TableColumn::getText).toList();
-        if (!shownTargets.equals(targets)) {
-            List<TableColumn<MatrixRow, ?>> columns = new ArrayList<>();
-            TableColumn<MatrixRow, String> subject = new TableColumn<>(bundle.getString("review.matrix.subject"));
-            subject.setPrefWidth(420);
-            subject.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()
-                    + (c.getValue().probe() == null ? "" : "   (" + c.getValue().probe() + ")")));
-            columns.add(subject);
-            for (String target : targets) {
-                TableColumn<MatrixRow, Cell> column = new TableColumn<>(target);
-                column.setPrefWidth(130);
-                column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cells().get(target)));
-                column.setCellFactory(c -> new VerdictCell());
-                columns.add(column);
-            }
-            matrixTable.getColumns().setAll(columns);
-        }
-        matrixTable.setItems(FXCollections.observableArrayList(rows.values()));
-    }
-
-    private void showMatrixDetail() {
-        List<TablePosition> selected = matrixTable.getSelectionModel().getSelectedCells();
-        if (selected.isEmpty() || selected.get(0).getColumn() < 1) {
-            matrixDetail.setText("");
-            return;
-        }
-        TablePosition<?, ?> pos = selected.get(0);
-        MatrixRow row = matrixTable.getItems().get(pos.getRow());
-        Cell cell = row.cells().get(matrixTable.getColumns().get(pos.getColumn()).getText());
-        matrixDetail.setText(cell == null ? "" : describe(cell));
-    }
-
-    private String describe(Cell cell) {
-        return cell.target() + " × " + cell.subject() + ": " + verdict(cell)
-                + (cell.hop() == null ? "" : " at " + cell.hop().json()) + "\n" + cell.reason();
-    }
-
-    private String verdict(Cell cell) {
-        String v = bundle.getString(cell.verdict() == Cell.Expectation.ALLOW ? "review.matrix.allowed" : "review.matrix.denied");
-        return cell.asExpected() ? v : v + " (" + bundle.getString("review.matrix.unexpected") + ")";
-    }
-
-    /** A matrix cell: coloured by verdict, the hop and reason on hover (written only when shown). */
-    private final class VerdictCell extends TableCell<MatrixRow, Cell> {
-        private final Tooltip tooltip = new Tooltip();
-
-        VerdictCell() {
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(520);
-            tooltip.setOnShowing(e -> tooltip.setText(getItem() == null ? "" : describe(getItem())));
-        }
-
-        @Override
-        protected void updateItem(Cell cell, boolean empty) {
-            super.updateItem(cell, empty);
-            getStyleClass().removeAll("matrix-allowed", "matrix-denied", "matrix-unexpected");
-            if (empty || cell == null) {
-                setText(null);
-                setTooltip(null);
-                return;
-            }
-            setText((cell.verdict() == Cell.Expectation.ALLOW ? "✔ " : "✖ ") + verdict(cell));
-            getStyleClass().add(!cell.asExpected() ? "matrix-unexpected"
-                    : cell.verdict() == Cell.Expectation.ALLOW ? "matrix-allowed" : "matrix-denied");
-            setTooltip(tooltip);
         }
     }
 

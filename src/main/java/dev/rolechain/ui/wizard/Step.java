@@ -3,8 +3,8 @@ package dev.rolechain.ui.wizard;
 import java.util.regex.Pattern;
 
 /**
- * The wizard's pages in order. The live-AWS pages (Apply, Verify) will follow Export; the inspect
- * view opens from Start.
+ * The wizard's pages in order: editing, review, export, then applying live and verifying. The
+ * inspect view will open from Start.
  */
 public enum Step {
     START("step.start"),
@@ -12,7 +12,9 @@ public enum Step {
     ACCOUNTS("step.accounts"),
     ACCESS("step.access"),
     REVIEW("step.review"),
-    EXPORT("step.export");
+    EXPORT("step.export"),
+    APPLY("step.apply"),
+    VERIFY("step.verify");
 
     private static final Pattern TARGET_ACCOUNT_FIELD =
             Pattern.compile("targets\\[\\d+](?:\\.(?:name|accountId|profile|roleName|externalId|production))?");

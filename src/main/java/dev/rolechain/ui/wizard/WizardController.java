@@ -161,8 +161,12 @@ public final class WizardController {
 
     /** The page's view, loaded on first use. */
     Parent view(Step step) {
-        return views.computeIfAbsent(step, s -> s == Step.START ? ((StartPage) pages.apply(s)).view()
-                : VIEWS.get(s).load(controllers, bundle));
+        return views.computeIfAbsent(step, s -> switch (s) {
+            case START -> ((StartPage) pages.apply(s)).view();
+            case APPLY -> ((ApplyPage) pages.apply(s)).view();
+            case VERIFY -> ((VerifyPage) pages.apply(s)).view();
+            default -> VIEWS.get(s).load(controllers, bundle);
+        });
     }
 
     private void show(Step step) {

@@ -53,6 +53,7 @@ public final class WizardModel {
     private final ReadOnlyObjectWrapper<PreviewService.Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper applied = new ReadOnlyBooleanWrapper(this, "applied");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final Walkthrough walkthrough;
@@ -125,7 +126,7 @@ public final class WizardModel {
         for (Step step : Step.values()) {
             boolean ok = switch (step) {
                 case START -> true;
-                case REVIEW, EXPORT -> byPath.isEmpty();
+                case REVIEW, EXPORT, APPLY, VERIFY -> byPath.isEmpty();
                 default -> byPath.keySet().stream().noneMatch(path -> Step.of(path) == step);
             };
             valid.get(step).set(ok);
@@ -159,6 +160,7 @@ public final class WizardModel {
             loading = false;
         }
         file.set(path);
+        applied.set(false);
         saved = s == null ? null : draft.build().setup();
         rendered.set(null);
         analysis.set(null);
@@ -245,6 +247,15 @@ public final class WizardModel {
             return;
         }
         background.run(() -> exportWriter.write(r.artifacts(), folder, force), done, failed);
+    }
+
+    /** An apply ran in this session: the next live check allows for IAM's eventual consistency. */
+    void markApplied() {
+        applied.set(true);
+    }
+
+    public ReadOnlyBooleanProperty appliedProperty() {
+        return applied.getReadOnlyProperty();
     }
 
     /** A message of the bundle with its arguments. */

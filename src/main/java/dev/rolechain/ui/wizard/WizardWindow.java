@@ -35,6 +35,7 @@ public final class WizardWindow {
     private final FileDialogs dialogs;
     private final ResourceBundle bundle;
     private final Navigator navigator;
+    private final LiveAws liveAws;
     private final Background background;
     private final Supplier<List<String>> profileNames;
     private final Consumer<Path> folderOpener;
@@ -47,6 +48,7 @@ public final class WizardWindow {
                 services::chainCheck);
         this.model = new WizardModel(services.validator(), services.loader(), preview, services.exportWriter(),
                 recentFiles, background, bundle);
+        this.liveAws = new LiveAws(services);
         this.navigator = new Navigator(model.walkthrough(), this::page);
         this.background = background;
         this.profileNames = profileNames;
@@ -66,6 +68,8 @@ public final class WizardWindow {
                 case ACCESS -> AccessPage.class;
                 case REVIEW -> ReviewPage.class;
                 case EXPORT -> ExportPage.class;
+                case APPLY -> ApplyPage.class;
+                case VERIFY -> VerifyPage.class;
             };
             if (controllerClass == type) {
                 return page(step);
@@ -83,6 +87,8 @@ public final class WizardWindow {
             case ACCESS -> new AccessPage(model, bundle);
             case REVIEW -> new ReviewPage(model, bundle, navigator);
             case EXPORT -> new ExportPage(model, bundle, dialogs, background, folderOpener);
+            case APPLY -> new ApplyPage(model, bundle, background, dialogs, liveAws);
+            case VERIFY -> new VerifyPage(model, bundle, background, liveAws);
         });
     }
 

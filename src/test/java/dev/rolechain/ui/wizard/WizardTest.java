@@ -296,7 +296,7 @@ class WizardTest {
         robot.interact(() -> wizard.model().walkthrough().goTo(Step.REVIEW));
         waitUntil("the preview is analysed", () -> wizard.model().analysisProperty().get() != null);
         robot.clickOn("Dry-run matrix");
-        TableView<ReviewPage.MatrixRow> matrix = robot.lookup("#matrixTable").queryTableView();
+        TableView<MatrixView.MatrixRow> matrix = robot.lookup("#matrixTable").queryTableView();
         assertThat(matrix.getColumns()).extracting(c -> c.getText()).containsExactly("Token subject", "dev", "staging", "prod");
         var cells = wizard.model().analysisProperty().get().cells();
         assertThat(matrix.getItems().stream().mapToInt(r -> r.cells().size()).sum()).isEqualTo(cells.size());

@@ -1,0 +1,120 @@
+package dev.rolechain.ui.wizard;
+
+import dev.rolechain.chain.Cell;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The dry-run matrix in a table: a row per token subject (granted or probe), a column per target,
+ * cells coloured allowed / denied / unexpected, the hop and reason on hover and for the selected cell.
+ * Used on Review (planned documents) and Verify (live documents).
+ */
+final class MatrixView {
+    /** One row of the matrix: a token subject (granted or a probe) and its cell per target. */
+    public record MatrixRow(String subject, String probe, Map<String, Cell> cells) {
+    }
+
+    private final TableView<MatrixRow> matrixTable;
+    private final Label matrixDetail;
+    private final ResourceBundle bundle;
+
+    MatrixView(TableView<MatrixRow> table, Label detail, ResourceBundle bundle) {
+        this.matrixTable = table;
+        this.matrixDetail = detail;
+        this.bundle = bundle;
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) c -> showDetail());
+    }
+
+    void show(List<Cell> cells) {
+        List<String> targets = new ArrayList<>();
+        Map<String, MatrixRow> rows = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            if (!targets.contains(cell.target())) {
+                targets.add(cell.target());
+            }
+            rows.computeIfAbsent(cell.subject() + "\u0000" + cell.probe(),
+                    k -> new MatrixRow(cell.subject(), cell.probe(), new LinkedHashMap<>())).cells().put(cell.target(), cell);
+        }
+        List<String> shownTargets = matrixTable.getColumns().stream().skip(1).map(TableColumn::getText).toList();
+        if (!shownTargets.equals(targets)) {
+            List<TableColumn<MatrixRow, ?>> columns = new ArrayList<>();
+            TableColumn<MatrixRow, String> subject = new TableColumn<>(bundle.getString("review.matrix.subject"));
+            subject.setPrefWidth(420);
+            subject.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()
+                    + (c.getValue().probe() == null ? "" : "   (" + c.getValue().probe() + ")")));
+            columns.add(subject);
+            for (String target : targets) {
+                TableColumn<MatrixRow, Cell> column = new TableColumn<>(target);
+                column.setPrefWidth(130);
+                column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cells().get(target)));
+                column.setCellFactory(c -> new VerdictCell());
+                columns.add(column);
+            }
+            matrixTable.getColumns().setAll(columns);
+        }
+        matrixTable.setItems(FXCollections.observableArrayList(rows.values()));
+    }
+
+    private void showDetail() {
+        List<TablePosition> selected = matrixTable.getSelectionModel().getSelectedCells();
+        if (selected.isEmpty() || selected.get(0).getColumn() < 1) {
+            matrixDetail.setText("");
+            return;
+        }
+        TablePosition<?, ?> pos = selected.get(0);
+        MatrixRow row = matrixTable.getItems().get(pos.getRow());
+        Cell cell = row.cells().get(matrixTable.getColumns().get(pos.getColumn()).getText());
+        matrixDetail.setText(cell == null ? "" : describe(cell));
+    }
+
+    private String describe(Cell cell) {
+        return cell.target() + " × " + cell.subject() + ": " + verdict(cell)
+                + (cell.hop() == null ? "" : " at " + cell.hop().json()) + "\n" + cell.reason();
+    }
+
+    private String verdict(Cell cell) {
+        String v = bundle.getString(cell.verdict() == Cell.Expectation.ALLOW ? "review.matrix.allowed" : "review.matrix.denied");
+        return cell.asExpected() ? v : v + " (" + bundle.getString("review.matrix.unexpected") + ")";
+    }
+
+    /** A matrix cell: coloured by verdict, the hop and reason on hover (written only when shown). */
+    private final class VerdictCell extends TableCell<MatrixRow, Cell> {
+        private final Tooltip tooltip = new Tooltip();
+
+        VerdictCell() {
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(520);
+            tooltip.setOnShowing(e -> tooltip.setText(getItem() == null ? "" : describe(getItem())));
+        }
+
+        @Override
+        protected void updateItem(Cell cell, boolean empty) {
+            super.updateItem(cell, empty);
+            getStyleClass().removeAll("matrix-allowed", "matrix-denied", "matrix-unexpected");
+            if (empty || cell == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText((cell.verdict() == Cell.Expectation.ALLOW ? "✔ " : "✖ ") + verdict(cell));
+            getStyleClass().add(!cell.asExpected() ? "matrix-unexpected"
+                    : cell.verdict() == Cell.Expectation.ALLOW ? "matrix-allowed" : "matrix-denied");
+            setTooltip(tooltip);
+        }
+    }
+
+}

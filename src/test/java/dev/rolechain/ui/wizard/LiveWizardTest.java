@@ -1,0 +1,98 @@
+package dev.rolechain.ui.wizard;
+
+import static dev.rolechain.ui.wizard.WizardFixture.click;
+import static dev.rolechain.ui.wizard.WizardFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolechain.plan.Change;
+import dev.rolechain.testsupport.Examples;
+import dev.rolechain.testsupport.MotoServer;
+import dev.rolechain.testsupport.TestHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Apply and Verify pages against moto accounts reached through the Setup's profiles. */
+@ExtendWith(ApplicationExtension.class)
+class LiveWizardTest {
+    @TempDir
+    static Path temp;
+    private static MotoServer moto;
+
+    private WizardFixture wizard;
+
+    @BeforeAll
+    static void startMoto() throws Exception {
+        moto = MotoServer.start();
+        moto.reset();
+        TestHome.awsConfig(moto.sharedConfig(Map.of("acme-tooling", "111111111111", "acme-dev", "333333333333",
+                "acme-staging", "444444444444", "acme-prod", "555555555555")));
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws IOException {
+        wizard = new WizardFixture(stage, Files.createTempDirectory(temp, "data"));
+    }
+
+    @AfterEach
+    void stop() {
+        wizard.close();
+    }
+
+    @Test
+    void checkPlanApplyAndVerifyTheThreeTargetSetupFromTheWizard(FxRobot robot) {
+        robot.interact(() -> wizard.model().open(Examples.path("three-targets"), ok -> { }));
+        waitUntil("the preview is ready", () -> wizard.model().renderedProperty().get() != null);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.APPLY));
+        assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.APPLY);
+        waitUntil("every profile is checked", () -> robot.lookup("#profileStatus-3").tryQuery().isPresent());
+        for (int i = 0; i < 4; i++) {
+            assertThat(robot.lookup("#profileStatus-" + i).queryAs(Label.class).getText()).startsWith("✔ arn:aws:");
+        }
+
+        click(robot, "#planButton");
+        ListView<Change> changes = robot.lookup("#changeList").queryListView();
+        waitUntil("the plan is read", () -> !changes.getItems().isEmpty());
+        assertThat(changes.getItems()).extracting(Change::action).containsOnly(Change.Action.CREATE);
+
+        click(robot, "#applyButton");
+        Label result = robot.lookup("#applyMessage").queryAs(Label.class);
+        waitUntil("the apply ends", () -> result.getText().contains("write calls"));
+        assertThat(result.getText()).doesNotStartWith("0 write calls");
+        assertThat(robot.lookup("#applySteps").queryListView().getItems()).isNotEmpty();
+        waitUntil("the journal is shown", () -> !robot.lookup("#journalList").queryListView().getItems().isEmpty());
+
+        click(robot, "#planButton");
+        waitUntil("the second plan is read", () -> !changes.getItems().isEmpty()
+                && changes.getItems().stream().allMatch(c -> c.action() == Change.Action.NONE));
+
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.VERIFY));
+        click(robot, "#verifyButton");
+        Label summary = robot.lookup("#verifySummary").queryAs(Label.class);
+        waitUntil("the live check ends", () -> summary.getText().startsWith("All ") || summary.getText().contains(" not "));
+        assertThat(summary.getText()).matches("All \\d+ cells as expected\\.");
+        assertThat(robot.lookup("#verifyProvider").queryAs(Label.class).getText()).contains("ok");
+        assertThat(robot.lookup("#liveMatrixTable").queryTableView().getItems()).isNotEmpty();
+        assertThat(robot.lookup("#verifyPermissions").queryListView().getItems()).hasSize(3);
+    }
+}
