@@ -84,6 +84,42 @@ class ApplyFaultsTest {
         assertThat(services.applier().apply(state, (a, r, why, diff) -> false).writes()).isZero();
     }
 
+    @Test
+    void aProcessKilledBetweenTwoWritesLeavesEveryTrustWholeAndARerunCompletesIt() throws Exception {
+        proxy.fail("PutRolePolicy", FaultProxy.Fault.HANG, 1);
+        Process apply = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.rolechain.Launcher", "apply", "--setup",
+                Examples.path("three-targets").toString(), "--yes")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        apply.getOutputStream().close();
+        try {
+            assertThat(proxy.awaitHang(120)).as("the apply reached a write").isTrue();
+        } finally {
+            apply.destroyForcibly();
+            apply.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            proxy.releaseHung();
+        }
+        assertThat(apply.isAlive()).isFalse();
+        int rolesThere = 0;
+        for (IamAccount planned : state.accounts()) {
+            try (IamClient iam = moto.iam(planned.accountId())) {
+                for (Role role : planned.roles()) {
+                    var live = new IamAccountReader(iam).role(role.name());
+                    if (live.isPresent()) {
+                        rolesThere++;
+                        assertThat(live.get().trustPolicy().normalized()).isEqualTo(role.trustPolicy().normalized());
+                    }
+                }
+            }
+        }
+        assertThat(rolesThere).as("the kill came after some writes").isPositive();
+        proxy.clear();
+        Applier.Result rerun = services.applier().apply(state, (a, r, why, diff) -> false);
+        assertThat(rerun.writes()).isPositive();
+        assertPlannedState();
+        assertThat(services.applier().apply(state, (a, r, why, diff) -> false).writes()).isZero();
+    }
+
     private void assertPlannedState() {
         for (IamAccount planned : state.accounts()) {
             try (IamClient iam = moto.iam(planned.accountId())) {

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultProxy implements AutoCloseable {
     /** How a call fails. */
-    public enum Fault { THROTTLE, SERVER_ERROR, RESET, FATAL }
+    public enum Fault { THROTTLE, SERVER_ERROR, RESET, FATAL, HANG }
 
     private static final Set<String> SKIPPED_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding",
             "expect", "upgrade");
@@ -35,6 +35,8 @@ public final class FaultProxy implements AutoCloseable {
     private final String target;
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
     private final List<String> failed = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch hung = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
     private record Rule(Fault fault, AtomicInteger remaining) {
     }
@@ -56,6 +58,16 @@ public final class FaultProxy implements AutoCloseable {
         rules.put(action, new Rule(fault, new AtomicInteger(times)));
     }
 
+    /** Waits until a HANG call has arrived. */
+    public boolean awaitHang(long seconds) throws InterruptedException {
+        return hung.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Lets held calls go (they get no answer). */
+    public void releaseHung() {
+        release.countDown();
+    }
+
     public void clear() {
         rules.clear();
     }
@@ -72,6 +84,17 @@ public final class FaultProxy implements AutoCloseable {
         if (rule != null && rule.remaining().getAndDecrement() > 0) {
             failed.add(action + " " + rule.fault());
             switch (rule.fault()) {
+                case HANG -> {
+                    // hold the call until released: the caller is stuck between two writes
+                    hung.countDown();
+                    try {
+                        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    exchange.close();
+                    return;
+                }
                 case RESET -> {
                     exchange.getResponseBody().close();
                     exchange.close();

@@ -54,7 +54,8 @@ class WalkthroughTest {
 
     @Test
     void theLastStepHasNoNext() {
-        walkthrough.goTo(Step.EXPORT);
+        walkthrough.goTo(Step.VERIFY);
+        assertThat(walkthrough.current()).isEqualTo(Step.values()[Step.values().length - 1]);
         assertThat(walkthrough.canGoNextBinding().get()).isFalse();
     }
 
