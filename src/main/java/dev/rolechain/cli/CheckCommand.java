@@ -30,6 +30,10 @@ public final class CheckCommand implements Callable<Integer> {
             + "check the OIDC provider, and ask the IAM policy simulator for a second opinion where it answers.")
     boolean live;
 
+    @Option(names = "--after-apply", description = "With --live, right after an apply: while the result has problems, "
+            + "read again (waiting 0.5, 1, 2, 4 and 8 s) to allow for IAM's eventual consistency.")
+    boolean afterApply;
+
     @CommandLine.Mixin
     OutputFormat output = new OutputFormat();
 
@@ -54,9 +58,14 @@ public final class CheckCommand implements Callable<Integer> {
         if (live) {
             dev.rolechain.aws.LiveCheck.Result result;
             try {
-                result = services.liveCheck().check(state.get());
+                result = afterApply ? services.liveCheck().checkAfterApply(state.get())
+                        : services.liveCheck().check(state.get());
             } catch (dev.rolechain.aws.LivePlanner.AccountException e) {
                 err.println("rolechain: " + e.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("rolechain: interrupted");
                 return 1;
             }
             cells = result.cells();

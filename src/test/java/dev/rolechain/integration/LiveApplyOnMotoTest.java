@@ -88,7 +88,7 @@ class LiveApplyOnMotoTest {
         assertThat(Files.readAllLines(DataFolder.get().resolve("journal.jsonl")))
                 .anySatisfy(line -> assertThat(line).contains("\"action\":\"CreateRole\"", "\"result\":\"ok\""));
         Cli check = new Cli();
-        assertThat(check.run("check", "--setup", SETUP, "--live")).as(check.out() + check.err()).isZero();
+        assertThat(check.run("check", "--setup", SETUP, "--live", "--after-apply")).as(check.out() + check.err()).isZero();
         assertThat(check.out()).contains("provider: ok (https://token.actions.githubusercontent.com, audience "
                 + "sts.amazonaws.com)", "permission prod: sts:AssumeRole", "as expected, 0 not");
     }
