@@ -49,6 +49,7 @@ final class ApplyPage implements Page {
     private final Button cancelButton = new Button();
     private final AtomicBoolean cancel = new AtomicBoolean();
     private VBox view;
+    private DesiredState planned;
 
     ApplyPage(WizardModel model, ResourceBundle bundle, Background background, FileDialogs dialogs, LiveAws aws) {
         this.model = model;
@@ -178,6 +179,7 @@ final class ApplyPage implements Page {
         }
         planMessage.setText(bundle.getString("apply.planning"));
         background.run(() -> aws.plan(state), changes -> {
+            planned = state;
             changeList.getItems().setAll(changes);
             long todo = changes.stream().filter(c -> c.action() != Change.Action.NONE).count();
             planMessage.setText(model.text("apply.planned.summary", todo, changes.size() - todo));
@@ -191,7 +193,14 @@ final class ApplyPage implements Page {
     private void showDiff(Change change) {
         StringBuilder live = new StringBuilder();
         StringBuilder planned = new StringBuilder();
-        if (change != null && change.diff() != null) {
+        if (change != null && change.diff() == null) {
+            // nothing to compare: a create (nothing there yet) or no change (the same on both sides)
+            String document = plannedDocument(change);
+            planned.append(document);
+            if (change.action() == Change.Action.NONE) {
+                live.append(document);
+            }
+        } else if (change != null) {
             for (String line : change.diff().split("\n", -1)) {
                 if (line.startsWith("---") || line.startsWith("+++") || line.startsWith("@@")) {
                     continue;
@@ -209,6 +218,24 @@ final class ApplyPage implements Page {
         }
         liveDocument.show(live.toString(), Highlighter.Language.JSON);
         plannedDocument.show(planned.toString(), Highlighter.Language.JSON);
+    }
+
+    /** The planned document a change concerns: a role's trust, an inline policy, or nothing to show. */
+    private String plannedDocument(Change change) {
+        if (planned == null) {
+            return "";
+        }
+        String[] parts = change.resource().split("/", 4);
+        if (parts.length < 2 || !parts[0].equals("role")) {
+            return "";
+        }
+        return planned.account(change.account()).flatMap(a -> a.role(parts[1])).map(role -> {
+            if (parts.length == 4 && parts[2].equals("policy")) {
+                var doc = role.inlinePolicies().get(parts[3]);
+                return doc == null ? "" : dev.rolechain.iam.PolicyJson.print(doc);
+            }
+            return dev.rolechain.iam.PolicyJson.print(role.trustPolicy());
+        }).orElse("");
     }
 
     private void apply() {

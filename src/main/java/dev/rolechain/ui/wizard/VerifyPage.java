@@ -47,6 +47,7 @@ final class VerifyPage implements Page {
         Label lead = new Label(bundle.getString("verify.lead"));
         lead.getStyleClass().add("lead");
         lead.setWrapText(true);
+        lead.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         verifyButton.setId("verifyButton");
         verifyButton.setText(bundle.getString("verify.run"));
         verifyButton.getStyleClass().add("accent");
@@ -56,7 +57,7 @@ final class VerifyPage implements Page {
         provider.setId("verifyProvider");
         permissions.setId("verifyPermissions");
         permissions.setAccessibleText(bundle.getString("verify.permissions"));
-        permissions.setPrefHeight(110);
+        permissions.setPrefHeight(130);
         table.setId("liveMatrixTable");
         table.setAccessibleText(bundle.getString("review.matrix"));
         detail.setId("liveMatrixDetail");

@@ -74,6 +74,11 @@ class LiveWizardTest {
         ListView<Change> changes = robot.lookup("#changeList").queryListView();
         waitUntil("the plan is read", () -> !changes.getItems().isEmpty());
         assertThat(changes.getItems()).extracting(Change::action).containsOnly(Change.Action.CREATE);
+        int role = changes.getItems().stream().map(Change::resource).toList().indexOf("role/gha-deploy");
+        robot.interact(() -> changes.getSelectionModel().clearAndSelect(role));
+        var plannedView = robot.lookup("#plannedDocument").queryAs(org.fxmisc.richtext.CodeArea.class);
+        assertThat(plannedView.getText()).contains("\"sts:ExternalId\"", "gha-oidc");
+        assertThat(robot.lookup("#liveDocument").queryAs(org.fxmisc.richtext.CodeArea.class).getText()).isEmpty();
 
         click(robot, "#applyButton");
         Label result = robot.lookup("#applyMessage").queryAs(Label.class);
@@ -82,6 +87,7 @@ class LiveWizardTest {
         assertThat(robot.lookup("#applySteps").queryListView().getItems()).isNotEmpty();
         waitUntil("the journal is shown", () -> !robot.lookup("#journalList").queryListView().getItems().isEmpty());
 
+        wizard.screenshot(robot, WizardFixture.screenshots().resolve("apply-light.png"));
         click(robot, "#planButton");
         waitUntil("the second plan is read", () -> !changes.getItems().isEmpty()
                 && changes.getItems().stream().allMatch(c -> c.action() == Change.Action.NONE));
@@ -94,5 +100,6 @@ class LiveWizardTest {
         assertThat(robot.lookup("#verifyProvider").queryAs(Label.class).getText()).contains("ok");
         assertThat(robot.lookup("#liveMatrixTable").queryTableView().getItems()).isNotEmpty();
         assertThat(robot.lookup("#verifyPermissions").queryListView().getItems()).hasSize(3);
+        wizard.screenshot(robot, WizardFixture.screenshots().resolve("verify-light.png"));
     }
 }

@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +62,7 @@ class ScreenshotsTest {
                     waitUntil("the preview is ready", () -> wizard.model().analysisProperty().get() != null);
                 }
                 Path file = folder.resolve(step.name().toLowerCase(Locale.ROOT) + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png");
-                write(snapshot(robot), file);
+                wizard.screenshot(robot, file);
                 BufferedImage read = ImageIO.read(file.toFile());
                 assertThat(read.getWidth()).isGreaterThan(700);
                 assertThat(read.getHeight()).isGreaterThan(500);
@@ -73,31 +70,12 @@ class ScreenshotsTest {
                     for (String tab : new String[] {"Findings (6)", "Dry-run matrix", "Policies"}) {
                         robot.clickOn(tab);
                         if (!tab.equals("Policies")) {
-                            write(snapshot(robot), folder.resolve("review-" + tab.split(" ")[0].toLowerCase(Locale.ROOT)
+                            wizard.screenshot(robot, folder.resolve("review-" + tab.split(" ")[0].toLowerCase(Locale.ROOT)
                                     + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png"));
                         }
                     }
                 }
             }
         }
-    }
-
-    private WritableImage snapshot(FxRobot robot) {
-        AtomicReference<WritableImage> image = new AtomicReference<>();
-        robot.interact(() -> image.set(wizard.stage.getScene().snapshot(null)));
-        return image.get();
-    }
-
-    private static void write(WritableImage image, Path file) throws IOException {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(out, "png", file.toFile());
     }
 }
