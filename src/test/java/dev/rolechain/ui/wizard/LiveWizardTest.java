@@ -37,6 +37,10 @@ class LiveWizardTest {
     @BeforeAll
     static void startMoto() throws Exception {
         moto = MotoServer.start();
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void freshAccounts() throws Exception {
         moto.reset();
         TestHome.awsConfig(moto.sharedConfig(Map.of("acme-tooling", "111111111111", "acme-dev", "333333333333",
                 "acme-staging", "444444444444", "acme-prod", "555555555555")));
@@ -46,6 +50,29 @@ class LiveWizardTest {
     static void stopMoto() {
         if (moto != null) {
             moto.close();
+        }
+    }
+
+    @Test
+    void aRoleRolechainDoesNotManageIsChangedOnlyAfterTheUserAgrees(FxRobot robot) {
+        try (var iam = moto.iam("555555555555")) {
+            iam.createRole(r -> r.roleName("gha-deploy").description("hand-made").assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                            + "{\"AWS\":\"arn:aws:iam::555555555555:root\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        }
+        robot.interact(() -> wizard.model().open(Examples.path("three-targets"), ok -> { }));
+        waitUntil("the preview is ready", () -> wizard.model().renderedProperty().get() != null);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.APPLY));
+        wizard.dialogs.agree = false;
+        click(robot, "#applyButton");
+        Label result = robot.lookup("#applyMessage").queryAs(Label.class);
+        waitUntil("the apply ends", () -> result.getText().contains("write calls"));
+        assertThat(wizard.dialogs.confirmations).containsExactly("Change role gha-deploy in account 555555555555?");
+        assertThat(result.getText()).contains("1 roles left unchanged");
+        try (var iam = moto.iam("555555555555")) {
+            assertThat(iam.getRole(r -> r.roleName("gha-deploy")).role().description()).isEqualTo("hand-made");
+            assertThat(java.net.URLDecoder.decode(iam.getRole(r -> r.roleName("gha-deploy")).role().assumeRolePolicyDocument(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("555555555555:root");
         }
     }
 
