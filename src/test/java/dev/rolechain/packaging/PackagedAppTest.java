@@ -1,0 +1,129 @@
+package dev.rolechain.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolechain.testsupport.Examples;
+import dev.rolechain.testsupport.ExternalTools;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jpackage app-image that {@code mvn -Ppackage package} builds (target/jpackage/image/rolechain):
+ * its launcher runs the CLI with arguments and opens the wizard without. CI builds the image first;
+ * elsewhere the test is skipped, loudly, when there is no image.
+ */
+class PackagedAppTest {
+    private static final Path IMAGE = Path.of("target", "jpackage", "image", "rolechain");
+    private static final Path LAUNCHER = IMAGE.resolve("bin").resolve("rolechain");
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void requireImage() {
+        ExternalTools.require("the packaged app-image", Files.isExecutable(LAUNCHER),
+                "build it with mvn -Ppackage package; " + LAUNCHER + " is missing");
+    }
+
+    @Test
+    void theLauncherPrintsItsVersion() throws Exception {
+        Run run = run(LAUNCHER, Map.of(), "--version");
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).contains("rolechain 0.1.0");
+    }
+
+    @Test
+    void theLauncherExportsTheExampleAsTheBuildsCliDoes() throws Exception {
+        Path out = temp.resolve("packaged");
+        Run run = run(LAUNCHER, Map.of(), "export", "--setup", Examples.path("article").toAbsolutePath().toString(),
+                "--out", out.toString());
+        assertThat(run.code()).as(run.output()).isZero();
+        Path reference = temp.resolve("reference");
+        dev.rolechain.testsupport.Cli cli = new dev.rolechain.testsupport.Cli();
+        assertThat(cli.run("export", "--setup", Examples.path("article").toString(), "--out", reference.toString())).isZero();
+        assertThat(tree(out)).isNotEmpty().isEqualTo(tree(reference));
+    }
+
+    @Test
+    void theLauncherWithoutArgumentsShowsTheWizardsFirstPage() throws Exception {
+        // a copy of the image with the headless Monocle platform added, as a display is not at hand
+        Path copy = temp.resolve("image");
+        copyTree(IMAGE, copy);
+        Path app = copy.resolve("lib").resolve("app");
+        String monocle = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
+                .filter(p -> p.contains("openjfx-monocle")).findFirst().orElseThrow();
+        Files.copy(Path.of(monocle), app.resolve("monocle.jar"));
+        Path cfg = app.resolve("rolechain.cfg");
+        String text = Files.readString(cfg).replace("[JavaOptions]\n", "[JavaOptions]\n"
+                + "java-options=-Dglass.platform=Monocle\njava-options=-Dmonocle.platform=Headless\n"
+                + "java-options=-Dprism.order=sw\njava-options=-Drolechain.startupProbe=true\n"
+                // Monocle sits on the class path beside the image's JavaFX modules: open the internals it extends
+                + "java-options=--add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED\n"
+                + "java-options=--add-opens=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED\n"
+                + "java-options=--add-exports=javafx.graphics/com.sun.glass.events=ALL-UNNAMED\n"
+                + "java-options=--add-exports=javafx.graphics/com.sun.javafx.util=ALL-UNNAMED\n"
+                + "java-options=--add-exports=javafx.graphics/com.sun.javafx.application=ALL-UNNAMED\n"
+                + "java-options=--add-exports=javafx.base/com.sun.javafx.logging=ALL-UNNAMED\n")
+                .replace("[Application]\n", "[Application]\napp.classpath=$APPDIR/monocle.jar\n");
+        Files.writeString(cfg, text);
+        Run run = run(copy.resolve("bin").resolve("rolechain"),
+                Map.of("HOME", Path.of("target", "test-home").toAbsolutePath().toString()));
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).contains("rolechain: first page shown").doesNotContain("Exception");
+    }
+
+    private record Run(int code, String output) {
+    }
+
+    private static Run run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Run(-1, "timed out: " + new String(out, StandardCharsets.UTF_8));
+        }
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return files;
+    }
+}
