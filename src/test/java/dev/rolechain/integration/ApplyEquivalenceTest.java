@@ -30,8 +30,7 @@ class ApplyEquivalenceTest {
         Services services = new Services();
         DesiredState state = services.planner().plan(Examples.load("three-targets"));
         try (MotoServer viaApply = MotoServer.start(); MotoServer viaTerraform = MotoServer.start()) {
-            TestHome.awsConfig(viaApply.sharedConfig(Map.of("acme-tooling", "111111111111", "acme-dev", "333333333333",
-                    "acme-staging", "444444444444", "acme-prod", "555555555555")));
+            TestHome.awsConfig(viaApply.sharedConfig(Examples.THREE_TARGET_PROFILES));
             Cli cli = new Cli();
             assertThat(cli.run("apply", "--setup", Examples.path("three-targets").toString())).as(cli.err()).isZero();
 

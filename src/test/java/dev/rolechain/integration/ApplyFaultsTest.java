@@ -47,8 +47,7 @@ class ApplyFaultsTest {
     void reset() throws Exception {
         moto.reset();
         proxy.clear();
-        String config = moto.sharedConfig(Map.of("acme-tooling", "111111111111", "acme-dev", "333333333333",
-                "acme-staging", "444444444444", "acme-prod", "555555555555"));
+        String config = moto.sharedConfig(Examples.THREE_TARGET_PROFILES);
         TestHome.awsConfig(config.replace(moto.endpoint(), proxy.endpoint()));
     }
 

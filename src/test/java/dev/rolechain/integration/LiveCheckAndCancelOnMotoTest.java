@@ -42,8 +42,7 @@ class LiveCheckAndCancelOnMotoTest {
     @BeforeEach
     void config() throws Exception {
         moto.reset();
-        TestHome.awsConfig(moto.sharedConfig(Map.of("acme-tooling", "111111111111", "acme-dev", "333333333333",
-                "acme-staging", "444444444444", "acme-prod", "555555555555")));
+        TestHome.awsConfig(moto.sharedConfig(Examples.THREE_TARGET_PROFILES));
     }
 
     @Test

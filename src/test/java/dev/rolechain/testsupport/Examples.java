@@ -9,6 +9,10 @@ import java.nio.file.Path;
 public final class Examples {
     public static final Path DIR = Path.of("examples");
 
+    /** The profiles examples/three-targets.json names, with the account each must reach. */
+    public static final java.util.Map<String, String> THREE_TARGET_PROFILES = java.util.Map.of("acme-tooling",
+            "111111111111", "acme-dev", "333333333333", "acme-staging", "444444444444", "acme-prod", "555555555555");
+
     private Examples() {
     }
 

@@ -130,8 +130,8 @@ final class ApplyPage implements Page {
     }
 
     private DesiredState state() {
-        PreviewService.Rendered r = model.renderedProperty().get();
-        return r != null && r.setup().equals(model.setupProperty().get()) ? r.state() : null;
+        PreviewService.Rendered r = model.currentRendered();
+        return r == null ? null : r.state();
     }
 
     private void checkProfiles() {

@@ -76,15 +76,15 @@ final class VerifyPage implements Page {
     }
 
     private void verify() {
-        PreviewService.Rendered r = model.renderedProperty().get();
-        DesiredState state = r != null && r.setup().equals(model.setupProperty().get()) ? r.state() : null;
-        if (state == null) {
+        PreviewService.Rendered r = model.currentRendered();
+        if (r == null) {
             summary.setText(model.text("message.previewNotReady"));
             return;
         }
         boolean afterApply = model.appliedProperty().get();
         summary.setText(bundle.getString(afterApply ? "verify.runningAfterApply" : "verify.running"));
         verifyButton.setDisable(true);
+        DesiredState state = r.state();
         background.run(() -> aws.verify(state, afterApply), this::show, e -> {
             verifyButton.setDisable(false);
             summary.setText(e.getMessage());

@@ -241,8 +241,8 @@ public final class WizardModel {
 
     /** Writes what {@code rolechain export} writes; an occupied folder only when {@code force}. */
     public void export(Path folder, boolean force, Consumer<List<Path>> done, Consumer<Exception> failed) {
-        PreviewService.Rendered r = rendered.get();
-        if (setup.get() == null || r == null || !r.setup().equals(setup.get())) {
+        PreviewService.Rendered r = currentRendered();
+        if (r == null) {
             failed.accept(new IOException(text("message.previewNotReady")));
             return;
         }
@@ -289,6 +289,12 @@ public final class WizardModel {
     /** The Setup when it is valid, else null. */
     public ReadOnlyObjectProperty<Setup> setupProperty() {
         return setup.getReadOnlyProperty();
+    }
+
+    /** The rendered preview when it is of the current, valid Setup; else null (not ready yet). */
+    public PreviewService.Rendered currentRendered() {
+        PreviewService.Rendered r = rendered.get();
+        return setup.get() != null && r != null && r.setup().equals(setup.get()) ? r : null;
     }
 
     public ReadOnlyObjectProperty<PreviewService.Rendered> renderedProperty() {
