@@ -38,6 +38,10 @@ public final class Services {
             DataFolder.get().resolve("backups")));
     private final Lazy<dev.rolechain.aws.LiveCheck> liveCheck = new Lazy<>(() -> new dev.rolechain.aws.LiveCheck(
             livePlanner(), chainCheck(), evaluator(), d -> Thread.sleep(d.toMillis())));
+    private final Lazy<dev.rolechain.inspect.GraphBuilder> graphBuilder = new Lazy<>(() -> new dev.rolechain.inspect.GraphBuilder(
+            evaluator(), new dev.rolechain.lint.TrustLint(), new dev.rolechain.lint.IdentityLint()));
+    private final Lazy<dev.rolechain.aws.InspectSources> inspectSources = new Lazy<>(() -> new dev.rolechain.aws.InspectSources(
+            new dev.rolechain.aws.TrustReader(AccountSession::open), new dev.rolechain.inspect.DumpReader()));
     private final Lazy<Restorer> restorer = new Lazy<>(() -> new Restorer(AccountSession::open, journal()));
 
     public SetupValidator validator() {
@@ -82,6 +86,14 @@ public final class Services {
 
     public Linter linter() {
         return linter.get();
+    }
+
+    public dev.rolechain.inspect.GraphBuilder graphBuilder() {
+        return graphBuilder.get();
+    }
+
+    public dev.rolechain.aws.InspectSources inspectSources() {
+        return inspectSources.get();
     }
 
     public PolicyEvaluator evaluator() {

@@ -1,0 +1,68 @@
+package dev.rolechain.aws;
+
+import dev.rolechain.iam.IamAccount;
+import dev.rolechain.inspect.AccountSnapshot;
+import dev.rolechain.inspect.DumpReader;
+import dev.rolechain.inspect.GraphBuilder;
+import dev.rolechain.plan.Chain;
+import dev.rolechain.plan.DesiredState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The accounts to inspect, from any mix of sources: live profiles (read in parallel), dump files, and
+ * the planned state of a Setup. The same account from two sources is an error: which one to believe
+ * is the user's call.
+ */
+public final class InspectSources {
+    private final TrustReader live;
+    private final DumpReader dumps;
+
+    public InspectSources(TrustReader live, DumpReader dumps) {
+        this.live = live;
+        this.dumps = dumps;
+    }
+
+    /** What to read. {@code planned} may be null. */
+    public record Request(List<String> profiles, List<Path> dumpFiles, DesiredState planned, String plannedName) {
+        public Request {
+            profiles = List.copyOf(profiles);
+            dumpFiles = List.copyOf(dumpFiles);
+        }
+    }
+
+    /** The snapshots and the roles a Setup marks production. */
+    public record Loaded(List<AccountSnapshot> accounts, GraphBuilder.Production production) {
+    }
+
+    public Loaded load(Request request, TrustReader.Progress progress, BooleanSupplier cancelled) {
+        List<AccountSnapshot> accounts = new ArrayList<>();
+        Set<String> productionRoles = new LinkedHashSet<>();
+        for (Path file : request.dumpFiles()) {
+            accounts.add(dumps.read(file));
+        }
+        if (request.planned() != null) {
+            DesiredState state = request.planned();
+            for (IamAccount account : state.accounts()) {
+                accounts.add(new AccountSnapshot(account.accountId(), state.partition(), account, List.of(), Map.of(),
+                        request.plannedName(), true));
+            }
+            state.chains().stream().filter(Chain::production).map(Chain::deployRoleArn).forEach(productionRoles::add);
+        }
+        accounts.addAll(live.read(request.profiles(), progress, cancelled));
+        Set<String> seen = new LinkedHashSet<>();
+        for (AccountSnapshot a : accounts) {
+            if (!seen.add(a.accountId())) {
+                AccountSnapshot first = accounts.stream().filter(b -> b.accountId().equals(a.accountId())).findFirst().orElseThrow();
+                throw new IllegalArgumentException("account " + a.accountId() + " comes from two sources: " + first.source()
+                        + " and " + a.source() + "; give each account once");
+            }
+        }
+        return new Loaded(accounts, new GraphBuilder.Production(Set.of(), productionRoles));
+    }
+}

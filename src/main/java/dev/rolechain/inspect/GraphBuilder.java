@@ -1,0 +1,597 @@
+package dev.rolechain.inspect;
+
+import dev.rolechain.iam.Arns;
+import dev.rolechain.iam.Condition;
+import dev.rolechain.iam.Decision;
+import dev.rolechain.iam.Effect;
+import dev.rolechain.iam.OidcProvider;
+import dev.rolechain.iam.PolicyDocument;
+import dev.rolechain.iam.PolicyEvaluator;
+import dev.rolechain.iam.Principal;
+import dev.rolechain.iam.Request;
+import dev.rolechain.iam.RequestContext;
+import dev.rolechain.iam.Role;
+import dev.rolechain.iam.Statement;
+import dev.rolechain.lint.IdentityLint;
+import dev.rolechain.lint.TrustContext;
+import dev.rolechain.lint.TrustLint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@link TrustGraph} of the given accounts.
+ *
+ * <p>An edge exists when the evaluator allows the request with every condition that the caller could
+ * meet taken as met: conditions on what the inspector knows of the caller (its ARN, account, type,
+ * tags; a GitHub token's {@code sub} and {@code aud}) are evaluated, the others (ExternalId, MFA,
+ * source IP, organization…) are kept as the edge's label. A Deny with a condition the caller may
+ * avoid is not taken to apply. So the graph shows every way in that the policies leave open — an
+ * over-approximation where it must guess, never an under-approximation. Service control policies and
+ * session policies are not seen.
+ *
+ * <p>A role of an inspected account reaches another role only if its own identity policies (and its
+ * permissions boundary, when known) allow {@code sts:AssumeRole} on it, as the chain check requires.
+ */
+public final class GraphBuilder {
+    public static final String ASSUME = "sts:AssumeRole";
+    public static final String WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
+    public static final String SAML = "sts:AssumeRoleWithSAML";
+    static final List<String> TRUST_ACTIONS = List.of(ASSUME, WEB_IDENTITY, SAML, "sts:TagSession",
+            "sts:SetSourceIdentity");
+    static final String GITHUB_ISSUER = "token.actions.githubusercontent.com";
+    private static final Pattern PRODUCTION = Pattern.compile("prod|production|prd", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> ENVIRONMENT_TAGS = Set.of("environment", "env", "stage");
+    private static final String SESSION_NAME = "rolechain-inspect";
+
+    private final PolicyEvaluator evaluator;
+    private final TrustLint trustLint;
+    private final IdentityLint identityLint;
+
+    public GraphBuilder(PolicyEvaluator evaluator, TrustLint trustLint, IdentityLint identityLint) {
+        this.evaluator = evaluator;
+        this.trustLint = trustLint;
+        this.identityLint = identityLint;
+    }
+
+    /** Which roles count as production, besides those tagged so. */
+    public record Production(Set<String> accounts, Set<String> roleArns) {
+        public static Production none() {
+            return new Production(Set.of(), Set.of());
+        }
+    }
+
+    /** A role of an inspected account and what is known of its permissions. */
+    private static final class RoleInfo {
+        String arn;
+        String account;
+        String partition;
+        Role role;
+        String source;
+        final List<PolicyDocument> identity = new ArrayList<>();
+        final List<String> unknownManaged = new ArrayList<>();
+        PolicyDocument boundary;
+        boolean production;
+        /** Whether its identity policies may allow sts:AssumeRole on something. */
+        boolean capable;
+        String sessionArn;
+        RequestContext callerContext;
+    }
+
+    public TrustGraph build(List<AccountSnapshot> accounts, Production production) {
+        Run run = new Run(production);
+        for (AccountSnapshot account : accounts) {
+            run.index(account);
+        }
+        for (RoleInfo role : run.roles.values()) {
+            run.trust(role);
+        }
+        run.subjects();
+        return run.graph();
+    }
+
+    /** The state of one build. */
+    private final class Run {
+        final Production production;
+        final Map<String, Node> nodes = new LinkedHashMap<>();
+        final Map<String, RoleInfo> roles = new LinkedHashMap<>();
+        final Map<String, RoleInfo> rolesByAccountAndName = new HashMap<>();
+        final Map<String, List<RoleInfo>> capableByAccount = new HashMap<>();
+        final List<RoleInfo> capable = new ArrayList<>();
+        final Map<String, OidcProvider> listedProviders = new HashMap<>();
+        final Map<String, EdgeBuilder> edges = new LinkedHashMap<>();
+        final List<NodeFinding> findings = new ArrayList<>();
+        /** Per GitHub provider ARN: the roles that trust it, indexed by the sub patterns they admit. */
+        final Map<String, SubjectIndex> subjectIndexes = new LinkedHashMap<>();
+        /** Subject node ids per provider ARN. */
+        final Map<String, Set<String>> subjectsByProvider = new LinkedHashMap<>();
+
+        Run(Production production) {
+            this.production = production;
+        }
+
+        void index(AccountSnapshot account) {
+            for (OidcProvider p : account.iam().oidcProviders()) {
+                String arn = Arns.oidcProvider(account.partition(), account.accountId(), p.id());
+                listedProviders.put(arn, p);
+                node(arn, NodeKind.OIDC_PROVIDER, p.id(), account.accountId(), true);
+            }
+            for (String arn : account.samlProviderArns()) {
+                node(arn, NodeKind.SAML_PROVIDER, arn.substring(arn.indexOf(":saml-provider/") + 15), account.accountId(), true);
+            }
+            for (Role role : account.iam().roles()) {
+                RoleInfo info = new RoleInfo();
+                info.arn = Arns.role(account.partition(), account.accountId(), role.path(), role.name());
+                info.account = account.accountId();
+                info.partition = account.partition();
+                info.role = role;
+                info.source = account.source();
+                info.identity.addAll(role.inlinePolicies().values());
+                for (String managed : role.managedPolicyArns()) {
+                    PolicyDocument doc = account.managedPolicies().get(managed);
+                    if (doc == null) {
+                        info.unknownManaged.add(managed);
+                    } else {
+                        info.identity.add(doc);
+                    }
+                }
+                if (role.permissionsBoundaryArn() != null) {
+                    info.boundary = account.managedPolicies().get(role.permissionsBoundaryArn());
+                }
+                info.production = isProduction(info);
+                info.capable = !info.unknownManaged.isEmpty()
+                        || info.identity.stream().flatMap(d -> d.statements().stream())
+                                .anyMatch(s -> s.effect() == Effect.ALLOW && allows(s, ASSUME));
+                info.sessionArn = Principal.session(info.partition, info.account, role.name(), SESSION_NAME);
+                Map<String, List<String>> context = new LinkedHashMap<>();
+                context.put("aws:PrincipalArn", List.of(info.arn));
+                context.put("aws:PrincipalAccount", List.of(info.account));
+                context.put("aws:PrincipalType", List.of("AssumedRole"));
+                role.tags().forEach((k, v) -> context.put("aws:PrincipalTag/" + k, List.of(v)));
+                info.callerContext = RequestContext.of(context);
+                roles.put(info.arn, info);
+                rolesByAccountAndName.put(info.account + "/" + role.name(), info);
+                if (info.capable) {
+                    capable.add(info);
+                    capableByAccount.computeIfAbsent(info.account, k -> new ArrayList<>()).add(info);
+                }
+                nodes.put(info.arn, new Node(info.arn, NodeKind.ROLE, role.name(), info.account, info.production, true));
+                lint(info);
+            }
+        }
+
+        boolean isProduction(RoleInfo info) {
+            if (production.accounts().contains(info.account) || production.roleArns().contains(info.arn)) {
+                return true;
+            }
+            return info.role.tags().entrySet().stream().anyMatch(t -> ENVIRONMENT_TAGS.contains(t.getKey().toLowerCase(Locale.ROOT))
+                    && PRODUCTION.matcher(t.getValue().strip()).matches());
+        }
+
+        void lint(RoleInfo info) {
+            TrustContext context = new TrustContext(null, null, info.production, null, info.account);
+            trustLint.lint("trust policy", info.role.trustPolicy(), context)
+                    .forEach(f -> findings.add(new NodeFinding(info.arn, f)));
+            info.role.inlinePolicies().forEach((name, doc) -> identityLint.lint("inline policy " + name, doc)
+                    .forEach(f -> findings.add(new NodeFinding(info.arn, f))));
+        }
+
+        void node(String id, NodeKind kind, String label, String account, boolean inspected) {
+            Node existing = nodes.get(id);
+            if (existing == null || (inspected && !existing.inspected())) {
+                nodes.put(id, new Node(id, kind, label, account, false, inspected));
+            }
+        }
+
+        /** The edges into one role, from every principal its trust policy names. */
+        void trust(RoleInfo target) {
+            PolicyDocument trust = target.role.trustPolicy();
+            Set<RoleInfo> roleSources = new LinkedHashSet<>();
+            for (Statement s : trust.statements()) {
+                if (s.effect() != Effect.ALLOW || s.principal() == null) {
+                    continue;
+                }
+                List<String> aws = new ArrayList<>(s.principal().values("AWS"));
+                if (s.principal().anyone()) {
+                    aws.add("*");
+                }
+                for (String value : aws) {
+                    awsPrincipal(target, value, roleSources);
+                }
+                for (String service : s.principal().values("Service")) {
+                    String id = "service:" + service;
+                    node(id, NodeKind.SERVICE, service, null, false);
+                    decide(target, id, service, List.of(ASSUME), RequestContext.of(Map.of()), null, true);
+                }
+                for (String federated : s.principal().values("Federated")) {
+                    federated(target, federated, s);
+                }
+            }
+            for (RoleInfo source : roleSources) {
+                if (source != target || explicitlyNamed(trust, source)) {
+                    decideRole(target, source);
+                }
+            }
+        }
+
+        private boolean explicitlyNamed(PolicyDocument trust, RoleInfo source) {
+            return trust.statements().stream().filter(s -> s.principal() != null)
+                    .flatMap(s -> s.principal().values("AWS").stream())
+                    .anyMatch(v -> Principal.matches("AWS", v, source.sessionArn) && !Principal.isAccount(v) && !v.endsWith(":root"));
+        }
+
+        void awsPrincipal(RoleInfo target, String value, Set<RoleInfo> roleSources) {
+            if (value.equals("*")) {
+                String id = "principal:*";
+                node(id, NodeKind.PRINCIPAL, "anyone (*)", null, false);
+                decide(target, id, "arn:" + target.partition + ":iam::000000000000:root", List.of(ASSUME),
+                        RequestContext.of(Map.of()), null, true);
+                roleSources.addAll(capable);
+                return;
+            }
+            String account = Principal.accountOf(value);
+            if (account != null && (Principal.isAccount(value) || value.endsWith(":root"))) {
+                String id = "account:" + account;
+                node(id, NodeKind.ACCOUNT, account, account, false);
+                decide(target, id, "arn:" + target.partition + ":iam::" + account + ":root", List.of(ASSUME),
+                        RequestContext.of(Map.of("aws:PrincipalAccount", List.of(account))), null, true);
+                roleSources.addAll(capableByAccount.getOrDefault(account, List.of()));
+                return;
+            }
+            String roleName = value.matches("arn:[^:]+:iam::\\d{12}:role/.+") ? value.substring(value.lastIndexOf('/') + 1) : null;
+            RoleInfo known = roleName == null ? null : rolesByAccountAndName.get(account + "/" + roleName);
+            if (known != null) {
+                roleSources.add(known);
+                return;
+            }
+            String label = value.startsWith("arn:") ? value.substring(value.indexOf(':', value.indexOf("::") + 2) + 1) : value;
+            if (value.matches("A[A-Z]{3}[A-Z0-9]{12,}")) {
+                label = "deleted principal " + value;
+            }
+            node(value, NodeKind.PRINCIPAL, label, account, false);
+            String requestPrincipal = roleName != null ? Principal.session(target.partition, account, roleName, SESSION_NAME) : value;
+            Map<String, List<String>> context = new LinkedHashMap<>();
+            if (account != null) {
+                context.put("aws:PrincipalAccount", List.of(account));
+            }
+            if (value.startsWith("arn:")) {
+                context.put("aws:PrincipalArn", List.of(value));
+            }
+            decide(target, value, requestPrincipal, List.of(ASSUME), RequestContext.of(context), null, true);
+        }
+
+        void federated(RoleInfo target, String federated, Statement statement) {
+            if (federated.contains(":oidc-provider/")) {
+                String providerId = federated.substring(federated.indexOf(":oidc-provider/") + 15);
+                node(federated, NodeKind.OIDC_PROVIDER, providerId, Principal.accountOf(federated), false);
+                if (decide(target, federated, federated, List.of(WEB_IDENTITY), RequestContext.of(Map.of()), null, true)
+                        && isGitHub(providerId, statement)) {
+                    SubjectIndex index = subjectIndexes.computeIfAbsent(federated, k -> new SubjectIndex());
+                    OidcProvider listed = listedProviders.get(federated);
+                    index.clientIds = listed == null ? null : Set.copyOf(listed.clientIds());
+                    index.add(target.arn, target.role.trustPolicy(), federated, providerId);
+                    for (String sub : subPatterns(statement, providerId)) {
+                        String id = subjectId(issuerOf(providerId), sub);
+                        node(id, NodeKind.GITHUB_SUBJECT, sub, null, false);
+                        subjectsByProvider.computeIfAbsent(federated, k -> new LinkedHashSet<>()).add(id);
+                    }
+                }
+            } else if (federated.contains(":saml-provider/")) {
+                node(federated, NodeKind.SAML_PROVIDER, federated.substring(federated.indexOf(":saml-provider/") + 15),
+                        Principal.accountOf(federated), false);
+                decide(target, federated, federated, List.of(SAML), RequestContext.of(Map.of()), null, true);
+            } else {
+                String id = "federated:" + federated;
+                node(id, NodeKind.PRINCIPAL, federated, null, false);
+                decide(target, id, federated, List.of(WEB_IDENTITY), RequestContext.of(Map.of()), null, true);
+            }
+        }
+
+        void decideRole(RoleInfo target, RoleInfo source) {
+            boolean certain = source.unknownManaged.isEmpty();
+            if (source.role.permissionsBoundaryArn() != null && source.boundary == null) {
+                certain = false;
+            }
+            decide(target, source.arn, source.sessionArn, List.of(ASSUME), source.callerContext, source, certain);
+        }
+
+        /**
+         * Adds the edge {@code fromId} → target when the trust (and, for an inspected role, its
+         * identity policies and boundary) allow one of the actions; returns whether it did.
+         */
+        boolean decide(RoleInfo target, String fromId, String requestPrincipal, List<String> actions, RequestContext context,
+                RoleInfo source, boolean certain) {
+            PolicyDocument trust = relax(target.role.trustPolicy(), context);
+            List<PolicyDocument> identity = source == null ? null : source.identity.stream().map(d -> relax(d, context)).toList();
+            PolicyDocument boundary = source == null || source.boundary == null ? null : relax(source.boundary, context);
+            List<String> allowed = new ArrayList<>();
+            boolean uncertain = false;
+            for (String action : actions) {
+                Reach reach = reach(trust, identity, boundary, certain, new Request(requestPrincipal, action, target.arn, context));
+                if (reach != Reach.NONE) {
+                    allowed.add(action);
+                    uncertain |= reach == Reach.UNCERTAIN;
+                }
+            }
+            if (allowed.isEmpty()) {
+                return false;
+            }
+            for (String extra : List.of("sts:TagSession", "sts:SetSourceIdentity")) {
+                if (reach(trust, identity, boundary, certain, new Request(requestPrincipal, extra, target.arn, context)) != Reach.NONE) {
+                    allowed.add(extra);
+                }
+            }
+            Request first = new Request(requestPrincipal, allowed.get(0), target.arn, context);
+            Statement best = target.role.trustPolicy().statements().stream()
+                    .filter(s -> s.effect() == Effect.ALLOW)
+                    .filter(s -> evaluator.evaluatePolicy("statement", relax(PolicyDocument.of(s), context), first, true)
+                            .decision() == Decision.ALLOW)
+                    .min(Comparator.comparingInt(s -> s.conditions().size()))
+                    .orElse(null);
+            Map<String, Map<String, List<String>>> conditions = new TreeMap<>();
+            if (best != null) {
+                for (Condition c : best.conditions()) {
+                    conditions.computeIfAbsent(c.operator(), k -> new TreeMap<>()).put(c.key(), c.values());
+                }
+            }
+            String key = fromId + "\u0000" + target.arn;
+            EdgeBuilder edge = edges.get(key);
+            if (edge == null) {
+                edges.put(key, new EdgeBuilder(fromId, target.arn, allowed, conditions, !uncertain));
+            }
+            return true;
+        }
+
+        /**
+         * Whether the request is allowed: by the trust alone for a principal Rolechain cannot see,
+         * else by trust, identity policies and boundary; UNCERTAIN when only unread policies could allow it.
+         */
+        private Reach reach(PolicyDocument trust, List<PolicyDocument> identity, PolicyDocument boundary, boolean certain,
+                Request request) {
+            boolean trustAllows = evaluator.evaluatePolicy("trust policy", trust, request, true).decision() == Decision.ALLOW;
+            if (identity == null || !trustAllows) {
+                return trustAllows ? Reach.ALLOWED : Reach.NONE;
+            }
+            Decision decision = evaluator.decide(trust, identity, request);
+            if (decision == Decision.ALLOW && boundary != null
+                    && evaluator.decide(null, List.of(boundary), request) != Decision.ALLOW) {
+                return Reach.NONE;
+            }
+            if (decision == Decision.ALLOW) {
+                return Reach.ALLOWED;
+            }
+            return decision == Decision.IMPLICIT_DENY && !certain ? Reach.UNCERTAIN : Reach.NONE;
+        }
+
+        /** Subject edges and which roles admit each subject node. */
+        void subjects() {
+            subjectsByProvider.forEach((provider, subjects) -> {
+                for (String subject : subjects) {
+                    edges.putIfAbsent(subject + "\u0000" + provider,
+                            new EdgeBuilder(subject, provider, List.of(WEB_IDENTITY), Map.of(), true));
+                }
+            });
+        }
+
+        TrustGraph graph() {
+            List<Edge> list = edges.values().stream().map(EdgeBuilder::edge)
+                    .sorted(Comparator.comparing(Edge::from).thenComparing(Edge::to)).toList();
+            Map<String, TrustGraph.RoleDetail> details = new LinkedHashMap<>();
+            roles.values().forEach(r -> details.put(r.arn, new TrustGraph.RoleDetail(r.arn, r.account, r.role, r.source)));
+            TrustGraph.Admission admission = new SubjectAdmission(Map.copyOf(subjectIndexes));
+            Map<String, List<TrustGraph.Admit>> admits = new LinkedHashMap<>();
+            for (Node n : nodes.values()) {
+                if (n.kind() == NodeKind.GITHUB_SUBJECT) {
+                    String issuer = n.id().substring("github-subject:".length(), n.id().length() - n.label().length() - 1);
+                    admits.put(n.id(), admission.admitted(n.label()).stream()
+                            .filter(a -> issuerOf(providerIdOf(a.provider())).equals(issuer)).toList());
+                }
+            }
+            return new TrustGraph(nodes, list, findings, details, admits, admission);
+        }
+    }
+
+    private enum Reach { NONE, ALLOWED, UNCERTAIN }
+
+    private record EdgeBuilder(String from, String to, List<String> actions, Map<String, Map<String, List<String>>> conditions,
+            boolean certain) {
+        Edge edge() {
+            return new Edge(from, to, actions, conditions, certain);
+        }
+    }
+
+    /** The id of a GitHub subject node. */
+    public static String subjectId(String issuer, String sub) {
+        return "github-subject:" + issuer + ":" + sub;
+    }
+
+    /** The issuer part of a provider id: the host, or host/slug for a GHEC issuer. */
+    static String issuerOf(String providerId) {
+        return providerId;
+    }
+
+    static String providerIdOf(String providerArn) {
+        return providerArn.substring(providerArn.indexOf(":oidc-provider/") + 15);
+    }
+
+    private static boolean isGitHub(String providerId, Statement statement) {
+        return providerId.startsWith(GITHUB_ISSUER)
+                || subPatterns(statement, providerId).stream().anyMatch(v -> v.startsWith("repo:"));
+    }
+
+    /** The sub values a statement admits with StringEquals or StringLike (any qualifier). */
+    static List<String> subPatterns(Statement statement, String providerId) {
+        List<String> subs = new ArrayList<>();
+        for (Condition c : statement.conditions()) {
+            String base = baseOperator(c.operator());
+            if (c.key().equalsIgnoreCase(providerId + ":sub") && (base.equals("StringEquals") || base.equals("StringLike"))) {
+                subs.addAll(c.values());
+            }
+        }
+        return subs;
+    }
+
+    static String baseOperator(String operator) {
+        return operator.replaceFirst("^For(Any|All)Values?:", "").replaceFirst("IfExists$", "");
+    }
+
+    static boolean allows(Statement s, String action) {
+        if (s.actions() != null) {
+            return s.actions().stream().anyMatch(a -> PolicyEvaluator.actionMatches(a, action));
+        }
+        return s.notActions() != null && s.notActions().stream().noneMatch(a -> PolicyEvaluator.actionMatches(a, action));
+    }
+
+    /**
+     * The document with the conditions the caller could meet taken as met: in an Allow statement only
+     * the conditions on keys the context decides stay; a Deny statement with any other condition is
+     * dropped.
+     */
+    static PolicyDocument relax(PolicyDocument document, RequestContext context) {
+        List<Statement> statements = new ArrayList<>();
+        boolean changed = false;
+        for (Statement s : document.statements()) {
+            if (s.conditions().isEmpty()) {
+                statements.add(s);
+                continue;
+            }
+            List<Condition> known = s.conditions().stream().filter(c -> decided(c.key(), context)).toList();
+            if (known.size() == s.conditions().size()) {
+                statements.add(s);
+                continue;
+            }
+            changed = true;
+            if (s.effect() == Effect.ALLOW) {
+                statements.add(new Statement(s.sid(), s.effect(), s.principal(), s.notPrincipal(), s.actions(), s.notActions(),
+                        s.resources(), s.notResources(), known));
+            }
+        }
+        return changed ? new PolicyDocument(document.version(), document.id(), statements) : document;
+    }
+
+    private static boolean decided(String key, RequestContext context) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("aws:principaltag/")) {
+            return context.values().containsKey("aws:PrincipalArn");
+        }
+        return context.values().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
+    }
+
+    /**
+     * The roles that trust one GitHub provider, indexed by the sub patterns they admit, so that a
+     * subject is evaluated only against the roles whose patterns could match it.
+     */
+    static final class SubjectIndex {
+        final Map<String, Set<String>> exact = new HashMap<>();
+        final Map<String, Set<String>> byPrefix = new HashMap<>();
+        final Set<String> unindexed = new LinkedHashSet<>();
+        final Map<String, PolicyDocument> trusts = new HashMap<>();
+        String providerArn;
+        String providerId;
+        /** The provider's audiences when its account was read; null when unknown. */
+        Set<String> clientIds;
+
+        void add(String roleArn, PolicyDocument trust, String providerArn, String providerId) {
+            this.providerArn = providerArn;
+            this.providerId = providerId;
+            if (trusts.put(roleArn, trust) != null) {
+                return;
+            }
+            List<String> patterns = new ArrayList<>();
+            for (Statement s : trust.statements()) {
+                if (s.effect() != Effect.ALLOW || s.principal() == null || !s.principal().values("Federated").contains(providerArn)) {
+                    continue;
+                }
+                List<Condition> subs = s.conditions().stream()
+                        .filter(c -> c.key().equalsIgnoreCase(providerId + ":sub"))
+                        .filter(c -> c.operator().equals("StringEquals") || c.operator().equals("StringLike")).toList();
+                if (subs.isEmpty()) {
+                    unindexed.add(roleArn);
+                    return;
+                }
+                subs.forEach(c -> patterns.addAll(c.values()));
+            }
+            for (String p : patterns) {
+                int wild = firstWildcard(p);
+                if (wild < 0) {
+                    exact.computeIfAbsent(p, k -> new LinkedHashSet<>()).add(roleArn);
+                } else {
+                    byPrefix.computeIfAbsent(p.substring(0, wild), k -> new LinkedHashSet<>()).add(roleArn);
+                }
+            }
+        }
+
+        Set<String> candidates(String sub) {
+            Set<String> result = new LinkedHashSet<>(exact.getOrDefault(sub, Set.of()));
+            for (int i = 0; i <= sub.length(); i++) {
+                Set<String> match = byPrefix.get(sub.substring(0, i));
+                if (match != null) {
+                    result.addAll(match);
+                }
+            }
+            result.addAll(unindexed);
+            return result;
+        }
+
+        private static int firstWildcard(String p) {
+            int star = p.indexOf('*');
+            int question = p.indexOf('?');
+            return star < 0 ? question : question < 0 ? star : Math.min(star, question);
+        }
+    }
+
+    /** Which roles admit a sub: candidates from the indexes, each decided by the evaluator. */
+    private final class SubjectAdmission implements TrustGraph.Admission {
+        private final Map<String, SubjectIndex> indexes;
+
+        SubjectAdmission(Map<String, SubjectIndex> indexes) {
+            this.indexes = indexes;
+        }
+
+        @Override
+        public List<TrustGraph.Admit> admitted(String sub) {
+            List<TrustGraph.Admit> result = new ArrayList<>();
+            for (SubjectIndex index : indexes.values()) {
+                for (String role : index.candidates(sub)) {
+                    if (admits(index, index.trusts.get(role), role, sub)) {
+                        result.add(new TrustGraph.Admit(index.providerArn, role));
+                    }
+                }
+            }
+            return result;
+        }
+
+        private boolean admits(SubjectIndex index, PolicyDocument trust, String role, String sub) {
+            Set<String> audiences = new LinkedHashSet<>();
+            for (Statement s : trust.statements()) {
+                for (Condition c : s.conditions()) {
+                    if (c.key().equalsIgnoreCase(index.providerId + ":aud") && baseOperator(c.operator()).startsWith("String")
+                            && !c.operator().contains("Not")) {
+                        audiences.addAll(c.values());
+                    }
+                }
+            }
+            audiences.add("sts.amazonaws.com");
+            for (String aud : audiences) {
+                if (index.clientIds != null && !index.clientIds.contains(aud)) {
+                    continue;
+                }
+                RequestContext context = RequestContext.of(Map.of(index.providerId + ":sub", List.of(sub),
+                        index.providerId + ":aud", List.of(aud)));
+                Request request = new Request(index.providerArn, WEB_IDENTITY, role, context);
+                if (evaluator.evaluatePolicy("trust policy", relax(trust, context), request, true).decision() == Decision.ALLOW) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
