@@ -40,6 +40,7 @@ class ArchitectureTest {
             render | lint, chain, inspect, aws, ui, cli
             lint   | render, chain, inspect, aws, ui, cli
             chain  | setup, render, lint, inspect, aws, ui, cli
+            inspect| setup, plan, render, aws, ui, cli
             """)
     void corePackagesImportOnlyWhatTheDesignAllows(String pkg, String forbidden) {
         String[] packages = java.util.Arrays.stream(forbidden.split(","))
