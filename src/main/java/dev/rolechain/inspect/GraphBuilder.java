@@ -12,6 +12,7 @@ import dev.rolechain.iam.Request;
 import dev.rolechain.iam.RequestContext;
 import dev.rolechain.iam.Role;
 import dev.rolechain.iam.Statement;
+import dev.rolechain.iam.Wildcards;
 import dev.rolechain.lint.IdentityLint;
 import dev.rolechain.lint.TrustContext;
 import dev.rolechain.lint.TrustLint;
@@ -84,6 +85,49 @@ public final class GraphBuilder {
         boolean capable;
         String sessionArn;
         RequestContext callerContext;
+        /** Identity policies and boundary with the conditions the caller could meet taken as met. */
+        List<PolicyDocument> relaxedIdentity;
+        PolicyDocument relaxedBoundary;
+
+        /**
+         * Whether its identity policies could allow sts:AssumeRole on the role: a cheap filter before
+         * the evaluator, which decides.
+         */
+        boolean mayAssume(String roleArn) {
+            if (assumeResources == null) {
+                return true;
+            }
+            for (String r : assumeResources) {
+                if (r.equals("*") || r.equals(roleArn) || ((r.indexOf('*') >= 0 || r.indexOf('?') >= 0 || r.contains("${"))
+                        && (r.contains("${") || Wildcards.arnMatches(r, roleArn)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The Resource patterns of its statements that allow sts:AssumeRole; null when any role may match. */
+        List<String> assumeResources;
+
+        void indexAssumeResources() {
+            if (!unknownManaged.isEmpty()) {
+                assumeResources = null;
+                return;
+            }
+            List<String> patterns = new ArrayList<>();
+            for (PolicyDocument d : identity) {
+                for (Statement s : d.statements()) {
+                    if (s.effect() == Effect.ALLOW && allows(s, ASSUME)) {
+                        if (s.resources() == null) {
+                            assumeResources = null;
+                            return;
+                        }
+                        patterns.addAll(s.resources());
+                    }
+                }
+            }
+            assumeResources = patterns;
+        }
     }
 
     public TrustGraph build(List<AccountSnapshot> accounts, Production production) {
@@ -157,6 +201,9 @@ public final class GraphBuilder {
                 context.put("aws:PrincipalType", List.of("AssumedRole"));
                 role.tags().forEach((k, v) -> context.put("aws:PrincipalTag/" + k, List.of(v)));
                 info.callerContext = RequestContext.of(context);
+                info.indexAssumeResources();
+                info.relaxedIdentity = info.identity.stream().map(d -> relax(d, info.callerContext)).toList();
+                info.relaxedBoundary = info.boundary == null ? null : relax(info.boundary, info.callerContext);
                 roles.put(info.arn, info);
                 rolesByAccountAndName.put(info.account + "/" + role.name(), info);
                 if (info.capable) {
@@ -195,6 +242,7 @@ public final class GraphBuilder {
         void trust(RoleInfo target) {
             PolicyDocument trust = target.role.trustPolicy();
             Set<RoleInfo> roleSources = new LinkedHashSet<>();
+            Set<RoleInfo> named = new java.util.HashSet<>();
             for (Statement s : trust.statements()) {
                 if (s.effect() != Effect.ALLOW || s.principal() == null) {
                     continue;
@@ -204,7 +252,7 @@ public final class GraphBuilder {
                     aws.add("*");
                 }
                 for (String value : aws) {
-                    awsPrincipal(target, value, roleSources);
+                    awsPrincipal(target, value, roleSources, named);
                 }
                 for (String service : s.principal().values("Service")) {
                     String id = "service:" + service;
@@ -216,19 +264,13 @@ public final class GraphBuilder {
                 }
             }
             for (RoleInfo source : roleSources) {
-                if (source != target || explicitlyNamed(trust, source)) {
+                if (named.contains(source) || (source != target && source.mayAssume(target.arn))) {
                     decideRole(target, source);
                 }
             }
         }
 
-        private boolean explicitlyNamed(PolicyDocument trust, RoleInfo source) {
-            return trust.statements().stream().filter(s -> s.principal() != null)
-                    .flatMap(s -> s.principal().values("AWS").stream())
-                    .anyMatch(v -> Principal.matches("AWS", v, source.sessionArn) && !Principal.isAccount(v) && !v.endsWith(":root"));
-        }
-
-        void awsPrincipal(RoleInfo target, String value, Set<RoleInfo> roleSources) {
+        void awsPrincipal(RoleInfo target, String value, Set<RoleInfo> roleSources, Set<RoleInfo> named) {
             if (value.equals("*")) {
                 String id = "principal:*";
                 node(id, NodeKind.PRINCIPAL, "anyone (*)", null, false);
@@ -250,6 +292,7 @@ public final class GraphBuilder {
             RoleInfo known = roleName == null ? null : rolesByAccountAndName.get(account + "/" + roleName);
             if (known != null) {
                 roleSources.add(known);
+                named.add(known);
                 return;
             }
             String label = value.startsWith("arn:") ? value.substring(value.indexOf(':', value.indexOf("::") + 2) + 1) : value;
@@ -310,8 +353,8 @@ public final class GraphBuilder {
         boolean decide(RoleInfo target, String fromId, String requestPrincipal, List<String> actions, RequestContext context,
                 RoleInfo source, boolean certain) {
             PolicyDocument trust = relax(target.role.trustPolicy(), context);
-            List<PolicyDocument> identity = source == null ? null : source.identity.stream().map(d -> relax(d, context)).toList();
-            PolicyDocument boundary = source == null || source.boundary == null ? null : relax(source.boundary, context);
+            List<PolicyDocument> identity = source == null ? null : source.relaxedIdentity;
+            PolicyDocument boundary = source == null ? null : source.relaxedBoundary;
             List<String> allowed = new ArrayList<>();
             boolean uncertain = false;
             for (String action : actions) {

@@ -1,0 +1,34 @@
+package dev.rolechain.ui.inspect;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where each node and edge of a trust graph is drawn: boxes by node id and each edge's polyline, in
+ * one coordinate space of the given size. Produced off the FX thread, drawn by {@link GraphCanvas}
+ * and written by {@link SvgExport}.
+ */
+public record GraphLayout(Map<String, Box> boxes, List<Route> routes, double width, double height) {
+
+    public record Box(double x, double y, double width, double height) {
+        public boolean contains(double px, double py) {
+            return px >= x && px <= x + width && py >= y && py <= y + height;
+        }
+
+        public double centerX() {
+            return x + width / 2;
+        }
+
+        public double centerY() {
+            return y + height / 2;
+        }
+    }
+
+    /** An edge's path, from the source's side to the target's, as x/y pairs. */
+    public record Route(String from, String to, double[] points) {
+    }
+
+    public static GraphLayout empty() {
+        return new GraphLayout(Map.of(), List.of(), 0, 0);
+    }
+}
