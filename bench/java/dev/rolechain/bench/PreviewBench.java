@@ -170,6 +170,16 @@ public final class PreviewBench {
         }
 
         @Override
+        public java.util.List<Path> openDumps(Window owner) {
+            return java.util.List.of();
+        }
+
+        @Override
+        public Optional<Path> saveExport(Window owner, String suggestedName, String extension) {
+            return Optional.empty();
+        }
+
+        @Override
         public boolean confirm(Window owner, String title, String message, String agree) {
             return false;
         }

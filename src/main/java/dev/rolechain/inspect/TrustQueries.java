@@ -188,6 +188,22 @@ public final class TrustQueries {
         return reached;
     }
 
+    /** Every node on a path from a GitHub subject: the subjects, their providers and the roles they reach. */
+    public Set<String> reachableFromGitHub() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Node n : graph.nodes()) {
+            if (n.kind() != NodeKind.GITHUB_SUBJECT) {
+                continue;
+            }
+            Map<String, List<List<String>>> found = new LinkedHashMap<>();
+            for (TrustGraph.Admit admit : graph.admits(n.id())) {
+                forward(List.of(n.id(), admit.provider(), admit.role()), found);
+            }
+            found.values().forEach(paths -> paths.forEach(ids::addAll));
+        }
+        return ids;
+    }
+
     /**
      * The risky set: wildcard GitHub subjects, GitHub providers trusted without a sub condition, whole
      * accounts trusted across accounts without an ExternalId, Principal "*", and GitHub subjects that

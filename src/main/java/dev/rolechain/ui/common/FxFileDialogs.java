@@ -2,6 +2,7 @@ package dev.rolechain.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.scene.control.Alert;
@@ -37,6 +38,25 @@ public final class FxFileDialogs implements FileDialogs {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(bundle.getString("dialog.folder.title"));
         return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public List<Path> openDumps(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(bundle.getString("dialog.dumps.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(bundle.getString("dialog.dumps.filter"), "*.json"));
+        List<File> files = chooser.showOpenMultipleDialog(owner);
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> saveExport(Window owner, String suggestedName, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(bundle.getString("dialog.export.title"));
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT),
+                "*." + extension));
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
     @Override

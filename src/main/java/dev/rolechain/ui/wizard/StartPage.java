@@ -16,15 +16,17 @@ public final class StartPage implements Page {
     private final WizardModel model;
     private final FileDialogs dialogs;
     private final ResourceBundle bundle;
+    private final Runnable openInspect;
 
     private final Button newButton = new Button();
     private final Button openButton = new Button();
     private final VBox recentFiles = new VBox(2);
 
-    public StartPage(WizardModel model, FileDialogs dialogs, ResourceBundle bundle) {
+    public StartPage(WizardModel model, FileDialogs dialogs, ResourceBundle bundle, Runnable openInspect) {
         this.model = model;
         this.dialogs = dialogs;
         this.bundle = bundle;
+        this.openInspect = openInspect;
     }
 
     /** The page, built in code (it is the first one shown; see decision 0004). */
@@ -50,7 +52,8 @@ public final class StartPage implements Page {
         recent.getStyleClass().add("start-card");
         Button inspectButton = new Button(bundle.getString("start.inspect"));
         inspectButton.setId("inspectButton");
-        inspectButton.setDisable(true);
+        inspectButton.setAccessibleHelp(bundle.getString("start.inspect.help"));
+        inspectButton.setOnAction(e -> openInspect.run());
         VBox inspect = new VBox(label("start.inspect", "section-title"), label("start.inspect.help", "lead"), inspectButton);
         inspect.getStyleClass().add("start-card");
         VBox page = new VBox(title, lead, actions, recent, inspect);

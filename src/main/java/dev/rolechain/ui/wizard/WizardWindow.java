@@ -39,11 +39,14 @@ public final class WizardWindow {
     private final Background background;
     private final Supplier<List<String>> profileNames;
     private final Consumer<Path> folderOpener;
+    private final Services services;
+    private dev.rolechain.ui.inspect.InspectWindow inspect;
 
     public WizardWindow(Services services, ResourceBundle bundle, FileDialogs dialogs, Background background,
             RecentFiles recentFiles, Supplier<List<String>> profileNames, Consumer<Path> folderOpener) {
         this.bundle = bundle;
         this.dialogs = dialogs;
+        this.services = services;
         PreviewService preview = new PreviewService(services::planner, services::renderer, services::linter,
                 services::chainCheck);
         this.model = new WizardModel(services.validator(), services.loader(), preview, services.exportWriter(),
@@ -81,7 +84,7 @@ public final class WizardWindow {
     /** A page's controller, built when its view is first loaded. */
     Page page(Step step) {
         return pages.computeIfAbsent(step, s -> switch (s) {
-            case START -> new StartPage(model, dialogs, bundle);
+            case START -> new StartPage(model, dialogs, bundle, this::openInspect);
             case GITHUB -> new GitHubPage(model);
             case ACCOUNTS -> new AccountsPage(model, bundle, background, profileNames);
             case ACCESS -> new AccessPage(model, bundle);
@@ -90,6 +93,21 @@ public final class WizardWindow {
             case APPLY -> new ApplyPage(model, bundle, background, dialogs, liveAws);
             case VERIFY -> new VerifyPage(model, bundle, background, liveAws);
         });
+    }
+
+    /** Opens the Inspect window (built on first use). */
+    void openInspect() {
+        inspect().show(root.getScene() == null ? null : root.getScene().getWindow());
+    }
+
+    /** The Inspect window, built on first use with the same services. */
+    public dev.rolechain.ui.inspect.InspectWindow inspect() {
+        if (inspect == null) {
+            dev.rolechain.ui.inspect.InspectView view = new dev.rolechain.ui.inspect.InspectView(services.inspectSources(),
+                    services.graphBuilder(), bundle, dialogs, background, profileNames);
+            inspect = new dev.rolechain.ui.inspect.InspectWindow(view, STYLESHEET, bundle.getString("inspect.title"));
+        }
+        return inspect;
     }
 
     /** Shows the wizard in {@code stage}; closing with unsaved changes asks first. */

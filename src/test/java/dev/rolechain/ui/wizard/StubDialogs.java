@@ -13,6 +13,8 @@ final class StubDialogs implements FileDialogs {
     Path save;
     Path folder;
     boolean agree;
+    List<Path> dumps = List.of();
+    Path export;
     final List<String> confirmations = new ArrayList<>();
 
     @Override
@@ -28,6 +30,16 @@ final class StubDialogs implements FileDialogs {
     @Override
     public Optional<Path> chooseFolder(Window owner) {
         return Optional.ofNullable(folder);
+    }
+
+    @Override
+    public List<Path> openDumps(Window owner) {
+        return dumps;
+    }
+
+    @Override
+    public Optional<Path> saveExport(Window owner, String suggestedName, String extension) {
+        return Optional.ofNullable(export).map(p -> p.resolveSibling(p.getFileName() + "." + extension));
     }
 
     @Override

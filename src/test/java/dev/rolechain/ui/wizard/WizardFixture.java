@@ -105,9 +105,14 @@ final class WizardFixture {
 
     /** Writes the window as it looks now to a PNG file. */
     void screenshot(FxRobot robot, Path file) {
+        screenshot(robot, stage, file);
+    }
+
+    /** Writes a window as it looks now to a PNG file. */
+    static void screenshot(FxRobot robot, Stage window, Path file) {
         java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        robot.interact(() -> image.set(stage.getScene().snapshot(null)));
+        robot.interact(() -> image.set(window.getScene().snapshot(null)));
         javafx.scene.image.WritableImage shot = image.get();
         int w = (int) shot.getWidth();
         int h = (int) shot.getHeight();

@@ -1,0 +1,678 @@
+package dev.rolechain.ui.inspect;
+
+import dev.rolechain.aws.InspectSources;
+import dev.rolechain.iam.PolicyJson;
+import dev.rolechain.inspect.Edge;
+import dev.rolechain.inspect.GraphBuilder;
+import dev.rolechain.inspect.GraphExport;
+import dev.rolechain.inspect.Node;
+import dev.rolechain.inspect.NodeFinding;
+import dev.rolechain.inspect.NodeKind;
+import dev.rolechain.inspect.Risk;
+import dev.rolechain.inspect.TrustGraph;
+import dev.rolechain.inspect.TrustQueries;
+import dev.rolechain.render.ExportWriter;
+import dev.rolechain.ui.common.Background;
+import dev.rolechain.ui.common.CodeView;
+import dev.rolechain.ui.common.FileDialogs;
+import dev.rolechain.ui.common.Highlighter;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javax.imageio.ImageIO;
+
+/**
+ * Inspect: pick sources (profiles, dump files), read them off the FX thread with progress and
+ * cancel, and explore the trust graph — search, filters, a details panel with the trust policy and
+ * its findings, a query box whose paths are highlighted, and exports.
+ */
+public final class InspectView {
+    static final int MAX_RESULTS = 500;
+
+    /** What one inspection produced, computed on a worker. */
+    record Result(TrustGraph graph, List<Risk> risky, Set<String> riskyIds, Set<String> reachable, GraphLayout layout,
+            List<String> accounts) {
+    }
+
+    private final InspectSources sources;
+    private final GraphBuilder builder;
+    private final ResourceBundle bundle;
+    private final FileDialogs dialogs;
+    private final Background background;
+    private final Supplier<List<String>> profileNames;
+    private final ElkLayout elk = new ElkLayout();
+
+    private final MenuButton profilesButton = new MenuButton();
+    private final Button dumpsButton = new Button();
+    private final Label sourcesLabel = new Label();
+    private final Button inspectButton = new Button();
+    private final Button cancelButton = new Button();
+    private final Label status = new Label();
+    private final MenuButton exportButton = new MenuButton();
+    private final TextField search = new TextField();
+    private final ComboBox<String> accountFilter = new ComboBox<>();
+    private final CheckBox reachableFilter = new CheckBox();
+    private final CheckBox riskyFilter = new CheckBox();
+    private final ListView<Node> results = new ListView<>();
+    private final GraphCanvas canvas = new GraphCanvas();
+    private final Label detailsTitle = new Label();
+    private final Label detailsMeta = new Label();
+    private final VBox findings = new VBox(4);
+    private final VBox edgesBox = new VBox(4);
+    private final VBox pathsBox = new VBox(4);
+    private final CodeView trust = new CodeView("detailsTrust", "Trust policy");
+    private final TextField queryField = new TextField();
+    private final Button queryButton = new Button();
+    private final Label answerLabel = new Label();
+    private final ListView<TrustQueries.Reached> answerList = new ListView<>();
+
+    private final List<Path> dumps = new ArrayList<>();
+    private Result result;
+    private TrustQueries.Answer answer;
+    private AtomicBoolean cancel = new AtomicBoolean();
+    private int layoutGeneration;
+    private Parent root;
+
+    public InspectView(InspectSources sources, GraphBuilder builder, ResourceBundle bundle, FileDialogs dialogs,
+            Background background, Supplier<List<String>> profileNames) {
+        this.sources = sources;
+        this.builder = builder;
+        this.bundle = bundle;
+        this.dialogs = dialogs;
+        this.background = background;
+        this.profileNames = profileNames;
+    }
+
+    public Parent root() {
+        if (root == null) {
+            root = build();
+        }
+        return root;
+    }
+
+    private String text(String key, Object... args) {
+        String pattern = bundle.getString(key);
+        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+    }
+
+    private Parent build() {
+        profilesButton.setId("inspectProfiles");
+        profilesButton.setText(text("inspect.profiles"));
+        profilesButton.setOnShowing(e -> fillProfiles());
+        dumpsButton.setId("inspectDumps");
+        dumpsButton.setText(text("inspect.dumps"));
+        dumpsButton.setOnAction(e -> chooseDumps());
+        sourcesLabel.setId("inspectSources");
+        sourcesLabel.setText(text("inspect.sources.none"));
+        sourcesLabel.getStyleClass().add("muted");
+        inspectButton.setId("inspectRun");
+        inspectButton.setText(text("inspect.run"));
+        inspectButton.getStyleClass().add("accent");
+        inspectButton.setDefaultButton(true);
+        inspectButton.setOnAction(e -> inspect());
+        cancelButton.setId("inspectCancel");
+        cancelButton.setText(text("inspect.cancel"));
+        cancelButton.setDisable(true);
+        cancelButton.setOnAction(e -> cancel.set(true));
+        status.setId("inspectStatus");
+        exportButton.setId("inspectExport");
+        exportButton.setText(text("inspect.export"));
+        exportButton.setDisable(true);
+        for (String format : List.of("json", "dot", "mmd", "svg", "png")) {
+            MenuItem item = new MenuItem(text("inspect.export." + format));
+            item.setId("export-" + format);
+            item.setOnAction(e -> export(format));
+            exportButton.getItems().add(item);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(8, profilesButton, dumpsButton, sourcesLabel, spacer, status, inspectButton, cancelButton, exportButton);
+        top.getStyleClass().add("inspect-bar");
+        top.setPadding(new Insets(8, 12, 8, 12));
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        search.setId("inspectSearch");
+        search.setPromptText(text("inspect.search"));
+        search.setAccessibleText(text("inspect.search"));
+        search.textProperty().addListener((o, was, now) -> refreshResults());
+        search.setOnAction(e -> {
+            if (!results.getItems().isEmpty()) {
+                results.getSelectionModel().selectFirst();
+            }
+        });
+        accountFilter.setId("inspectAccount");
+        accountFilter.setAccessibleText(text("inspect.filter.account"));
+        accountFilter.setMaxWidth(Double.MAX_VALUE);
+        accountFilter.setOnAction(e -> relayout());
+        reachableFilter.setId("inspectReachable");
+        reachableFilter.setText(text("inspect.filter.reachable"));
+        reachableFilter.setOnAction(e -> relayout());
+        riskyFilter.setId("inspectRisky");
+        riskyFilter.setText(text("inspect.filter.risky"));
+        riskyFilter.setOnAction(e -> relayout());
+        results.setId("inspectResults");
+        results.setAccessibleText(text("inspect.results"));
+        results.setCellFactory(v -> new NodeCell());
+        results.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && !now.id().equals(canvas.selectedProperty().get())) {
+                canvas.selectedProperty().set(now.id());
+                canvas.centerOn(now.id());
+            }
+        });
+        answerList.setId("inspectAnswer");
+        answerList.setAccessibleText(text("inspect.query.answer"));
+        answerList.setCellFactory(v -> new ReachedCell());
+        answerList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                Set<String> ids = new LinkedHashSet<>();
+                now.paths().forEach(ids::addAll);
+                canvas.highlight(ids);
+                canvas.selectedProperty().set(now.node());
+                canvas.centerOn(now.node());
+            }
+        });
+        VBox.setVgrow(results, Priority.ALWAYS);
+        VBox.setVgrow(answerList, Priority.SOMETIMES);
+        answerList.setPrefHeight(160);
+        VBox left = new VBox(8, search, label("inspect.filter.account"), accountFilter, reachableFilter, riskyFilter,
+                label("inspect.results"), results, label("inspect.query.answer"), answerLabel, answerList);
+        left.setPadding(new Insets(8));
+        left.setMinWidth(220);
+        left.setPrefWidth(270);
+        answerLabel.setId("inspectAnswerSummary");
+        answerLabel.setWrapText(true);
+
+        Button zoomIn = iconButton("inspectZoomIn", "+", "inspect.zoom.in", canvas::zoomIn);
+        Button zoomOut = iconButton("inspectZoomOut", "−", "inspect.zoom.out", canvas::zoomOut);
+        Button fit = iconButton("inspectFit", text("inspect.fit"), "inspect.fit", canvas::fit);
+        HBox zoom = new HBox(4, zoomOut, zoomIn, fit);
+        zoom.setPickOnBounds(false);
+        zoom.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(zoom, javafx.geometry.Pos.TOP_RIGHT);
+        StackPane.setMargin(zoom, new Insets(8));
+        canvas.setId("inspectCanvas");
+        StackPane center = new StackPane(canvas, zoom);
+        canvas.selectedProperty().addListener((o, was, now) -> showDetails(now));
+
+        detailsTitle.setId("detailsTitle");
+        detailsTitle.getStyleClass().add("section-title");
+        detailsTitle.setWrapText(true);
+        detailsMeta.setId("detailsMeta");
+        detailsMeta.setWrapText(true);
+        detailsMeta.getStyleClass().add("muted");
+        findings.setId("detailsFindings");
+        edgesBox.setId("detailsEdges");
+        pathsBox.setId("detailsPaths");
+        trust.setPrefHeight(260);
+        trust.setMinHeight(120);
+        VBox details = new VBox(8, detailsTitle, detailsMeta, label("inspect.details.findings"), findings,
+                label("inspect.details.trust"), trust, label("inspect.details.edges"), edgesBox, pathsBox);
+        details.setPadding(new Insets(8));
+        details.setFillWidth(true);
+        ScrollPane detailsScroll = new ScrollPane(details);
+        detailsScroll.setFitToWidth(true);
+        detailsScroll.setMinWidth(260);
+        detailsScroll.setPrefWidth(400);
+        showDetails(null);
+
+        queryField.setId("inspectQuery");
+        queryField.setPromptText(text("inspect.query.prompt"));
+        queryField.setAccessibleText(text("inspect.query.prompt"));
+        queryField.setOnAction(e -> query());
+        HBox.setHgrow(queryField, Priority.ALWAYS);
+        queryButton.setId("inspectQueryRun");
+        queryButton.setText(text("inspect.query.run"));
+        queryButton.setOnAction(e -> query());
+        Button clear = new Button(text("inspect.query.clear"));
+        clear.setId("inspectQueryClear");
+        clear.setOnAction(e -> clearQuery());
+        HBox bottom = new HBox(8, label("inspect.query"), queryField, queryButton, clear);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(8, 12, 8, 12));
+
+        SplitPane split = new SplitPane(left, center, detailsScroll);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.2, 0.7);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(detailsScroll, false);
+        BorderPane pane = new BorderPane(split, top, null, bottom, null);
+        pane.getStyleClass().add("inspect");
+        setLoaded(false);
+        return pane;
+    }
+
+    private Label label(String key) {
+        Label label = new Label(text(key));
+        label.getStyleClass().add("field-label");
+        return label;
+    }
+
+    private Button iconButton(String id, String glyph, String helpKey, Runnable action) {
+        Button b = new Button(glyph);
+        b.setId(id);
+        b.setAccessibleText(text(helpKey));
+        b.setTooltip(new javafx.scene.control.Tooltip(text(helpKey)));
+        b.setOnAction(e -> {
+            action.run();
+            canvas.requestFocus();
+        });
+        return b;
+    }
+
+    private void setLoaded(boolean loaded) {
+        for (javafx.scene.Node n : List.of(search, accountFilter, reachableFilter, riskyFilter, queryField, queryButton)) {
+            n.setDisable(!loaded);
+        }
+        exportButton.setDisable(!loaded);
+    }
+
+    private void fillProfiles() {
+        Set<String> chosen = chosenProfiles().stream().collect(Collectors.toSet());
+        profilesButton.getItems().clear();
+        List<String> names = profileNames.get();
+        if (names.isEmpty()) {
+            MenuItem none = new MenuItem(text("inspect.profiles.none"));
+            none.setDisable(true);
+            profilesButton.getItems().add(none);
+        }
+        for (String name : names) {
+            CheckMenuItem item = new CheckMenuItem(name);
+            item.setSelected(chosen.contains(name));
+            item.setOnAction(e -> showSources());
+            profilesButton.getItems().add(item);
+        }
+    }
+
+    /** The profiles ticked in the menu. */
+    public List<String> chosenProfiles() {
+        return profilesButton.getItems().stream().filter(i -> i instanceof CheckMenuItem c && c.isSelected())
+                .map(MenuItem::getText).toList();
+    }
+
+    /** Ticks profiles, as the menu would. */
+    public void chooseProfiles(List<String> names) {
+        profilesButton.getItems().clear();
+        for (String name : names) {
+            CheckMenuItem item = new CheckMenuItem(name);
+            item.setSelected(true);
+            profilesButton.getItems().add(item);
+        }
+        showSources();
+    }
+
+    private void chooseDumps() {
+        List<Path> chosen = dialogs.openDumps(root.getScene().getWindow());
+        for (Path p : chosen) {
+            if (!dumps.contains(p)) {
+                dumps.add(p);
+            }
+        }
+        showSources();
+    }
+
+    private void showSources() {
+        List<String> parts = new ArrayList<>();
+        chosenProfiles().forEach(p -> parts.add(text("inspect.sources.profile", p)));
+        dumps.forEach(d -> parts.add(d.getFileName().toString()));
+        sourcesLabel.setText(parts.isEmpty() ? text("inspect.sources.none") : String.join(", ", parts));
+    }
+
+    /** Reads the sources and builds the graph, off the FX thread. */
+    public void inspect() {
+        List<String> profiles = chosenProfiles();
+        if (profiles.isEmpty() && dumps.isEmpty()) {
+            status.setText(text("inspect.status.nosource"));
+            return;
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancel = cancelled;
+        inspectButton.setDisable(true);
+        cancelButton.setDisable(false);
+        status.setText(text("inspect.status.reading"));
+        List<Path> files = List.copyOf(dumps);
+        Map<String, String> progress = new LinkedHashMap<>();
+        background.run(() -> {
+            InspectSources.Loaded loaded = sources.load(new InspectSources.Request(profiles, files, null, null),
+                    (profile, message) -> background.fx().execute(() -> {
+                        progress.put(profile, profile + ": " + message);
+                        status.setText(String.join(" · ", progress.values()));
+                    }), cancelled::get);
+            TrustGraph graph = builder.build(loaded.accounts(), loaded.production());
+            TrustQueries queries = new TrustQueries(graph);
+            List<Risk> risky = queries.risky();
+            Set<String> riskyIds = risky.stream().map(Risk::node).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<String> reachable = queries.reachableFromGitHub();
+            GraphLayout layout = elk.layout(graph.nodes(), graph.edges());
+            List<String> accounts = loaded.accounts().stream().map(a -> a.accountId()).sorted().toList();
+            return new Result(graph, risky, riskyIds, reachable, layout, accounts);
+        }, this::show, e -> {
+            inspectButton.setDisable(false);
+            cancelButton.setDisable(true);
+            status.setText(e instanceof java.util.concurrent.CancellationException ? text("inspect.status.cancelled")
+                    : text("inspect.status.failed", e.getMessage()));
+        });
+    }
+
+    private void show(Result r) {
+        this.result = r;
+        inspectButton.setDisable(false);
+        cancelButton.setDisable(true);
+        long roles = r.graph().nodes().stream().filter(n -> n.kind() == NodeKind.ROLE).count();
+        status.setText(text("inspect.status.done", roles, r.graph().nodes().size(), r.graph().edges().size(), r.risky().size()));
+        ObservableList<String> accounts = FXCollections.observableArrayList();
+        accounts.add(text("inspect.filter.allAccounts"));
+        accounts.addAll(r.accounts());
+        accountFilter.setItems(accounts);
+        accountFilter.getSelectionModel().selectFirst();
+        reachableFilter.setSelected(false);
+        riskyFilter.setSelected(false);
+        canvas.markRisky(r.riskyIds());
+        canvas.show(r.graph(), r.layout(), true);
+        clearQuery();
+        setLoaded(true);
+        refreshResults();
+    }
+
+    /** The graph shown now, or null before the first inspection. */
+    public TrustGraph graph() {
+        return result == null ? null : result.graph();
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    /** The nodes the filters let through. */
+    Set<String> visible() {
+        TrustGraph g = result.graph();
+        String account = accountFilter.getSelectionModel().getSelectedIndex() <= 0 ? null : accountFilter.getValue();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Node n : g.nodes()) {
+            if (account != null && !account.equals(n.account())
+                    && (n.account() != null && n.kind() != NodeKind.ACCOUNT || !touches(g, n.id(), account))) {
+                continue;
+            }
+            if (reachableFilter.isSelected() && !result.reachable().contains(n.id())) {
+                continue;
+            }
+            if (riskyFilter.isSelected() && !result.riskyIds().contains(n.id())
+                    && g.outgoing(n.id()).stream().noneMatch(e -> result.riskyIds().contains(e.to()))) {
+                continue;
+            }
+            ids.add(n.id());
+        }
+        return ids;
+    }
+
+    private static boolean touches(TrustGraph g, String id, String account) {
+        return g.outgoing(id).stream().anyMatch(e -> g.node(e.to()).map(n -> account.equals(n.account())).orElse(false))
+                || g.incoming(id).stream().anyMatch(e -> g.node(e.from()).map(n -> account.equals(n.account())).orElse(false));
+    }
+
+    /** Lays out again what the filters let through, off the FX thread. */
+    private void relayout() {
+        if (result == null) {
+            return;
+        }
+        int generation = ++layoutGeneration;
+        Set<String> ids = visible();
+        TrustGraph g = result.graph();
+        List<Node> nodes = g.nodes().stream().filter(n -> ids.contains(n.id())).toList();
+        List<Edge> edges = g.edges().stream().filter(e -> ids.contains(e.from()) && ids.contains(e.to())).toList();
+        background.run(() -> elk.layout(nodes, edges), layout -> {
+            if (generation == layoutGeneration) {
+                canvas.show(g, layout, true);
+                refreshResults();
+            }
+        }, e -> status.setText(text("inspect.status.failed", e.getMessage())));
+    }
+
+    private void refreshResults() {
+        if (result == null) {
+            results.getItems().clear();
+            return;
+        }
+        String q = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
+        Set<String> shown = canvas.layoutShown().boxes().keySet();
+        List<Node> matches = new ArrayList<>();
+        for (Node n : result.graph().nodes()) {
+            if (shown.contains(n.id()) && (q.isEmpty() || n.label().toLowerCase(Locale.ROOT).contains(q)
+                    || n.id().toLowerCase(Locale.ROOT).contains(q))) {
+                matches.add(n);
+                if (matches.size() >= MAX_RESULTS) {
+                    break;
+                }
+            }
+        }
+        results.getItems().setAll(matches);
+    }
+
+    private void showDetails(String id) {
+        findings.getChildren().clear();
+        edgesBox.getChildren().clear();
+        pathsBox.getChildren().clear();
+        Optional<Node> node = id == null || result == null ? Optional.empty() : result.graph().node(id);
+        if (node.isEmpty()) {
+            detailsTitle.setText(text("inspect.details.none"));
+            detailsMeta.setText("");
+            trust.show("", Highlighter.Language.JSON);
+            return;
+        }
+        Node n = node.get();
+        TrustGraph g = result.graph();
+        detailsTitle.setText(n.label());
+        StringBuilder meta = new StringBuilder(n.kind().json());
+        if (n.account() != null) {
+            meta.append(" · ").append(text("inspect.details.account", n.account()));
+        }
+        if (n.production()) {
+            meta.append(" · ").append(text("inspect.details.production"));
+        }
+        meta.append('\n').append(n.id());
+        g.role(n.id()).ifPresent(r -> meta.append('\n').append(text("inspect.details.source", r.source())));
+        detailsMeta.setText(meta.toString());
+        List<NodeFinding> nodeFindings = g.findings(n.id());
+        for (NodeFinding f : nodeFindings) {
+            Label l = new Label(f.finding().severity().json() + " " + f.finding().rule() + " " + f.finding().location() + ": "
+                    + f.finding().message());
+            l.setWrapText(true);
+            l.getStyleClass().add("finding-" + f.finding().severity().json());
+            findings.getChildren().add(l);
+        }
+        result.risky().stream().filter(r -> r.node().equals(n.id())).forEach(r -> {
+            Label l = new Label(text("inspect.details.risk", r.reason()));
+            l.setWrapText(true);
+            l.getStyleClass().add("finding-warning");
+            findings.getChildren().add(l);
+        });
+        if (findings.getChildren().isEmpty()) {
+            findings.getChildren().add(new Label(text("inspect.details.nofindings")));
+        }
+        trust.show(g.role(n.id()).map(r -> PolicyJson.print(r.role().trustPolicy())).orElse(""), Highlighter.Language.JSON);
+        trust.area().moveTo(0);
+        trust.area().requestFollowCaret();
+        for (Edge e : g.incoming(n.id())) {
+            edgesBox.getChildren().add(edgeLabel(text("inspect.details.from", labelOf(e.from())), e));
+        }
+        for (Edge e : g.outgoing(n.id())) {
+            edgesBox.getChildren().add(edgeLabel(text("inspect.details.to", labelOf(e.to())), e));
+        }
+        if (answer != null) {
+            answer.reached().stream().filter(r -> r.node().equals(n.id())).findFirst().ifPresent(r -> {
+                pathsBox.getChildren().add(label("inspect.details.paths"));
+                for (List<String> path : r.paths()) {
+                    Label l = new Label(path.stream().map(this::labelOf).collect(Collectors.joining(" → ")));
+                    l.setWrapText(true);
+                    pathsBox.getChildren().add(l);
+                }
+            });
+        }
+        if (!n.id().equals(results.getSelectionModel().getSelectedItem() == null ? null
+                : results.getSelectionModel().getSelectedItem().id())) {
+            results.getItems().stream().filter(x -> x.id().equals(n.id())).findFirst()
+                    .ifPresent(x -> results.getSelectionModel().select(x));
+        }
+    }
+
+    private Label edgeLabel(String prefix, Edge e) {
+        List<String> tests = new ArrayList<>();
+        e.conditions().forEach((operator, keys) -> keys.forEach((key, values) ->
+                tests.add(operator + " " + key + " = " + String.join(" | ", values))));
+        String conditions = tests.isEmpty() ? "" : "\n    when " + String.join("; ", tests);
+        Label l = new Label(prefix + " — " + String.join(", ", e.actions()) + conditions
+                + (e.certain() ? "" : " " + text("inspect.details.uncertain")));
+        l.setWrapText(true);
+        return l;
+    }
+
+    private String labelOf(String id) {
+        return result.graph().node(id).map(x -> x.label() + (x.account() == null || x.kind() == NodeKind.ACCOUNT ? ""
+                : " (" + x.account() + ")")).orElse(id);
+    }
+
+    /** Runs the query in the box and highlights its paths. */
+    public void query() {
+        if (result == null || queryField.getText() == null || queryField.getText().isBlank()) {
+            return;
+        }
+        String q = queryField.getText().strip();
+        TrustGraph g = result.graph();
+        background.run(() -> new TrustQueries(g).query(q), a -> {
+            answer = a;
+            int paths = a.reached().stream().mapToInt(r -> r.paths().size()).sum();
+            answerLabel.setText(a.reached().isEmpty() ? text("inspect.query.nothing", q)
+                    : text(a.direction() == TrustQueries.Direction.REACH ? "inspect.query.reach" : "inspect.query.reachedBy",
+                            a.reached().size(), paths));
+            answerList.getItems().setAll(a.reached());
+            canvas.highlight(a.nodesOnPaths());
+            showDetails(canvas.selectedProperty().get());
+        }, e -> answerLabel.setText(text("inspect.status.failed", e.getMessage())));
+    }
+
+    private void clearQuery() {
+        answer = null;
+        answerLabel.setText("");
+        answerList.getItems().clear();
+        canvas.highlight(Set.of());
+    }
+
+    private void export(String format) {
+        if (result == null) {
+            return;
+        }
+        Optional<Path> target = dialogs.saveExport(root.getScene().getWindow(), "trust-graph", format);
+        if (target.isEmpty()) {
+            return;
+        }
+        Path file = target.get();
+        TrustGraph g = result.graph();
+        Set<String> marked = canvas.highlighted();
+        try {
+            if (format.equals("png")) {
+                WritableImage image = canvas.snapshot(null, null);
+                writePng(image, file);
+            } else {
+                String content = switch (format) {
+                    case "json" -> GraphExport.json(g, result.risky(), answer);
+                    case "dot" -> GraphExport.dot(g, marked);
+                    case "mmd" -> GraphExport.mermaid(g, marked);
+                    default -> SvgExport.svg(g, canvas.layoutShown(), marked, result.riskyIds());
+                };
+                ExportWriter.writeAtomically(file, content);
+            }
+            status.setText(text("inspect.status.exported", file));
+        } catch (IOException e) {
+            status.setText(text("inspect.status.failed", e.getMessage()));
+        }
+    }
+
+    /** Writes a snapshot as PNG through ImageIO (no javafx.swing needed). */
+    static void writePng(WritableImage image, Path file) throws IOException {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader reader = image.getPixelReader();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".rolechain-", ".png");
+        try {
+            if (!ImageIO.write(out, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Adds dump files, as the file chooser would. */
+    public void addDumps(List<Path> files) {
+        files.stream().filter(f -> !dumps.contains(f)).forEach(dumps::add);
+        showSources();
+    }
+
+    private final class NodeCell extends ListCell<Node> {
+        @Override
+        protected void updateItem(Node item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setAccessibleText(null);
+            } else {
+                String risk = result != null && result.riskyIds().contains(item.id()) ? " ⚠" : "";
+                setText(item.label() + risk + "\n" + item.kind().json() + (item.account() == null ? "" : " · " + item.account()));
+                setAccessibleText(item.kind().json() + " " + item.label());
+            }
+        }
+    }
+
+    private final class ReachedCell extends ListCell<TrustQueries.Reached> {
+        @Override
+        protected void updateItem(TrustQueries.Reached item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : labelOf(item.node()) + " — " + text("inspect.query.paths", item.paths().size()));
+        }
+    }
+}
