@@ -76,6 +76,26 @@ final class SyntheticAccount {
                 """;
     }
 
+    /** The account as `aws iam get-account-authorization-details` would save it. */
+    static void writeDump(java.nio.file.Path file, int count) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("RoleDetailList");
+        for (RoleSpec spec : roles(count)) {
+            com.fasterxml.jackson.databind.node.ObjectNode role = list.addObject();
+            role.put("Path", "/").put("RoleName", spec.name()).put("Arn", "arn:aws:iam::" + ACCOUNT + ":role/" + spec.name());
+            role.set("AssumeRolePolicyDocument", json.readTree(spec.trust()));
+            com.fasterxml.jackson.databind.node.ArrayNode inline = role.putArray("RolePolicyList");
+            if (spec.inline() != null) {
+                inline.addObject().put("PolicyName", "inline").set("PolicyDocument", json.readTree(spec.inline()));
+            }
+            role.putArray("AttachedManagedPolicies");
+            role.putArray("Tags");
+        }
+        root.putArray("Policies");
+        json.writeValue(file.toFile(), root);
+    }
+
     /** The account as the inspector would read it. */
     static AccountSnapshot snapshot(int count) {
         List<Role> roles = new ArrayList<>();
