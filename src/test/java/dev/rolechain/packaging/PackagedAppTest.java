@@ -60,26 +60,8 @@ class PackagedAppTest {
     @Test
     void theLauncherWithoutArgumentsShowsTheWizardsFirstPage() throws Exception {
         // a copy of the image with the headless Monocle platform added, as a display is not at hand
-        Path copy = temp.resolve("image");
-        copyTree(IMAGE, copy);
-        Path app = copy.resolve("lib").resolve("app");
-        String monocle = List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
-                .filter(p -> p.contains("openjfx-monocle")).findFirst().orElseThrow();
-        Files.copy(Path.of(monocle), app.resolve("monocle.jar"));
-        Path cfg = app.resolve("rolechain.cfg");
-        String text = Files.readString(cfg).replace("[JavaOptions]\n", "[JavaOptions]\n"
-                + "java-options=-Dglass.platform=Monocle\njava-options=-Dmonocle.platform=Headless\n"
-                + "java-options=-Dprism.order=sw\njava-options=-Drolechain.startupProbe=true\n"
-                // Monocle sits on the class path beside the image's JavaFX modules: open the internals it extends
-                + "java-options=--add-exports=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED\n"
-                + "java-options=--add-opens=javafx.graphics/com.sun.glass.ui=ALL-UNNAMED\n"
-                + "java-options=--add-exports=javafx.graphics/com.sun.glass.events=ALL-UNNAMED\n"
-                + "java-options=--add-exports=javafx.graphics/com.sun.javafx.util=ALL-UNNAMED\n"
-                + "java-options=--add-exports=javafx.graphics/com.sun.javafx.application=ALL-UNNAMED\n"
-                + "java-options=--add-exports=javafx.base/com.sun.javafx.logging=ALL-UNNAMED\n")
-                .replace("[Application]\n", "[Application]\napp.classpath=$APPDIR/monocle.jar\n");
-        Files.writeString(cfg, text);
-        Run run = run(copy.resolve("bin").resolve("rolechain"),
+        Path launcher = dev.rolechain.testsupport.HeadlessImage.copy(IMAGE, temp.resolve("image"));
+        Run run = run(launcher,
                 Map.of("HOME", Path.of("target", "test-home").toAbsolutePath().toString()));
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(run.output()).contains("rolechain: first page shown").doesNotContain("Exception");
@@ -102,19 +84,6 @@ class PackagedAppTest {
             return new Run(-1, "timed out: " + new String(out, StandardCharsets.UTF_8));
         }
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     private static Map<String, String> tree(Path root) throws IOException {
