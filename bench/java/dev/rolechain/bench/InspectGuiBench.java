@@ -2,7 +2,6 @@ package dev.rolechain.bench;
 
 import dev.rolechain.Services;
 import dev.rolechain.ui.common.Background;
-import dev.rolechain.ui.common.FileDialogs;
 import dev.rolechain.ui.common.Theme;
 import dev.rolechain.ui.inspect.InspectView;
 import dev.rolechain.ui.wizard.WizardWindow;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 /**
  * The Inspect window with the graph of 2,000 roles open (headless Monocle, software rendering): the
@@ -135,37 +132,5 @@ public final class InspectGuiBench {
             Thread.sleep(200);
         }
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    private static final class NoDialogs implements FileDialogs {
-        @Override
-        public Optional<Path> openSetup(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> saveSetup(Window owner, String suggestedName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Path> openDumps(Window owner) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> saveExport(Window owner, String suggestedName, String extension) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirm(Window owner, String title, String message, String agree) {
-            return false;
-        }
     }
 }

@@ -1,18 +1,13 @@
 package dev.rolechain.bench;
 
 import dev.rolechain.testsupport.HeadlessImage;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up to the wizard's first page three ways, alternating, headless (Monocle, software
@@ -22,8 +17,6 @@ import java.util.concurrent.TimeUnit;
  * ({@code mvn -Ppackage -Djpackage.skipInstaller=true package}) and the jar; prints medians.
  */
 public final class PackagedStartupBench {
-    private static final String SHOWN = "rolechain: first page shown";
-
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path image = Path.of("target", "jpackage", "image", "rolechain");
@@ -43,14 +36,14 @@ public final class PackagedStartupBench {
                 "-Drolechain.startupProbe=true", "-cp", jar.toAbsolutePath() + File.pathSeparator + monocle, "dev.rolechain.Launcher");
         List<String> mvn = List.of("mvn", "-q", "-B", "-o", "-Pheadless-run", "javafx:run");
         // one unmeasured run of each fills the OS file cache
-        time(packaged, home);
-        time(javaJar, home);
-        time(mvn, home);
+        FirstPage.time(packaged, home);
+        FirstPage.time(javaJar, home);
+        FirstPage.time(mvn, home);
         double[][] t = new double[3][rounds];
         for (int i = 0; i < rounds; i++) {
-            t[0][i] = time(packaged, home);
-            t[1][i] = time(javaJar, home);
-            t[2][i] = time(mvn, home);
+            t[0][i] = FirstPage.time(packaged, home);
+            t[1][i] = FirstPage.time(javaJar, home);
+            t[2][i] = FirstPage.time(mvn, home);
         }
         System.out.printf(Locale.ROOT, "start-up to the wizard's first page, %d rounds each, alternating (headless Monocle, "
                 + "software rendering):%n", rounds);
@@ -68,26 +61,5 @@ public final class PackagedStartupBench {
         try (var walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
-    }
-
-    private static double time(List<String> command, Path home) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("HOME", home.toString());
-        long start = System.nanoTime();
-        Process p = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.contains(SHOWN)) {
-                    double ms = (System.nanoTime() - start) / 1e6;
-                    p.waitFor(30, TimeUnit.SECONDS);
-                    return ms;
-                }
-            }
-        } finally {
-            p.destroyForcibly();
-        }
-        throw new IllegalStateException(String.join(" ", command) + " ended without showing the first page (exit "
-                + p.waitFor() + ")");
     }
 }

@@ -4,7 +4,6 @@ import dev.rolechain.Services;
 import dev.rolechain.setup.Setup;
 import dev.rolechain.setup.SetupJson;
 import dev.rolechain.ui.common.Background;
-import dev.rolechain.ui.common.FileDialogs;
 import dev.rolechain.ui.common.Theme;
 import dev.rolechain.ui.wizard.RecentFiles;
 import dev.rolechain.ui.wizard.Step;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -25,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 /**
  * An edit in the wizard to the preview updated on screen, for the 20-target × 50-subject Setup: the
@@ -151,37 +148,5 @@ public final class PreviewBench {
             }
         });
         return f.get(30, TimeUnit.SECONDS);
-    }
-
-    private static final class NoDialogs implements FileDialogs {
-        @Override
-        public Optional<Path> openSetup(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> saveSetup(Window owner, String suggestedName) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public java.util.List<Path> openDumps(Window owner) {
-            return java.util.List.of();
-        }
-
-        @Override
-        public Optional<Path> saveExport(Window owner, String suggestedName, String extension) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirm(Window owner, String title, String message, String agree) {
-            return false;
-        }
     }
 }

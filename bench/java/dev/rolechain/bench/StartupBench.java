@@ -1,16 +1,12 @@
 package dev.rolechain.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Start-up: from spawning the JVM to the first page on screen (after its first layout pulse), for
@@ -19,8 +15,6 @@ import java.util.concurrent.TimeUnit;
  * unless {@code -Dbench.display=true}. Prints medians and the ratio (target: within 1.5×).
  */
 public final class StartupBench {
-    private static final String SHOWN = "rolechain: first page shown";
-
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Path home = Files.createDirectories(Path.of("target", "bench-home"));
@@ -54,22 +48,6 @@ public final class StartupBench {
         }
         command.add("-Drolechain.startupProbe=true");
         command.add(mainClass);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("HOME", home.toAbsolutePath().toString());
-        long start = System.nanoTime();
-        Process p = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.equals(SHOWN)) {
-                    double ms = (System.nanoTime() - start) / 1e6;
-                    p.waitFor(30, TimeUnit.SECONDS);
-                    return ms;
-                }
-            }
-        } finally {
-            p.destroyForcibly();
-        }
-        throw new IllegalStateException(mainClass + " ended without showing its first page (exit " + p.waitFor() + ")");
+        return FirstPage.time(command, home);
     }
 }

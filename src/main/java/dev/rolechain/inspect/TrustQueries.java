@@ -188,6 +188,15 @@ public final class TrustQueries {
         return reached;
     }
 
+    /** What a subject node reaches, with paths, through the roles that admit it. */
+    private Map<String, List<List<String>>> reachOfSubjectNode(String id) {
+        Map<String, List<List<String>>> found = new LinkedHashMap<>();
+        for (TrustGraph.Admit admit : graph.admits(id)) {
+            forward(List.of(id, admit.provider(), admit.role()), found);
+        }
+        return found;
+    }
+
     /** Every node on a path from a GitHub subject: the subjects, their providers and the roles they reach. */
     public Set<String> reachableFromGitHub() {
         Set<String> ids = new LinkedHashSet<>();
@@ -195,11 +204,7 @@ public final class TrustQueries {
             if (n.kind() != NodeKind.GITHUB_SUBJECT) {
                 continue;
             }
-            Map<String, List<List<String>>> found = new LinkedHashMap<>();
-            for (TrustGraph.Admit admit : graph.admits(n.id())) {
-                forward(List.of(n.id(), admit.provider(), admit.role()), found);
-            }
-            found.values().forEach(paths -> paths.forEach(ids::addAll));
+            reachOfSubjectNode(n.id()).values().forEach(paths -> paths.forEach(ids::addAll));
         }
         return ids;
     }
@@ -236,11 +241,7 @@ public final class TrustQueries {
             if (n.kind() != NodeKind.GITHUB_SUBJECT) {
                 continue;
             }
-            Map<String, List<List<String>>> found = new LinkedHashMap<>();
-            for (TrustGraph.Admit admit : graph.admits(n.id())) {
-                forward(List.of(n.id(), admit.provider(), admit.role()), found);
-            }
-            found.keySet().stream().map(graph::node).flatMap(java.util.Optional::stream).filter(Node::production)
+            reachOfSubjectNode(n.id()).keySet().stream().map(graph::node).flatMap(java.util.Optional::stream).filter(Node::production)
                     .forEach(role -> risks.add(new Risk(n.id(), "reaches production role " + role.id())));
         }
         return risks;
