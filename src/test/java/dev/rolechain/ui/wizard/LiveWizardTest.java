@@ -128,4 +128,44 @@ class LiveWizardTest {
         assertThat(robot.lookup("#verifyPermissions").queryListView().getItems()).hasSize(3);
         wizard.screenshot(robot, WizardFixture.screenshots().resolve("verify-light.png"));
     }
+
+    @Test
+    void inspectReadsTwoProfilesLiveAndACancelStopsTheReading(FxRobot robot) {
+        try (var iam = moto.iam("111111111111")) {
+            iam.createRole(r -> r.roleName("oidc").assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                            + "{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+            iam.putRolePolicy(r -> r.roleName("oidc").policyName("assume").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                            + "\"Resource\":\"arn:aws:iam::333333333333:role/deploy\"}]}"));
+        }
+        try (var iam = moto.iam("333333333333")) {
+            iam.createRole(r -> r.roleName("deploy").assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                            + "{\"AWS\":\"arn:aws:iam::111111111111:role/oidc\"},\"Action\":\"sts:AssumeRole\","
+                            + "\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"x-1\"}}}]}"));
+        }
+        click(robot, "#inspectButton");
+        dev.rolechain.ui.inspect.InspectView view = wizard.window.inspect().view();
+        Label status = robot.lookup("#inspectStatus").queryAs(Label.class);
+        // Inspect, then Cancel at once: the reading stops at its first check and nothing is shown
+        robot.interact(() -> {
+            view.chooseProfiles(java.util.List.of("acme-tooling", "acme-dev"));
+            robot.lookup("#inspectRun").queryButton().fire();
+            robot.lookup("#inspectCancel").queryButton().fire();
+        });
+        waitUntil("the reading is cancelled", () -> status.getText().startsWith("Cancelled"));
+        assertThat(view.graph()).isNull();
+        click(robot, "#inspectRun");
+        waitUntil("the graph is shown", () -> view.graph() != null);
+        assertThat(status.getText()).startsWith("2 roles,");
+        assertThat(view.graph().outgoing("arn:aws:iam::111111111111:role/oidc")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.to()).isEqualTo("arn:aws:iam::333333333333:role/deploy");
+                    assertThat(e.hasConditionKey("sts:ExternalId")).isTrue();
+                });
+        assertThat(robot.lookup("#inspectSources").queryAs(Label.class).getText())
+                .isEqualTo("profile acme-tooling, profile acme-dev");
+    }
+
 }
