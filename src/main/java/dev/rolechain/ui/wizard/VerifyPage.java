@@ -94,13 +94,14 @@ final class VerifyPage implements Page {
     private void show(LiveCheck.Result result) {
         verifyButton.setDisable(false);
         long wrong = result.cells().stream().filter(c -> !c.asExpected()).count();
-        summary.setText(model.text(result.ok() ? "verify.ok" : "verify.notOk", result.cells().size(), wrong));
-        summary.getStyleClass().removeAll("severity-error", "severity-info");
-        summary.getStyleClass().add(result.ok() ? "severity-info" : "severity-error");
         provider.setText(model.text("verify.provider", result.provider()));
         permissions.getItems().setAll(result.permissions().stream().map(p -> model.text("verify.permission", p.target(),
                 p.ours() ? "allowed" : "denied", p.simulator().orElse(bundle.getString("verify.noSimulator")))
                 + (p.disagree() ? "  ← " + bundle.getString("verify.disagrees") : "")).toList());
         matrixView.show(result.cells());
+        // the summary last: it is what says the check has ended
+        summary.getStyleClass().removeAll("severity-error", "severity-info");
+        summary.getStyleClass().add(result.ok() ? "severity-info" : "severity-error");
+        summary.setText(model.text(result.ok() ? "verify.ok" : "verify.notOk", result.cells().size(), wrong));
     }
 }

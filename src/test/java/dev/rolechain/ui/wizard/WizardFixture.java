@@ -54,6 +54,8 @@ final class WizardFixture {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.getAsBoolean();
             });
+            // the condition is read off the FX thread: let the FX event that made it true finish
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }
