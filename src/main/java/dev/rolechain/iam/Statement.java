@@ -39,6 +39,14 @@ public record Statement(
         return new Statement(sid, Effect.ALLOW, null, null, actions, null, resources, null, List.of());
     }
 
+    /** Whether the statement's Action (or NotAction) covers an action, wildcards and letter case as IAM matches them. */
+    public boolean coversAction(String action) {
+        if (actions != null) {
+            return actions.stream().anyMatch(a -> PolicyEvaluator.actionMatches(a, action));
+        }
+        return notActions != null && notActions.stream().noneMatch(a -> PolicyEvaluator.actionMatches(a, action));
+    }
+
     Statement normalized() {
         List<Condition> sortedConditions = conditions.stream()
                 .map(c -> new Condition(c.operator(), c.key(), Principals.sortedDistinct(c.values())))

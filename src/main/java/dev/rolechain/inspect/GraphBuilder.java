@@ -117,7 +117,7 @@ public final class GraphBuilder {
             List<String> patterns = new ArrayList<>();
             for (PolicyDocument d : identity) {
                 for (Statement s : d.statements()) {
-                    if (s.effect() == Effect.ALLOW && allows(s, ASSUME)) {
+                    if (s.effect() == Effect.ALLOW && s.coversAction(ASSUME)) {
                         if (s.resources() == null) {
                             assumeResources = null;
                             return;
@@ -193,7 +193,7 @@ public final class GraphBuilder {
                 info.production = isProduction(info);
                 info.capable = !info.unknownManaged.isEmpty()
                         || info.identity.stream().flatMap(d -> d.statements().stream())
-                                .anyMatch(s -> s.effect() == Effect.ALLOW && allows(s, ASSUME));
+                                .anyMatch(s -> s.effect() == Effect.ALLOW && s.coversAction(ASSUME));
                 info.sessionArn = Principal.session(info.partition, info.account, role.name(), SESSION_NAME);
                 Map<String, List<String>> context = new LinkedHashMap<>();
                 context.put("aws:PrincipalArn", List.of(info.arn));
@@ -484,13 +484,6 @@ public final class GraphBuilder {
 
     static String baseOperator(String operator) {
         return operator.replaceFirst("^For(Any|All)Values?:", "").replaceFirst("IfExists$", "");
-    }
-
-    static boolean allows(Statement s, String action) {
-        if (s.actions() != null) {
-            return s.actions().stream().anyMatch(a -> PolicyEvaluator.actionMatches(a, action));
-        }
-        return s.notActions() != null && s.notActions().stream().noneMatch(a -> PolicyEvaluator.actionMatches(a, action));
     }
 
     /**

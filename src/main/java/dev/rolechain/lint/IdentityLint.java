@@ -13,7 +13,7 @@ public final class IdentityLint {
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < policy.statements().size(); i++) {
             Statement s = policy.statements().get(i);
-            if (s.effect() == Effect.ALLOW && TrustLint.allows(s, "sts:AssumeRole") && s.resources() != null
+            if (s.effect() == Effect.ALLOW && s.coversAction("sts:AssumeRole") && s.resources() != null
                     && s.resources().contains("*")) {
                 findings.add(Rule.RC402.at(location + ": Statement[" + i + "]",
                         "sts:AssumeRole on \"*\": this role can assume any role in any account that trusts it"));

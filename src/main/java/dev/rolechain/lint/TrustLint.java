@@ -33,7 +33,7 @@ public final class TrustLint {
             if (isOidc(s)) {
                 oidc(where, s, context, findings);
             }
-            if (!s.principal().values("AWS").isEmpty() && allows(s, "sts:AssumeRole")) {
+            if (!s.principal().values("AWS").isEmpty() && s.coversAction("sts:AssumeRole")) {
                 crossAccount(where, s, context, findings);
             }
         }
@@ -42,14 +42,7 @@ public final class TrustLint {
 
     static boolean isOidc(Statement s) {
         return s.principal().values("Federated").stream().anyMatch(v -> v.contains(":oidc-provider/"))
-                && allows(s, "sts:AssumeRoleWithWebIdentity");
-    }
-
-    static boolean allows(Statement s, String action) {
-        if (s.actions() != null) {
-            return s.actions().stream().anyMatch(a -> PolicyEvaluator.actionMatches(a, action));
-        }
-        return s.notActions() != null && s.notActions().stream().noneMatch(a -> PolicyEvaluator.actionMatches(a, action));
+                && s.coversAction("sts:AssumeRoleWithWebIdentity");
     }
 
     private static void oidc(String where, Statement s, TrustContext context, List<Finding> findings) {
@@ -145,7 +138,7 @@ public final class TrustLint {
         }
         principals.stream().filter(Principal::isAccount).forEach(p -> findings.add(Rule.RC202.at(where,
                 "the whole account " + p + " is trusted; any of its principals allowed sts:AssumeRole can assume this role")));
-        if (Boolean.TRUE.equals(context.sessionTagging()) && !allows(s, "sts:TagSession")) {
+        if (Boolean.TRUE.equals(context.sessionTagging()) && !s.coversAction("sts:TagSession")) {
             findings.add(Rule.RC204.at(where, "session tagging is on but the trust does not allow sts:TagSession: "
                     + "configure-aws-credentials then fails with \"not authorized to perform sts:TagSession\""));
         }
