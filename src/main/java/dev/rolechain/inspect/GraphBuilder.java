@@ -81,8 +81,6 @@ public final class GraphBuilder {
         final List<String> unknownManaged = new ArrayList<>();
         PolicyDocument boundary;
         boolean production;
-        /** Whether its identity policies may allow sts:AssumeRole on something. */
-        boolean capable;
         String sessionArn;
         RequestContext callerContext;
         /** Identity policies and boundary with the conditions the caller could meet taken as met. */
@@ -98,8 +96,9 @@ public final class GraphBuilder {
                 return true;
             }
             for (String r : assumeResources) {
-                if (r.equals("*") || r.equals(roleArn) || ((r.indexOf('*') >= 0 || r.indexOf('?') >= 0 || r.contains("${"))
-                        && (r.contains("${") || Wildcards.arnMatches(r, roleArn)))) {
+                // a pattern with a policy variable may match any role; the evaluator decides
+                if (r.equals(roleArn) || r.contains("${")
+                        || ((r.indexOf('*') >= 0 || r.indexOf('?') >= 0) && Wildcards.arnMatches(r, roleArn))) {
                     return true;
                 }
             }
@@ -108,6 +107,11 @@ public final class GraphBuilder {
 
         /** The Resource patterns of its statements that allow sts:AssumeRole; null when any role may match. */
         List<String> assumeResources;
+
+        /** Whether its identity policies may allow sts:AssumeRole on something. */
+        boolean capable() {
+            return assumeResources == null || !assumeResources.isEmpty();
+        }
 
         void indexAssumeResources() {
             if (!unknownManaged.isEmpty()) {
@@ -151,7 +155,9 @@ public final class GraphBuilder {
         final Map<String, List<RoleInfo>> capableByAccount = new HashMap<>();
         final List<RoleInfo> capable = new ArrayList<>();
         final Map<String, OidcProvider> listedProviders = new HashMap<>();
-        final Map<String, EdgeBuilder> edges = new LinkedHashMap<>();
+        final Map<String, Edge> edges = new LinkedHashMap<>();
+        /** The issuer (provider id) of each GitHub subject node. */
+        final Map<String, String> subjectIssuers = new HashMap<>();
         final List<NodeFinding> findings = new ArrayList<>();
         /** Per GitHub provider ARN: the roles that trust it, indexed by the sub patterns they admit. */
         final Map<String, SubjectIndex> subjectIndexes = new LinkedHashMap<>();
@@ -191,9 +197,6 @@ public final class GraphBuilder {
                     info.boundary = account.managedPolicies().get(role.permissionsBoundaryArn());
                 }
                 info.production = isProduction(info);
-                info.capable = !info.unknownManaged.isEmpty()
-                        || info.identity.stream().flatMap(d -> d.statements().stream())
-                                .anyMatch(s -> s.effect() == Effect.ALLOW && s.coversAction(ASSUME));
                 info.sessionArn = Principal.session(info.partition, info.account, role.name(), SESSION_NAME);
                 Map<String, List<String>> context = new LinkedHashMap<>();
                 context.put("aws:PrincipalArn", List.of(info.arn));
@@ -206,7 +209,7 @@ public final class GraphBuilder {
                 info.relaxedBoundary = info.boundary == null ? null : relax(info.boundary, info.callerContext);
                 roles.put(info.arn, info);
                 rolesByAccountAndName.put(info.account + "/" + role.name(), info);
-                if (info.capable) {
+                if (info.capable()) {
                     capable.add(info);
                     capableByAccount.computeIfAbsent(info.account, k -> new ArrayList<>()).add(info);
                 }
@@ -322,8 +325,9 @@ public final class GraphBuilder {
                     index.clientIds = listed == null ? null : Set.copyOf(listed.clientIds());
                     index.add(target.arn, target.role.trustPolicy(), federated, providerId);
                     for (String sub : subPatterns(statement, providerId)) {
-                        String id = subjectId(issuerOf(providerId), sub);
+                        String id = subjectId(providerId, sub);
                         node(id, NodeKind.GITHUB_SUBJECT, sub, null, false);
+                        subjectIssuers.put(id, providerId);
                         subjectsByProvider.computeIfAbsent(federated, k -> new LinkedHashSet<>()).add(id);
                     }
                 }
@@ -385,11 +389,7 @@ public final class GraphBuilder {
                     conditions.computeIfAbsent(c.operator(), k -> new TreeMap<>()).put(c.key(), c.values());
                 }
             }
-            String key = fromId + "\u0000" + target.arn;
-            EdgeBuilder edge = edges.get(key);
-            if (edge == null) {
-                edges.put(key, new EdgeBuilder(fromId, target.arn, allowed, conditions, !uncertain));
-            }
+            edges.putIfAbsent(fromId + "\u0000" + target.arn, new Edge(fromId, target.arn, allowed, conditions, !uncertain));
             return true;
         }
 
@@ -419,13 +419,13 @@ public final class GraphBuilder {
             subjectsByProvider.forEach((provider, subjects) -> {
                 for (String subject : subjects) {
                     edges.putIfAbsent(subject + "\u0000" + provider,
-                            new EdgeBuilder(subject, provider, List.of(WEB_IDENTITY), Map.of(), true));
+                            new Edge(subject, provider, List.of(WEB_IDENTITY), Map.of(), true));
                 }
             });
         }
 
         TrustGraph graph() {
-            List<Edge> list = edges.values().stream().map(EdgeBuilder::edge)
+            List<Edge> list = edges.values().stream()
                     .sorted(Comparator.comparing(Edge::from).thenComparing(Edge::to)).toList();
             Map<String, TrustGraph.RoleDetail> details = new LinkedHashMap<>();
             roles.values().forEach(r -> details.put(r.arn, new TrustGraph.RoleDetail(r.arn, r.account, r.role, r.source)));
@@ -433,9 +433,9 @@ public final class GraphBuilder {
             Map<String, List<TrustGraph.Admit>> admits = new LinkedHashMap<>();
             for (Node n : nodes.values()) {
                 if (n.kind() == NodeKind.GITHUB_SUBJECT) {
-                    String issuer = n.id().substring("github-subject:".length(), n.id().length() - n.label().length() - 1);
+                    String issuer = subjectIssuers.get(n.id());
                     admits.put(n.id(), admission.admitted(n.label()).stream()
-                            .filter(a -> issuerOf(providerIdOf(a.provider())).equals(issuer)).toList());
+                            .filter(a -> providerIdOf(a.provider()).equals(issuer)).toList());
                 }
             }
             return new TrustGraph(nodes, list, findings, details, admits, admission);
@@ -444,21 +444,9 @@ public final class GraphBuilder {
 
     private enum Reach { NONE, ALLOWED, UNCERTAIN }
 
-    private record EdgeBuilder(String from, String to, List<String> actions, Map<String, Map<String, List<String>>> conditions,
-            boolean certain) {
-        Edge edge() {
-            return new Edge(from, to, actions, conditions, certain);
-        }
-    }
-
-    /** The id of a GitHub subject node. */
+    /** The id of a GitHub subject node; the issuer is the provider's id (host, or host/slug for GHEC). */
     public static String subjectId(String issuer, String sub) {
         return "github-subject:" + issuer + ":" + sub;
-    }
-
-    /** The issuer part of a provider id: the host, or host/slug for a GHEC issuer. */
-    static String issuerOf(String providerId) {
-        return providerId;
     }
 
     static String providerIdOf(String providerArn) {

@@ -83,7 +83,7 @@ public final class TrustQueries {
     public Answer reach(String sub) {
         Map<String, List<List<String>>> found = new LinkedHashMap<>();
         for (TrustGraph.Admit admit : graph.admitted(sub)) {
-            String issuer = GraphBuilder.issuerOf(GraphBuilder.providerIdOf(admit.provider()));
+            String issuer = GraphBuilder.providerIdOf(admit.provider());
             List<String> start = List.of(GraphBuilder.subjectId(issuer, sub), admit.provider(), admit.role());
             forward(start, found);
         }

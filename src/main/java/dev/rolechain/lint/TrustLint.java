@@ -3,7 +3,6 @@ package dev.rolechain.lint;
 import dev.rolechain.iam.Condition;
 import dev.rolechain.iam.Effect;
 import dev.rolechain.iam.PolicyDocument;
-import dev.rolechain.iam.PolicyEvaluator;
 import dev.rolechain.iam.Principal;
 import dev.rolechain.iam.Statement;
 import dev.rolechain.iam.Wildcards;
