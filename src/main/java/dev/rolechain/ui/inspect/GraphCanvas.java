@@ -49,6 +49,7 @@ public final class GraphCanvas extends Region {
     static final Color BACKGROUND = Color.web("#f6f8fa");
     static final Color EDGE = Color.web("#8c959f");
     static final Color PATH = Color.web("#bf8700");
+    static final Color PATH_FILL = Color.web("#fff8c5");
     static final Color SELECTED = Color.web("#0969da");
     static final Color PRODUCTION = Color.web("#cf222e");
     static final Color TEXT = Color.web("#1f2328");
@@ -319,7 +320,7 @@ public final class GraphCanvas extends Region {
             boolean onPath = highlighted.contains(n.id());
             g.setGlobalAlpha(focus && !onPath ? 0.3 : 1);
             Style style = STYLES.get(n.kind());
-            g.setFill(onPath ? Color.web("#fff8c5") : style.fill());
+            g.setFill(onPath ? PATH_FILL : style.fill());
             g.fillRoundRect(b.x(), b.y(), b.width(), b.height(), 10, 10);
             Color border = n.id().equals(selected.get()) ? SELECTED : onPath ? PATH : n.production() ? PRODUCTION : style.border();
             g.setStroke(border);

@@ -16,9 +16,7 @@ import dev.rolechain.ui.common.Background;
 import dev.rolechain.ui.common.CodeView;
 import dev.rolechain.ui.common.FileDialogs;
 import dev.rolechain.ui.common.Highlighter;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -50,7 +48,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -58,7 +55,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javax.imageio.ImageIO;
 
 /**
  * Inspect: pick sources (profiles, dump files), read them off the FX thread with progress and
@@ -609,7 +605,7 @@ public final class InspectView {
         try {
             if (format.equals("png")) {
                 WritableImage image = canvas.snapshot(null, null);
-                writePng(image, file);
+                dev.rolechain.ui.common.Png.write(image, file);
             } else {
                 String content = switch (format) {
                     case "json" -> GraphExport.json(g, result.risky(), answer);
@@ -622,28 +618,6 @@ public final class InspectView {
             status.setText(text("inspect.status.exported", file));
         } catch (IOException e) {
             status.setText(text("inspect.status.failed", e.getMessage()));
-        }
-    }
-
-    /** Writes a snapshot as PNG through ImageIO (no javafx.swing needed). */
-    static void writePng(WritableImage image, Path file) throws IOException {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader reader = image.getPixelReader();
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
-            out.setRGB(0, y, w, 1, row, 0, w);
-        }
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".rolechain-", ".png");
-        try {
-            if (!ImageIO.write(out, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer");
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

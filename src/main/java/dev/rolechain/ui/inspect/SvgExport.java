@@ -2,7 +2,6 @@ package dev.rolechain.ui.inspect;
 
 import dev.rolechain.inspect.Edge;
 import dev.rolechain.inspect.Node;
-import dev.rolechain.inspect.NodeKind;
 import dev.rolechain.inspect.TrustGraph;
 import java.util.HashMap;
 import java.util.Locale;
@@ -11,15 +10,6 @@ import java.util.Set;
 
 /** The laid-out graph as a standalone SVG document, drawn as {@link GraphCanvas} draws it. */
 public final class SvgExport {
-    private static final Map<NodeKind, String[]> COLOURS = Map.of(
-            NodeKind.GITHUB_SUBJECT, new String[] {"#ddf4ff", "#54aeff"},
-            NodeKind.OIDC_PROVIDER, new String[] {"#fbefff", "#a475f9"},
-            NodeKind.SAML_PROVIDER, new String[] {"#fbefff", "#a475f9"},
-            NodeKind.SERVICE, new String[] {"#fff8c5", "#d4a72c"},
-            NodeKind.ACCOUNT, new String[] {"#f6f8fa", "#6e7781"},
-            NodeKind.PRINCIPAL, new String[] {"#ffebe9", "#ff8182"},
-            NodeKind.ROLE, new String[] {"#ffffff", "#8c959f"});
-
     private SvgExport() {
     }
 
@@ -35,7 +25,7 @@ public final class SvgExport {
         sb.append("<title>Rolechain trust graph</title>\n");
         sb.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" "
                 + "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker></defs>\n");
-        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#f6f8fa\"/>\n");
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(hex(GraphCanvas.BACKGROUND)).append("\"/>\n");
         boolean focus = !highlighted.isEmpty();
         for (GraphLayout.Route r : layout.routes()) {
             boolean onPath = focus && highlighted.contains(r.from()) && highlighted.contains(r.to());
@@ -46,7 +36,7 @@ public final class SvgExport {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", p[i], p[i + 1]));
             }
             sb.append("<polyline fill=\"none\" points=\"").append(points.toString().strip()).append("\" stroke=\"")
-                    .append(onPath ? "#bf8700" : "#8c959f").append("\" stroke-width=\"").append(onPath ? "2.5" : "1")
+                    .append(hex(onPath ? GraphCanvas.PATH : GraphCanvas.EDGE)).append("\" stroke-width=\"").append(onPath ? "2.5" : "1")
                     .append('"');
             if (e != null && !e.certain()) {
                 sb.append(" stroke-dasharray=\"6 4\"");
@@ -64,25 +54,31 @@ public final class SvgExport {
                 continue;
             }
             boolean onPath = highlighted.contains(n.id());
-            String[] colour = COLOURS.get(n.kind());
-            String stroke = onPath ? "#bf8700" : n.production() ? "#cf222e" : colour[1];
+            GraphCanvas.Style style = GraphCanvas.STYLES.get(n.kind());
+            String stroke = hex(onPath ? GraphCanvas.PATH : n.production() ? GraphCanvas.PRODUCTION : style.border());
             sb.append(String.format(Locale.ROOT, "<g%s><title>%s</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                     + "rx=\"5\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>", focus && !onPath ? " opacity=\"0.3\"" : "",
-                    xml(n.id()), b.x(), b.y(), b.width(), b.height(), onPath ? "#fff8c5" : colour[0], stroke,
+                    xml(n.id()), b.x(), b.y(), b.width(), b.height(), hex(onPath ? GraphCanvas.PATH_FILL : style.fill()), stroke,
                     onPath || n.production() ? "2" : "1"));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" font-weight=\"bold\" fill=\"#1f2328\">%s</text>",
+            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" font-weight=\"bold\" fill=\"" + hex(GraphCanvas.TEXT) + "\">%s</text>",
                     b.x() + 8, b.y() + (GraphCanvas.secondLine(n) == null ? b.height() / 2 + 4 : 17), xml(n.label())));
             if (GraphCanvas.secondLine(n) != null) {
-                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10.5\" fill=\"#59636e\">%s</text>",
+                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10.5\" fill=\"" + hex(GraphCanvas.MUTED) + "\">%s</text>",
                         b.x() + 8, b.y() + 32, xml(GraphCanvas.secondLine(n))));
             }
             if (risky.contains(n.id())) {
-                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"#cf222e\"/>", b.x() + b.width() - 2,
+                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"" + hex(GraphCanvas.PRODUCTION) + "\"/>", b.x() + b.width() - 2,
                         b.y() + 2));
             }
             sb.append("</g>\n");
         }
         return sb.append("</svg>\n").toString();
+    }
+
+    /** A colour as SVG writes it: #rrggbb. */
+    static String hex(javafx.scene.paint.Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     static String xml(String text) {

@@ -115,19 +115,8 @@ final class WizardFixture {
         java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image =
                 new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> image.set(window.getScene().snapshot(null)));
-        javafx.scene.image.WritableImage shot = image.get();
-        int w = (int) shot.getWidth();
-        int h = (int) shot.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        javafx.scene.image.PixelReader pixels = shot.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
         try {
-            java.nio.file.Files.createDirectories(file.getParent());
-            javax.imageio.ImageIO.write(out, "png", file.toFile());
+            dev.rolechain.ui.common.Png.write(image.get(), file);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
