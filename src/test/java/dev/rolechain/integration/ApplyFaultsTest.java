@@ -13,23 +13,23 @@ import dev.rolechain.testsupport.Examples;
 import dev.rolechain.testsupport.FaultProxy;
 import dev.rolechain.testsupport.MotoServer;
 import dev.rolechain.testsupport.TestHome;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /** apply through a proxy that throttles, fails, resets and stops calls: it ends complete or clearly failed, and a re-run completes it. */
 class ApplyFaultsTest {
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoServer moto = MotoServer.perTestClass();
     private static FaultProxy proxy;
     private final Services services = new Services();
     private final DesiredState state = services.planner().plan(Examples.load("three-targets"));
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
         proxy = new FaultProxy(moto.endpoint());
     }
 
@@ -37,9 +37,6 @@ class ApplyFaultsTest {
     static void stop() {
         if (proxy != null) {
             proxy.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 

@@ -24,9 +24,9 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -52,7 +52,8 @@ class InspectOnMotoTest {
     static final String OPEN = role(TARGET, "open");
     static final String MAIN = "repo:acme/app:ref:refs/heads/main";
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoServer moto = MotoServer.perTestClass();
     private final Services services = new Services();
 
     static String role(String account, String name) {
@@ -61,7 +62,6 @@ class InspectOnMotoTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
         TestHome.awsConfig(moto.sharedConfig(Map.of("tooling", TOOLING, "target", TARGET)));
         try (IamClient iam = moto.iam(TOOLING)) {
             iam.createOpenIDConnectProvider(r -> r.url("https://" + GH).clientIDList("sts.amazonaws.com")
@@ -85,13 +85,6 @@ class InspectOnMotoTest {
             iam.tagRole(r -> r.roleName("prod").tags(t -> t.key("environment").value("production")));
             create(iam, "open", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},"
                     + "\"Action\":\"sts:AssumeRole\"}]}", null);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (moto != null) {
-            moto.close();
         }
     }
 

@@ -19,30 +19,18 @@ import dev.rolechain.testsupport.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /** {@code rolechain apply} and {@code restore} against moto accounts reached through profiles. */
 class LiveApplyOnMotoTest {
     private static final String SETUP = Examples.path("three-targets").toString();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoServer moto = MotoServer.perTestClass();
     private final Services services = new Services();
-
-    @BeforeAll
-    static void start() throws Exception {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
 
     @BeforeEach
     void config() throws Exception {

@@ -14,30 +14,17 @@ import dev.rolechain.testsupport.TestHome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The live check's rereads right after an apply, and an apply cancelled between two writes. */
 class LiveCheckAndCancelOnMotoTest {
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoServer moto = MotoServer.perTestClass();
     private final Services services = new Services();
     private final DesiredState state = services.planner().plan(Examples.load("three-targets"));
-
-    @BeforeAll
-    static void start() throws Exception {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
 
     @BeforeEach
     void config() throws Exception {

@@ -19,10 +19,9 @@ import dev.rolechain.testsupport.MotoServer;
 import dev.rolechain.testsupport.TestHome;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Tag;
 
@@ -31,20 +30,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * {@code endpoint_url}, one profile per account, as a user's SSO profiles would.
  */
 class LivePlanOnMotoTest {
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoServer moto = MotoServer.perTestClass();
     private final Services services = new Services();
-
-    @BeforeAll
-    static void start() throws Exception {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
 
     @BeforeEach
     void config() throws Exception {

@@ -14,26 +14,14 @@ import dev.rolechain.testsupport.TestHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** IAM Identity Center profiles: sign-in with the device flow against a local stub, then credentials through the portal stub. */
 class SsoSignInTest {
-    private static MotoServer moto;
-
-    @BeforeAll
-    static void start() throws Exception {
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (moto != null) {
-            moto.close();
-        }
-    }
+    @RegisterExtension
+    static final MotoServer moto = MotoServer.perTestClass();
 
     private static void config(SsoStub stub) throws Exception {
         // The SDK's internal SSO client reads the default profile's endpoint settings: the stub goes there

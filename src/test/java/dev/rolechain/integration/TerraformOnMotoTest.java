@@ -21,10 +21,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.iam.IamClient;
  * equals the planned IamAccounts, and a second plan shows no changes.
  */
 class TerraformOnMotoTest {
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoServer moto = MotoServer.perTestClass();
     private static TerraformCli terraform;
     private static final Services SERVICES = new Services();
 
@@ -46,14 +47,6 @@ class TerraformOnMotoTest {
     @BeforeAll
     static void start() throws Exception {
         terraform = TerraformCli.withAwsProvider();
-        moto = MotoServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (moto != null) {
-            moto.close();
-        }
     }
 
     @BeforeEach

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,19 +24,37 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 /**
  * A real moto server (IAM and STS) on a free loopback port, with AWS's managed policies loaded. STS
  * AssumeRole into a role ARN of another account gives credentials that act in that account.
+ *
+ * <p>A test class registers one with {@code @RegisterExtension static final MotoServer moto =
+ * MotoServer.perTestClass();}: it starts before the class's {@code @BeforeAll} methods and stops after
+ * its tests. {@link #start()} starts one at once, for a test that wants its own.
  */
-public final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     public static final String ACCESS_KEY = "testing";
     public static final String SECRET_KEY = "testing";
 
-    private final Process process;
-    private final int port;
-    private final Path log;
+    private Process process;
+    private int port;
+    private Path log;
 
-    private MotoServer(Process process, int port, Path log) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
+    private MotoServer() {
+    }
+
+    /** A server that starts before a test class and stops after it (a JUnit extension). */
+    public static MotoServer perTestClass() {
+        return new MotoServer();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        launch();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (process != null) {
+            close();
+        }
     }
 
     public static boolean available() {
@@ -42,19 +63,22 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts moto, or skips (fails in CI) when it is not installed. */
     public static MotoServer start() throws IOException, InterruptedException {
+        MotoServer server = new MotoServer();
+        server.launch();
+        return server;
+    }
+
+    private void launch() throws IOException, InterruptedException {
         ExternalTools.require("moto", available(), "python3 -m moto.server; install moto[server] or Debian's python3-moto");
-        int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        Path log = Files.createTempFile("moto", ".log");
+        log = Files.createTempFile("moto", ".log");
         ProcessBuilder builder = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p",
                 String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
-        Process process = builder.start();
-        MotoServer server = new MotoServer(process, port, log);
-        server.awaitReady(Duration.ofSeconds(90));
-        return server;
+        process = builder.start();
+        awaitReady(Duration.ofSeconds(90));
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {

@@ -11,15 +11,13 @@ import dev.rolechain.testsupport.TestHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -30,26 +28,15 @@ import org.testfx.framework.junit5.Start;
 class LiveWizardTest {
     @TempDir
     static Path temp;
-    private static MotoServer moto;
+    @RegisterExtension
+    static final MotoServer moto = MotoServer.perTestClass();
 
     private WizardFixture wizard;
-
-    @BeforeAll
-    static void startMoto() throws Exception {
-        moto = MotoServer.start();
-    }
 
     @org.junit.jupiter.api.BeforeEach
     void freshAccounts() throws Exception {
         moto.reset();
         TestHome.awsConfig(moto.sharedConfig(Examples.THREE_TARGET_PROFILES));
-    }
-
-    @AfterAll
-    static void stopMoto() {
-        if (moto != null) {
-            moto.close();
-        }
     }
 
     @Test
