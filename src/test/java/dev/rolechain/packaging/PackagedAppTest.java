@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolechain.testsupport.Examples;
 import dev.rolechain.testsupport.ExternalTools;
-import java.io.File;
+import dev.rolechain.testsupport.FileTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +51,7 @@ class PackagedAppTest {
         Path reference = temp.resolve("reference");
         dev.rolechain.testsupport.Cli cli = new dev.rolechain.testsupport.Cli();
         assertThat(cli.run("export", "--setup", Examples.path("article").toString(), "--out", reference.toString())).isZero();
-        assertThat(tree(out)).isNotEmpty().isEqualTo(tree(reference));
+        assertThat(FileTree.read(out)).isNotEmpty().isEqualTo(FileTree.read(reference));
     }
 
     @Test
@@ -84,15 +81,5 @@ class PackagedAppTest {
             return new Run(-1, "timed out: " + new String(out, StandardCharsets.UTF_8));
         }
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Files.readString(p));
-            }
-        }
-        return files;
     }
 }

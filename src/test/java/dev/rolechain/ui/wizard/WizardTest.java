@@ -11,13 +11,12 @@ import dev.rolechain.lint.Finding;
 import dev.rolechain.setup.Setup;
 import dev.rolechain.testsupport.Cli;
 import dev.rolechain.testsupport.Examples;
+import dev.rolechain.testsupport.FileTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -134,7 +133,7 @@ class WizardTest {
         Path cliOut = temp.resolve("cli-export");
         Cli cli = new Cli();
         assertThat(cli.run("export", "--setup", saved.toString(), "--out", cliOut.toString())).as(cli.err()).isZero();
-        assertThat(tree(exported)).isEqualTo(tree(cliOut));
+        assertThat(FileTree.read(exported)).isEqualTo(FileTree.read(cliOut));
     }
 
     @Test
@@ -366,15 +365,5 @@ class WizardTest {
     private List<Finding> findingsFromModel() {
         var analysis = wizard.model().analysisProperty().get();
         return analysis == null ? List.of() : analysis.findings();
-    }
-
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), Files.readString(p));
-            }
-        }
-        return files;
     }
 }
