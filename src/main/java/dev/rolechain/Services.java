@@ -32,17 +32,19 @@ public final class Services {
     private final Lazy<PolicyEvaluator> evaluator = new Lazy<>(PolicyEvaluator::new);
     private final Lazy<Linter> linter = new Lazy<>(() -> new Linter(evaluator()));
     private final Lazy<ChainCheck> chainCheck = new Lazy<>(() -> new ChainCheck(evaluator()));
-    private final Lazy<LivePlanner> livePlanner = new Lazy<>(() -> new LivePlanner(AccountSession::open, new Differ()));
+    private final Lazy<LivePlanner> livePlanner = new Lazy<>(() -> new LivePlanner(AccountSession::open, new Differ(), chainCheck()));
     private final Lazy<Journal> journal = new Lazy<>(() -> new Journal(DataFolder.get().resolve("journal.jsonl")));
-    private final Lazy<Applier> applier = new Lazy<>(() -> new Applier(AccountSession::open, new Differ(), journal(),
+    private final Lazy<dev.rolechain.aws.Backups> backups = new Lazy<>(() -> new dev.rolechain.aws.Backups(
             DataFolder.get().resolve("backups")));
+    private final Lazy<Applier> applier = new Lazy<>(() -> new Applier(AccountSession::open, new Differ(), chainCheck(),
+            journal(), backups()));
     private final Lazy<dev.rolechain.aws.LiveCheck> liveCheck = new Lazy<>(() -> new dev.rolechain.aws.LiveCheck(
             livePlanner(), chainCheck(), evaluator(), d -> Thread.sleep(d.toMillis())));
     private final Lazy<dev.rolechain.inspect.GraphBuilder> graphBuilder = new Lazy<>(() -> new dev.rolechain.inspect.GraphBuilder(
             evaluator(), new dev.rolechain.lint.TrustLint(), new dev.rolechain.lint.IdentityLint()));
     private final Lazy<dev.rolechain.aws.InspectSources> inspectSources = new Lazy<>(() -> new dev.rolechain.aws.InspectSources(
             new dev.rolechain.aws.TrustReader(AccountSession::open), new dev.rolechain.inspect.DumpReader()));
-    private final Lazy<Restorer> restorer = new Lazy<>(() -> new Restorer(AccountSession::open, journal()));
+    private final Lazy<Restorer> restorer = new Lazy<>(() -> new Restorer(AccountSession::open, journal(), backups()));
 
     public SetupValidator validator() {
         return validator.get();
@@ -62,6 +64,10 @@ public final class Services {
 
     public Journal journal() {
         return journal.get();
+    }
+
+    public dev.rolechain.aws.Backups backups() {
+        return backups.get();
     }
 
     public Applier applier() {

@@ -1,5 +1,7 @@
 package dev.rolechain.aws;
 
+import dev.rolechain.chain.ChainCheck;
+import dev.rolechain.iam.Arns;
 import dev.rolechain.iam.IamAccount;
 import dev.rolechain.iam.OidcProvider;
 import dev.rolechain.iam.PolicyDocument;
@@ -8,42 +10,49 @@ import dev.rolechain.iam.Role;
 import dev.rolechain.plan.Change;
 import dev.rolechain.plan.DesiredState;
 import dev.rolechain.plan.Differ;
-import dev.rolechain.plan.Planner;
+import dev.rolechain.plan.RoleMerge;
+import dev.rolechain.plan.TrustMerge;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
- * {@code rolechain apply}: makes each account hold its planned state. The tooling account first (the
- * deploy roles' trusts name its OIDC roles), then the targets in parallel. It never deletes; what is
- * already as planned is not written (a second apply makes no write calls); a role that exists without
- * Rolechain's managed-by tag, or whose trust differs from the plan, is changed only after
- * confirmation, and its documents are saved to a backup first. Every write goes to the journal. After
- * any failure a re-run converges, as each step compares with what the account holds.
+ * {@code rolechain apply}: makes each account hold its planned part, merged into what is there.
+ *
+ * <p>In order: (1) the journal and the backup folder must be writable; (2) every profile the Setup uses
+ * must reach its account (GetCallerIdentity, all accounts in parallel); (3) every account is read;
+ * (4) each role that needs consent (another's role, a trust policy that changes, a permissions boundary
+ * replaced) is shown with its diff and changed only if confirmed; (5) one backup of everything about to
+ * be written is saved; (6) the writes: the tooling account first (the deploy roles' trusts name its OIDC
+ * roles), then the targets in parallel. A failure in steps 1–5 writes nothing.
+ *
+ * <p>What apply may change ({@link RoleMerge}): its own trust statements (Sid prefix {@code Rolechain}),
+ * the inline policies the Setup names, the managed policies it attaches, its own tags, the permissions
+ * boundary the Setup names. It never deletes, detaches or removes anything; what is already as planned is
+ * not written (a second apply makes no write call); after any failure a re-run converges.
  */
 public final class Applier {
     private final Function<String, AccountSession> sessions;
     private final Differ differ;
+    private final ChainCheck chainCheck;
     private final Journal journal;
-    private final Path backups;
+    private final Backups backups;
 
-    /** Asks whether a role Rolechain would take over or whose trust would change may be changed. */
+    /** Asks whether a role may be changed: why it needs consent, what is kept, and the diff. */
     @FunctionalInterface
     public interface Confirmation {
         boolean confirm(String account, String role, String why, String diff);
@@ -67,13 +76,33 @@ public final class Applier {
         }
     }
 
-    /** What an apply did. */
-    public record Result(List<Change> changes, int writes, List<String> skipped, Path backupFolder) {
+    /** Apply stopped; the message says what was written (if anything) and where the journal and backup are. */
+    public static final class ApplyException extends RuntimeException {
+        private final transient Path backupFolder;
+
+        public ApplyException(String message, Path backupFolder, Throwable cause) {
+            super(message, cause);
+            this.backupFolder = backupFolder;
+        }
+
+        public Path backupFolder() {
+            return backupFolder;
+        }
     }
 
-    public Applier(Function<String, AccountSession> sessions, Differ differ, Journal journal, Path backups) {
+    /**
+     * What an apply did: the changes (each role's with what it kept of others'), the write calls, the
+     * roles left alone for want of consent, the backup folder (null when nothing existing was written),
+     * and the findings: statements of others, kept, that decide a chain otherwise than the plan.
+     */
+    public record Result(List<Change> changes, int writes, List<String> skipped, Path backupFolder, List<String> findings) {
+    }
+
+    public Applier(Function<String, AccountSession> sessions, Differ differ, ChainCheck chainCheck, Journal journal,
+            Backups backups) {
         this.sessions = sessions;
         this.differ = differ;
+        this.chainCheck = chainCheck;
         this.journal = journal;
         this.backups = backups;
     }
@@ -84,29 +113,307 @@ public final class Applier {
 
     /** As {@link #apply(DesiredState, Confirmation)}, reporting each write and stopping when asked. */
     public Result apply(DesiredState state, Confirmation confirmation, Progress progress) {
-        Path backupFolder = backups.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC)
-                .format(Instant.now()));
-        AtomicInteger writes = new AtomicInteger();
-        List<Change> changes = Collections.synchronizedList(new ArrayList<>());
-        List<String> skipped = Collections.synchronizedList(new ArrayList<>());
-        List<IamAccount> accounts = state.accounts();
-        IamAccount tooling = state.tooling();
-        applyAccount(state, tooling, confirmation, backupFolder, writes, changes, skipped, progress);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, accounts.size() - 1)));
+        checkFiles();
+        List<Account> accounts = open(state);
+        try {
+            parallel(accounts, a -> {
+                try {
+                    a.live = new IamAccountReader(a.session.iam()).readLive(a.id(),
+                            a.planned.roles().stream().map(Role::name).toList());
+                } catch (SdkException e) {
+                    throw new LivePlanner.AccountException("cannot read account " + a.id() + ": "
+                            + AwsErrors.describe(a.profile, e) + "; nothing was written", e);
+                }
+            }, "read");
+            List<String> skipped = new ArrayList<>();
+            List<BackupEntry> backup = new ArrayList<>();
+            List<Change> changes = new ArrayList<>();
+            for (Account a : accounts) {
+                decide(a, confirmation, skipped, backup, changes);
+            }
+            List<String> findings = chainCheck.keptContradictions(state, accounts.stream().map(a -> a.live.account()).toList());
+            Path folder = null;
+            if (!backup.isEmpty()) {
+                try {
+                    folder = backups.save(backup);
+                } catch (IOException e) {
+                    throw new ApplyException("cannot save the backup in " + backups.root() + ": " + e.getMessage()
+                            + "; nothing was written", null, e);
+                }
+            }
+            AtomicInteger writes = new AtomicInteger();
+            Path backupFolder = folder;
+            try {
+                write(state, accounts.get(0), writes, progress);
+                parallel(accounts.subList(1, accounts.size()), a -> write(state, a, writes, progress), "write");
+            } catch (CancelledException e) {
+                throw new CancelledException(e.getMessage() + afterWrites(backupFolder));
+            } catch (RuntimeException e) {
+                throw new ApplyException("apply stopped: " + describe(e) + afterWrites(backupFolder), backupFolder, e);
+            }
+            if (skipped.isEmpty()) {
+                forget(backup);
+            }
+            return new Result(List.copyOf(changes), writes.get(), List.copyOf(skipped), folder, findings);
+        } finally {
+            accounts.forEach(a -> a.session.close());
+        }
+    }
+
+    /** The end of every message after writes began: where the journal and the backup are, and what to do. */
+    private String afterWrites(Path backupFolder) {
+        return ". Every write so far is in the journal " + journal.file()
+                + (backupFolder == null ? "" : "; the state before this apply is in " + backupFolder
+                        + " (rolechain restore " + backupFolder + " puts it back)")
+                + "; running apply again finishes the job.";
+    }
+
+    private static String describe(RuntimeException e) {
+        if (e instanceof SdkException s) {
+            return AwsErrors.describe(null, s);
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private void checkFiles() {
+        try {
+            journal.checkWritable();
+        } catch (IOException e) {
+            throw new ApplyException("cannot write the journal " + journal.file() + ": " + e.getMessage()
+                    + "; nothing was written. Make its folder writable (or set XDG_DATA_HOME) and run apply again.", null, e);
+        }
+        try {
+            backups.checkWritable();
+        } catch (IOException e) {
+            throw new ApplyException("cannot write backups in " + backups.root() + ": " + e.getMessage()
+                    + "; nothing was written. Make the folder writable (or set XDG_DATA_HOME) and run apply again.", null, e);
+        }
+    }
+
+    /** One planned account with its profile's session and what it holds. */
+    private static final class Account {
+        final IamAccount planned;
+        final String profile;
+        AccountSession session;
+        LiveAccount live;
+        final List<RoleMerge> roles = new ArrayList<>();
+        final List<OidcProvider> providers = new ArrayList<>();
+
+        Account(IamAccount planned, String profile) {
+            this.planned = planned;
+            this.profile = profile;
+        }
+
+        String id() {
+            return planned.accountId();
+        }
+    }
+
+    /**
+     * Opens every account's session and checks that its profile reaches that account, before anything
+     * is written; a profile that fails or reaches another account stops apply with nothing written.
+     */
+    private List<Account> open(DesiredState state) {
+        List<Account> accounts = new ArrayList<>();
+        accounts.add(new Account(state.tooling(), state.profileFor(state.toolingAccountId())));
+        for (IamAccount planned : state.accounts()) {
+            if (!planned.accountId().equals(state.toolingAccountId())) {
+                accounts.add(new Account(planned, state.profileFor(planned.accountId())));
+            }
+        }
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        try {
+            parallel(accounts, a -> {
+                String name = a.profile == null ? "the default credentials" : "profile " + a.profile;
+                try {
+                    a.session = sessions.apply(a.profile);
+                    AccountSession.CallerIdentity who = a.session.identity();
+                    if (!who.account().equals(a.id())) {
+                        problems.add(name + " reaches account " + who.account() + " (" + who.arn()
+                                + "), but the Setup plans account " + a.id());
+                    }
+                } catch (SdkException e) {
+                    problems.add("account " + a.id() + ": " + AwsErrors.describe(a.profile, e));
+                } catch (RuntimeException e) {
+                    problems.add("account " + a.id() + ": " + name + ": " + e.getMessage());
+                }
+            }, "check the profiles of");
+        } catch (RuntimeException e) {
+            problems.add(String.valueOf(e.getMessage()));
+        }
+        if (!problems.isEmpty()) {
+            accounts.stream().filter(a -> a.session != null).forEach(a -> a.session.close());
+            throw new LivePlanner.AccountException(String.join("; ", problems)
+                    + ". Nothing was written: every account's profile must reach it before apply writes to any. "
+                    + "Set the profiles in the Setup (rolechain profiles lists them) and run apply again.", null);
+        }
+        return accounts;
+    }
+
+    /** Decides what to write in one account: asks for consent where needed, and lists what to back up. */
+    private void decide(Account a, Confirmation confirmation, List<String> skipped, List<BackupEntry> backup,
+            List<Change> changes) {
+        IamAccount live = a.live.account();
+        for (OidcProvider planned : a.planned.oidcProviders()) {
+            OidcProvider existing = live.oidcProviders().stream().filter(p -> p.id().equals(planned.id())).findFirst()
+                    .orElse(null);
+            if (existing == null || !RoleMerge.provider(planned, existing).normalized().equals(existing.normalized())) {
+                a.providers.add(planned);
+                backup.add(BackupEntry.provider(a.id(), a.profile, planned.url(), existing));
+            }
+        }
+        changes.addAll(differ.diff(new IamAccount(a.id(), a.planned.oidcProviders(), List.of()), live));
+        for (Role planned : a.planned.roles()) {
+            LiveRole liveRole = a.live.role(planned.name()).orElse(null);
+            RoleMerge merge = RoleMerge.of(planned, liveRole == null ? null : liveRole.role());
+            List<Change> roleChanges = differ.changes(a.id(), merge);
+            changes.addAll(roleChanges);
+            if (!merge.changes()) {
+                continue;
+            }
+            List<String> reasons = merge.consentReasons();
+            if (!reasons.isEmpty()) {
+                List<String> kept = merge.kept();
+                String why = String.join("; ", reasons) + (kept.isEmpty() ? "" : ". Kept as they are: "
+                        + String.join("; ", kept));
+                String diff = roleChanges.stream().map(Change::diff).filter(Objects::nonNull)
+                        .reduce((x, y) -> x + y).orElse("");
+                if (!confirmation.confirm(a.id(), planned.name(), why, diff)) {
+                    skipped.add(a.id() + " role/" + planned.name() + ": " + String.join("; ", reasons)
+                            + "; not changed (confirm to change it)");
+                    continue;
+                }
+            }
+            a.roles.add(merge);
+            backup.add(BackupEntry.role(a.id(), a.profile, planned.name(), liveRole));
+        }
+    }
+
+    private void forget(List<BackupEntry> backup) {
+        try {
+            backups.forget(backup);
+        } catch (IOException e) {
+            // the apply is complete; a stale marker only makes the next run save an older state
+            journal.record("-", "ForgetBackup", backups.root().toString(), "failed: " + e.getMessage());
+        }
+    }
+
+    private void write(DesiredState state, Account a, AtomicInteger writes, Progress progress) {
+        Writer w = new Writer(a.session.iam(), a.id(), writes, progress);
+        for (OidcProvider planned : a.providers) {
+            provider(w, state, planned, a.live.account());
+        }
+        for (RoleMerge merge : a.roles) {
+            role(w, merge, a.live.role(merge.planned().name()).orElse(null));
+        }
+    }
+
+    private void provider(Writer w, DesiredState state, OidcProvider planned, IamAccount live) {
+        String arn = Arns.oidcProvider(state.partition(), w.account, planned.id());
+        String resource = "oidc-provider/" + planned.id();
+        OidcProvider existing = live.oidcProviders().stream().filter(p -> p.id().equals(planned.id())).findFirst().orElse(null);
+        if (existing == null) {
+            w.write("CreateOpenIDConnectProvider", resource, () -> w.iam.createOpenIDConnectProvider(
+                    r -> r.url(planned.url()).clientIDList(planned.clientIds()).tags(tags(planned.tags()))));
+            return;
+        }
+        for (String clientId : planned.clientIds()) {
+            if (!existing.clientIds().contains(clientId)) {
+                w.write("AddClientIDToOpenIDConnectProvider", resource, () -> w.iam
+                        .addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID(clientId)));
+            }
+        }
+        Map<String, String> missing = missing(RoleMerge.provider(planned, existing).tags(), existing.tags());
+        if (!missing.isEmpty()) {
+            w.write("TagOpenIDConnectProvider", resource, () -> w.iam.tagOpenIDConnectProvider(
+                    r -> r.openIDConnectProviderArn(arn).tags(tags(missing))));
+        }
+    }
+
+    /** The writes that take a role from what it is to its merged state. */
+    private void role(Writer w, RoleMerge merge, LiveRole live) {
+        Role planned = merge.planned();
+        Role want = merge.merged();
+        String name = planned.name();
+        String resource = "role/" + name;
+        if (merge.creates()) {
+            w.write("CreateRole", resource, () -> w.iam.createRole(r -> r.roleName(name).path(planned.path())
+                    .description(planned.description()).maxSessionDuration(planned.maxSessionDuration())
+                    .permissionsBoundary(planned.permissionsBoundaryArn())
+                    .assumeRolePolicyDocument(PolicyJson.print(planned.trustPolicy())).tags(tags(planned.tags()))));
+        } else {
+            Role have = live.role();
+            if (merge.trustChanges()) {
+                String trust = TrustMerge.mergeText(live.trustJson(), planned.trustPolicy());
+                w.write("UpdateAssumeRolePolicy", resource, () -> w.iam.updateAssumeRolePolicy(
+                        r -> r.roleName(name).policyDocument(trust)));
+            }
+            if (!Objects.equals(have.description(), want.description())
+                    || have.maxSessionDuration() != want.maxSessionDuration()) {
+                w.write("UpdateRole", resource, () -> w.iam.updateRole(r -> r.roleName(name)
+                        .description(want.description()).maxSessionDuration(want.maxSessionDuration())));
+            }
+            if (!Objects.equals(have.permissionsBoundaryArn(), want.permissionsBoundaryArn())) {
+                w.write("PutRolePermissionsBoundary", resource, () -> w.iam.putRolePermissionsBoundary(
+                        r -> r.roleName(name).permissionsBoundary(want.permissionsBoundaryArn())));
+            }
+            Map<String, String> missing = missing(want.tags(), have.tags());
+            if (!missing.isEmpty()) {
+                w.write("TagRole", resource, () -> w.iam.tagRole(r -> r.roleName(name).tags(tags(missing))));
+            }
+        }
+        Role have = live == null ? null : live.role();
+        for (Map.Entry<String, PolicyDocument> policy : planned.inlinePolicies().entrySet()) {
+            PolicyDocument existing = have == null ? null : have.inlinePolicies().get(policy.getKey());
+            if (existing == null || !existing.normalized().equals(policy.getValue().normalized())) {
+                w.write("PutRolePolicy", resource + "/policy/" + policy.getKey(), () -> w.iam.putRolePolicy(
+                        r -> r.roleName(name).policyName(policy.getKey()).policyDocument(PolicyJson.print(policy.getValue()))));
+            }
+        }
+        for (String arn : planned.managedPolicyArns()) {
+            if (have == null || !have.managedPolicyArns().contains(arn)) {
+                w.write("AttachRolePolicy", resource + "/attached/" + arn, () -> w.iam.attachRolePolicy(
+                        r -> r.roleName(name).policyArn(arn)));
+            }
+        }
+    }
+
+    /** The entries of {@code want} that {@code have} lacks or holds with another value. */
+    private static Map<String, String> missing(Map<String, String> want, Map<String, String> have) {
+        Map<String, String> missing = new java.util.TreeMap<>();
+        want.forEach((k, v) -> {
+            if (!v.equals(have.get(k))) {
+                missing.put(k, v);
+            }
+        });
+        return missing;
+    }
+
+    private static List<Tag> tags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
+    }
+
+    /** Runs the work for each account on a small pool; the first failure is rethrown as it was. */
+    private static void parallel(List<Account> accounts, java.util.function.Consumer<Account> work, String what) {
+        if (accounts.size() <= 1) {
+            accounts.forEach(work);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, accounts.size()));
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (IamAccount account : accounts) {
-                if (account != tooling) {
-                    futures.add(pool.submit(() -> applyAccount(state, account, confirmation, backupFolder, writes,
-                            changes, skipped, progress)));
-                }
+            for (Account a : accounts) {
+                futures.add(pool.submit((Callable<Void>) () -> {
+                    work.accept(a);
+                    return null;
+                }));
             }
             for (Future<?> f : futures) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("apply was interrupted; run it again to finish", e);
+            throw new IllegalStateException("apply was interrupted while it would " + what + " the accounts", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -115,127 +422,6 @@ public final class Applier {
         } finally {
             pool.shutdown();
         }
-        return new Result(List.copyOf(changes), writes.get(), List.copyOf(skipped),
-                java.nio.file.Files.isDirectory(backupFolder) ? backupFolder : null);
-    }
-
-    private void applyAccount(DesiredState state, IamAccount planned, Confirmation confirmation, Path backupFolder,
-            AtomicInteger writes, List<Change> changes, List<String> skipped, Progress progress) {
-        String accountId = planned.accountId();
-        String profile = state.profileFor(accountId);
-        try (AccountSession session = sessions.apply(profile)) {
-            AccountSession.CallerIdentity who = session.identity();
-            if (!who.account().equals(accountId)) {
-                throw new LivePlanner.AccountException((profile == null ? "the default credentials" : "profile " + profile)
-                        + " reaches account " + who.account() + ", but the Setup plans account " + accountId
-                        + "; nothing was written to it", null);
-            }
-            IamClient iam = session.iam();
-            IamAccount live = new IamAccountReader(iam).read(accountId, planned.roles().stream().map(Role::name).toList());
-            Writer w = new Writer(iam, accountId, writes, progress);
-            for (OidcProvider provider : planned.oidcProviders()) {
-                provider(w, state, provider, live);
-            }
-            for (Role role : planned.roles()) {
-                role(w, profile, role, live.role(role.name()).orElse(null), confirmation, backupFolder, skipped);
-            }
-            changes.addAll(differ.diff(planned, live));
-        }
-    }
-
-    private void provider(Writer w, DesiredState state, OidcProvider planned, IamAccount live) {
-        String arn = dev.rolechain.iam.Arns.oidcProvider(state.partition(), w.account, planned.id());
-        OidcProvider existing = live.oidcProviders().stream().filter(p -> p.id().equals(planned.id())).findFirst().orElse(null);
-        if (existing == null) {
-            w.write("CreateOpenIDConnectProvider", "oidc-provider/" + planned.id(), () -> w.iam.createOpenIDConnectProvider(
-                    r -> r.url(planned.url()).clientIDList(planned.clientIds()).tags(tags(planned.tags()))));
-            return;
-        }
-        for (String clientId : planned.clientIds()) {
-            if (!existing.clientIds().contains(clientId)) {
-                w.write("AddClientIDToOpenIDConnectProvider", "oidc-provider/" + planned.id(), () -> w.iam
-                        .addClientIDToOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn).clientID(clientId)));
-            }
-        }
-        if (!existing.tags().entrySet().containsAll(planned.tags().entrySet())) {
-            w.write("TagOpenIDConnectProvider", "oidc-provider/" + planned.id(), () -> w.iam.tagOpenIDConnectProvider(
-                    r -> r.openIDConnectProviderArn(arn).tags(tags(planned.tags()))));
-        }
-    }
-
-    private void role(Writer w, String profile, Role planned, Role live, Confirmation confirmation, Path backupFolder,
-            List<String> skipped) {
-        String resource = "role/" + planned.name();
-        String trust = PolicyJson.print(planned.trustPolicy());
-        if (live == null) {
-            w.write("CreateRole", resource, () -> w.iam.createRole(r -> r.roleName(planned.name()).path(planned.path())
-                    .description(planned.description()).maxSessionDuration(planned.maxSessionDuration())
-                    .permissionsBoundary(planned.permissionsBoundaryArn()).assumeRolePolicyDocument(trust)
-                    .tags(tags(planned.tags()))));
-        } else {
-            boolean managed = Planner.MANAGED_BY_VALUE.equals(live.tags().get(Planner.MANAGED_BY_KEY));
-            boolean trustDiffers = !live.trustPolicy().normalized().equals(planned.trustPolicy().normalized());
-            boolean needsWrite = trustDiffers || !Objects.equals(live.description(), planned.description())
-                    || live.maxSessionDuration() != planned.maxSessionDuration()
-                    || !Objects.equals(live.permissionsBoundaryArn(), planned.permissionsBoundaryArn())
-                    || !live.tags().entrySet().containsAll(planned.tags().entrySet())
-                    || !live.managedPolicyArns().containsAll(planned.managedPolicyArns())
-                    || planned.inlinePolicies().entrySet().stream().anyMatch(e -> live.inlinePolicies().get(e.getKey()) == null
-                            || !live.inlinePolicies().get(e.getKey()).normalized().equals(e.getValue().normalized()));
-            if (!needsWrite) {
-                return;
-            }
-            if (!managed || trustDiffers) {
-                String why = !managed ? "the role exists and is not managed by Rolechain"
-                        : "the role's trust policy differs from the plan";
-                String diff = dev.rolechain.plan.UnifiedDiff.of("live trust", PolicyJson.print(live.trustPolicy().normalized()),
-                        "planned trust", PolicyJson.print(planned.trustPolicy().normalized()));
-                if (!confirmation.confirm(w.account, planned.name(), why, diff)) {
-                    skipped.add(w.account + " " + resource + ": " + why + "; not changed (confirm to change it)");
-                    return;
-                }
-                try {
-                    new RoleBackup(w.account, profile, live).write(backupFolder.resolve(w.account + "-" + planned.name() + ".json"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot save the backup of " + resource + "; nothing was changed", e);
-                }
-            }
-            if (trustDiffers) {
-                w.write("UpdateAssumeRolePolicy", resource, () -> w.iam.updateAssumeRolePolicy(
-                        r -> r.roleName(planned.name()).policyDocument(trust)));
-            }
-            if (!Objects.equals(live.description(), planned.description())
-                    || live.maxSessionDuration() != planned.maxSessionDuration()) {
-                w.write("UpdateRole", resource, () -> w.iam.updateRole(r -> r.roleName(planned.name())
-                        .description(planned.description()).maxSessionDuration(planned.maxSessionDuration())));
-            }
-            if (planned.permissionsBoundaryArn() != null
-                    && !planned.permissionsBoundaryArn().equals(live.permissionsBoundaryArn())) {
-                w.write("PutRolePermissionsBoundary", resource, () -> w.iam.putRolePermissionsBoundary(
-                        r -> r.roleName(planned.name()).permissionsBoundary(planned.permissionsBoundaryArn())));
-            }
-            if (!live.tags().entrySet().containsAll(planned.tags().entrySet())) {
-                w.write("TagRole", resource, () -> w.iam.tagRole(r -> r.roleName(planned.name()).tags(tags(planned.tags()))));
-            }
-        }
-        for (Map.Entry<String, PolicyDocument> policy : planned.inlinePolicies().entrySet()) {
-            PolicyDocument existing = live == null ? null : live.inlinePolicies().get(policy.getKey());
-            if (existing == null || !existing.normalized().equals(policy.getValue().normalized())) {
-                w.write("PutRolePolicy", resource + "/policy/" + policy.getKey(), () -> w.iam.putRolePolicy(
-                        r -> r.roleName(planned.name()).policyName(policy.getKey())
-                                .policyDocument(PolicyJson.print(policy.getValue()))));
-            }
-        }
-        for (String arn : planned.managedPolicyArns()) {
-            if (live == null || !live.managedPolicyArns().contains(arn)) {
-                w.write("AttachRolePolicy", resource, () -> w.iam.attachRolePolicy(
-                        r -> r.roleName(planned.name()).policyArn(arn)));
-            }
-        }
-    }
-
-    private static List<Tag> tags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
     }
 
     /** Writes through one account's client, counting and journaling each call. */
@@ -256,17 +442,18 @@ public final class Applier {
             if (progress.cancelled()) {
                 journal.record(account, action, resource, "not started: cancelled");
                 throw new CancelledException("apply cancelled before " + action + " on " + resource + " in account "
-                        + account + "; every write so far is complete, and running apply again finishes the job");
+                        + account + "; every write so far is complete");
             }
             progress.writing(account, action, resource);
             writes.incrementAndGet();
             try {
                 call.run();
-                journal.record(account, action, resource, "ok");
             } catch (RuntimeException e) {
                 journal.record(account, action, resource, "failed: " + e.getMessage());
-                throw e;
+                throw new ApplyException(action + " on " + resource + " in account " + account + " failed: "
+                        + describe(e), null, e);
             }
+            journal.record(account, action, resource, "ok");
         }
     }
 }

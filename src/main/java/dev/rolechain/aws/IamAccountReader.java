@@ -32,20 +32,37 @@ public final class IamAccountReader {
     }
 
     public IamAccount read(String accountId, Collection<String> roleNames) {
+        return readLive(accountId, roleNames).account();
+    }
+
+    /** The same, with the text of each role's documents. */
+    public LiveAccount readLive(String accountId, Collection<String> roleNames) {
+        List<OidcProvider> providers = providers();
+        Map<String, LiveRole> live = new LinkedHashMap<>();
+        for (String name : roleNames) {
+            live(name).ifPresent(r -> live.put(name, r));
+        }
+        return new LiveAccount(new IamAccount(accountId, providers, live.values().stream().map(LiveRole::role).toList()),
+                live);
+    }
+
+    /** The account's OIDC providers. */
+    public List<OidcProvider> providers() {
         List<OidcProvider> providers = new ArrayList<>();
         for (OpenIDConnectProviderListEntry entry : iam.listOpenIDConnectProviders().openIDConnectProviderList()) {
             GetOpenIdConnectProviderResponse p = iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(entry.arn()));
             String url = p.url().startsWith("https://") ? p.url() : "https://" + p.url();
             providers.add(new OidcProvider(url, p.clientIDList(), p.thumbprintList(), tags(p.tags())));
         }
-        List<Role> roles = new ArrayList<>();
-        for (String name : roleNames) {
-            role(name).ifPresent(roles::add);
-        }
-        return new IamAccount(accountId, providers, roles);
+        return providers;
     }
 
     public Optional<Role> role(String name) {
+        return live(name).map(LiveRole::role);
+    }
+
+    /** The role with the text of its documents, or empty when it does not exist. */
+    public Optional<LiveRole> live(String name) {
         software.amazon.awssdk.services.iam.model.Role role;
         try {
             role = iam.getRole(r -> r.roleName(name)).role();
@@ -53,18 +70,30 @@ public final class IamAccountReader {
             return Optional.empty();
         }
         Map<String, PolicyDocument> inline = new TreeMap<>();
+        Map<String, String> inlineJson = new TreeMap<>();
         for (String policyName : iam.listRolePoliciesPaginator(r -> r.roleName(name)).policyNames()) {
-            String document = iam.getRolePolicy(r -> r.roleName(name).policyName(policyName)).policyDocument();
+            String document = decode(iam.getRolePolicy(r -> r.roleName(name).policyName(policyName)).policyDocument());
             inline.put(policyName, PolicyJson.parse(document));
+            inlineJson.put(policyName, document);
         }
         List<String> attached = new ArrayList<>();
         for (AttachedPolicy policy : iam.listAttachedRolePoliciesPaginator(r -> r.roleName(name)).attachedPolicies()) {
             attached.add(policy.policyArn());
         }
         String boundary = role.permissionsBoundary() == null ? null : role.permissionsBoundary().permissionsBoundaryArn();
-        return Optional.of(new Role(role.roleName(), role.path(), role.description(),
-                PolicyJson.parse(role.assumeRolePolicyDocument()), inline, attached,
-                role.maxSessionDuration() == null ? 3600 : role.maxSessionDuration(), boundary, tags(role.tags())));
+        String description = role.description() == null || role.description().isEmpty() ? null : role.description();
+        String trust = decode(role.assumeRolePolicyDocument());
+        return Optional.of(new LiveRole(new Role(role.roleName(), role.path(), description, PolicyJson.parse(trust), inline,
+                attached, role.maxSessionDuration() == null ? 3600 : role.maxSessionDuration(), boundary,
+                tags(role.tags())), trust, inlineJson));
+    }
+
+    /** IAM returns policy documents URL-encoded (RFC 3986); the text as it was written. */
+    static String decode(String document) {
+        String text = document.strip();
+        return text.startsWith("%7B") || text.startsWith("%7b")
+                ? java.net.URLDecoder.decode(document.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
+                : document;
     }
 
     private static Map<String, String> tags(List<Tag> tags) {

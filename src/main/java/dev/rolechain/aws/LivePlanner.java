@@ -18,10 +18,20 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class LivePlanner {
     private final Function<String, AccountSession> sessions;
     private final Differ differ;
+    private final dev.rolechain.chain.ChainCheck chainCheck;
 
-    public LivePlanner(Function<String, AccountSession> sessions, Differ differ) {
+    public LivePlanner(Function<String, AccountSession> sessions, Differ differ, dev.rolechain.chain.ChainCheck chainCheck) {
         this.sessions = sessions;
         this.differ = differ;
+        this.chainCheck = chainCheck;
+    }
+
+    /**
+     * The changes an apply would make (each role's with what it keeps of others' and why it needs
+     * consent) and the findings: statements of others, kept by apply, that decide a chain otherwise than
+     * the plan (an explicit Deny of the OIDC role, say).
+     */
+    public record Review(List<Change> changes, List<String> findings) {
     }
 
     /** An account that cannot be read, with what to do about it. */
@@ -32,11 +42,17 @@ public final class LivePlanner {
     }
 
     public List<Change> plan(DesiredState state) {
+        return review(state).changes();
+    }
+
+    /** The changes and the findings of {@link Review}, from one read of each account. */
+    public Review review(DesiredState state) {
         List<Change> changes = new ArrayList<>();
-        for (IamAccount planned : state.accounts()) {
-            changes.addAll(differ.diff(planned, read(state, planned)));
+        List<IamAccount> live = readAll(state);
+        for (int i = 0; i < live.size(); i++) {
+            changes.addAll(differ.diff(state.accounts().get(i), live.get(i)));
         }
-        return changes;
+        return new Review(changes, chainCheck.keptContradictions(state, live));
     }
 
     /** What each planned account holds now, read through its profile. */

@@ -16,6 +16,7 @@ import dev.rolechain.iam.Role;
 import dev.rolechain.iam.Wildcards;
 import dev.rolechain.plan.Chain;
 import dev.rolechain.plan.DesiredState;
+import dev.rolechain.plan.RoleMerge;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,32 @@ public final class ChainCheck {
             }
         }
         return cells;
+    }
+
+    /**
+     * Where the accounts as apply will leave them (the plan merged into what they hold, every statement
+     * of others kept) decide a chain otherwise than the plan itself: a kept statement that denies a
+     * granted subject, or one that lets a probe in. One line per such cell; Rolechain keeps the statement
+     * and reports it.
+     */
+    public List<String> keptContradictions(DesiredState state, List<IamAccount> live) {
+        List<IamAccount> merged = state.accounts().stream().map(planned -> RoleMerge.account(planned,
+                live.stream().filter(a -> a.accountId().equals(planned.accountId())).findFirst().orElse(null))).toList();
+        Map<String, Cell> plannedCells = new java.util.HashMap<>();
+        for (Cell c : check(state)) {
+            plannedCells.put(c.target() + "\n" + c.subject(), c);
+        }
+        List<String> findings = new ArrayList<>();
+        for (Cell c : check(state, merged)) {
+            Cell p = plannedCells.get(c.target() + "\n" + c.subject());
+            if (p != null && p.verdict() != c.verdict()) {
+                findings.add("target " + c.target() + ": " + c.subject() + (c.probe() == null ? "" : " (" + c.probe() + ")")
+                        + (c.verdict() == Expectation.DENY ? " would be denied at " + c.hop().json()
+                                : " would be let in")
+                        + " by a statement Rolechain keeps in a role of the plan: " + c.reason());
+            }
+        }
+        return findings;
     }
 
     /** Granted subjects (probe label null) and probes, each a concrete token, without repeats. */

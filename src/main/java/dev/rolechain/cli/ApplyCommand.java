@@ -14,14 +14,22 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code rolechain apply}: make the accounts hold the planned state. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Create and update the OIDC provider, roles, policies and tags the Setup plans, tooling account first, "
-                + "targets in parallel. Never deletes. A role not managed by Rolechain, or whose trust differs, is changed "
-                + "only with --yes, after its documents are saved to a backup (see rolechain restore). Every write goes to "
-                + "the journal.")
+        description = {"Make the accounts hold what the Setup plans, merged into what they hold: the tooling account "
+                + "first, the targets in parallel.",
+                "What apply may change: in a role's trust policy only its own statements (Sid starting with Rolechain); "
+                        + "every other statement is kept as it is, in its place. It writes the inline policies the Setup "
+                        + "names (others stay), attaches the managed policies the Setup names (it never detaches), adds "
+                        + "its own tags (managed-by, only on roles it created; it never removes a tag), sets the "
+                        + "permissions boundary only when the Setup names one, and on a role it did not create keeps the "
+                        + "description and only raises the maximum session. It never deletes anything.",
+                "Before the first write every profile must reach its account and the journal and backup folder must "
+                        + "be writable; otherwise nothing is written. A role that needs consent (one Rolechain did not "
+                        + "create, a trust policy that changes, another permissions boundary replaced) is changed only "
+                        + "with --yes; its diff is printed otherwise. Everything about to be written is saved first to one "
+                        + "backup folder per run (rolechain restore puts it back exactly); every write goes to the journal."})
 public final class ApplyCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Services services;
@@ -54,15 +62,13 @@ public final class ApplyCommand implements Callable<Integer> {
         try {
             result = services.applier().apply(state.get(), (account, role, why, diff) -> {
                 if (!yes && !output.json()) {
-                    err.println("rolechain: " + account + " role/" + role + ": " + why + ":");
+                    err.println("rolechain: " + account + " role/" + role + " needs consent: " + why + ":");
                     diff.lines().forEach(line -> err.println("    " + line));
                 }
                 return yes;
             });
-        } catch (LivePlanner.AccountException | SdkException e) {
-            err.println("rolechain: apply stopped: " + e.getMessage());
-            err.println("rolechain: what was written is in the journal " + services.journal().file()
-                    + "; run apply again to finish");
+        } catch (LivePlanner.AccountException | Applier.ApplyException | Applier.CancelledException e) {
+            err.println("rolechain: " + e.getMessage());
             return 1;
         }
         if (output.json()) {
@@ -70,10 +76,13 @@ public final class ApplyCommand implements Callable<Integer> {
             root.put("writes", result.writes());
             ArrayNode changes = root.putArray("changes");
             for (Change c : result.changes()) {
-                changes.addObject().put("account", c.account()).put("resource", c.resource()).put("action", c.action().json());
+                ObjectNode change = changes.addObject().put("account", c.account()).put("resource", c.resource())
+                        .put("action", c.action().json());
+                c.notes().forEach(change.putArray("notes")::add);
             }
             ArrayNode skipped = root.putArray("skipped");
             result.skipped().forEach(skipped::add);
+            result.findings().forEach(root.putArray("findings")::add);
             if (result.backupFolder() == null) {
                 root.putNull("backup");
             } else {
@@ -81,15 +90,18 @@ public final class ApplyCommand implements Callable<Integer> {
             }
             out.println(root);
         } else {
-            result.changes().stream().filter(c -> c.action() != Change.Action.NONE)
-                    .forEach(c -> out.printf("%-6s %s %s%n", c.action().json(), c.account(), c.resource()));
+            result.changes().stream().filter(c -> c.action() != Change.Action.NONE).forEach(c -> {
+                out.printf("%-6s %s %s%n", c.action().json(), c.account(), c.resource());
+                c.notes().stream().filter(n -> n.startsWith("keeps ")).forEach(n -> out.println("    (" + n + ")"));
+            });
             result.skipped().forEach(s -> out.println("skipped " + s));
+            result.findings().forEach(f -> out.println("finding: " + f));
             out.println(result.writes() == 0 ? "Nothing to do: no write calls made."
                     : result.writes() + " write call" + (result.writes() == 1 ? "" : "s") + " made; journal: "
                             + services.journal().file());
             if (result.backupFolder() != null) {
-                out.println("Previous documents saved to " + result.backupFolder() + " (rolechain restore "
-                        + result.backupFolder() + ")");
+                out.println("The state before this apply is saved in " + result.backupFolder() + " (rolechain restore "
+                        + result.backupFolder() + " puts it back)");
             }
         }
         return result.skipped().isEmpty() ? 0 : 1;

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 /** {@code rolechain plan}: what an apply would change in each account. Read-only. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Read each account through the profile the Setup names for it and list the changes an apply "
-                + "would make: create, update (with a diff), or none. Reads only.")
+                + "would make: create, update (with a diff of the role as apply leaves it: statements, policies and tags "
+                + "of others kept), or none; what each change keeps of others' and why it needs consent; and findings: "
+                + "kept statements that decide a chain otherwise than the plan. Reads only.")
 public final class PlanCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Services services;
@@ -44,13 +46,14 @@ public final class PlanCommand implements Callable<Integer> {
         if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }
-        List<Change> changes;
+        LivePlanner.Review review;
         try {
-            changes = services.livePlanner().plan(state.get());
+            review = services.livePlanner().review(state.get());
         } catch (LivePlanner.AccountException e) {
             err.println("rolechain: " + e.getMessage());
             return 1;
         }
+        List<Change> changes = review.changes();
         if (output.json()) {
             ObjectNode root = JSON.createObjectNode();
             ArrayNode array = root.putArray("changes");
@@ -62,16 +65,20 @@ public final class PlanCommand implements Callable<Integer> {
                 } else {
                     node.put("diff", c.diff());
                 }
+                c.notes().forEach(node.putArray("notes")::add);
             }
+            review.findings().forEach(root.putArray("findings")::add);
             out.println(root);
             return 0;
         }
         for (Change c : changes) {
             out.printf("%-6s %s %s%n", c.action().json(), c.account(), c.resource());
+            c.notes().forEach(note -> out.println("    (" + note + ")"));
             if (c.diff() != null) {
                 c.diff().lines().forEach(line -> out.println("    " + line));
             }
         }
+        review.findings().forEach(f -> out.println("finding: " + f));
         long todo = changes.stream().filter(c -> c.action() != Change.Action.NONE).count();
         out.println(todo == 0 ? "Nothing to change." : todo + " change" + (todo == 1 ? "" : "s") + " to apply.");
         return 0;

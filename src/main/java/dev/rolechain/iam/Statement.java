@@ -31,7 +31,13 @@ public record Statement(
 
     /** An Allow statement for a trust policy. */
     public static Statement allowPrincipal(Principals principal, List<String> actions, List<Condition> conditions) {
-        return new Statement(null, Effect.ALLOW, principal, null, actions, null, null, null, conditions);
+        return allowPrincipal(null, principal, actions, conditions);
+    }
+
+    /** An Allow statement for a trust policy, with a Sid. */
+    public static Statement allowPrincipal(String sid, Principals principal, List<String> actions,
+            List<Condition> conditions) {
+        return new Statement(sid, Effect.ALLOW, principal, null, actions, null, null, null, conditions);
     }
 
     /** An Allow statement for an identity policy. */

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Compares the planned state of an account with what the account holds, resource by resource, on
- * normalised documents. What exists but is not planned is left alone: Rolechain never deletes, so
- * extra attachments, policies and tags are not changes.
+ * normalised documents. A role is compared as it will be after apply ({@link RoleMerge}): what belongs
+ * to others is kept, so it is never a change; Rolechain never deletes.
  */
 public final class Differ {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,74 +31,74 @@ public final class Differ {
             if (existing.isEmpty()) {
                 changes.add(new Change(account, resource, Change.Action.CREATE, null));
             } else {
-                String want = json(providerTree(provider, existing.get()));
-                String have = json(providerTree(existing.get(), existing.get()));
+                String want = json(providerTree(RoleMerge.provider(provider, existing.get())));
+                String have = json(providerTree(existing.get()));
                 changes.add(want.equals(have) ? new Change(account, resource, Change.Action.NONE, null)
                         : new Change(account, resource, Change.Action.UPDATE, UnifiedDiff.of("live", have, "planned", want)));
             }
         }
         for (Role role : planned.roles()) {
-            String resource = "role/" + role.name();
-            Optional<Role> existing = live.role(role.name());
-            if (existing.isEmpty()) {
-                changes.add(new Change(account, resource, Change.Action.CREATE, null));
-                role.inlinePolicies().keySet().forEach(name ->
-                        changes.add(new Change(account, resource + "/policy/" + name, Change.Action.CREATE, null)));
-                continue;
-            }
-            Role have = existing.get();
-            String want = json(roleTree(role, have));
-            String is = json(roleTree(have, have));
-            changes.add(want.equals(is) ? new Change(account, resource, Change.Action.NONE, null)
-                    : new Change(account, resource, Change.Action.UPDATE, UnifiedDiff.of("live", is, "planned", want)));
-            for (Map.Entry<String, PolicyDocument> policy : role.inlinePolicies().entrySet()) {
-                String policyResource = resource + "/policy/" + policy.getKey();
-                PolicyDocument live2 = have.inlinePolicies().get(policy.getKey());
-                if (live2 == null) {
-                    changes.add(new Change(account, policyResource, Change.Action.CREATE, null));
-                } else if (live2.normalized().equals(policy.getValue().normalized())) {
-                    changes.add(new Change(account, policyResource, Change.Action.NONE, null));
-                } else {
-                    changes.add(new Change(account, policyResource, Change.Action.UPDATE, UnifiedDiff.of("live",
-                            PolicyJson.print(live2.normalized()), "planned", PolicyJson.print(policy.getValue().normalized()))));
-                }
-            }
+            changes.addAll(changes(account, RoleMerge.of(role, live.role(role.name()).orElse(null))));
         }
         return changes;
     }
 
     /**
-     * What Rolechain manages of a role. Attached policies and tags are compared as the planned ones
-     * added to what exists (extras stay), so only missing ones show as changes.
+     * The changes of one role: the role itself (its merged state against the live one, with what it
+     * keeps of others' and why it needs consent) and each inline policy the Setup names.
      */
-    private static ObjectNode roleTree(Role role, Role live) {
+    public List<Change> changes(String account, RoleMerge merge) {
+        List<Change> changes = new ArrayList<>();
+        Role role = merge.planned();
+        String resource = "role/" + role.name();
+        if (merge.creates()) {
+            changes.add(new Change(account, resource, Change.Action.CREATE, null));
+            role.inlinePolicies().keySet().forEach(name ->
+                    changes.add(new Change(account, resource + "/policy/" + name, Change.Action.CREATE, null)));
+            return changes;
+        }
+        Role have = merge.live();
+        String want = json(roleTree(merge.merged()));
+        String is = json(roleTree(have));
+        List<String> notes = new ArrayList<>();
+        merge.kept().forEach(k -> notes.add("keeps " + k));
+        merge.consentReasons().forEach(r -> notes.add("needs consent: " + r));
+        changes.add(want.equals(is) ? new Change(account, resource, Change.Action.NONE, null, notes)
+                : new Change(account, resource, Change.Action.UPDATE, UnifiedDiff.of("live", is, "planned", want), notes));
+        for (Map.Entry<String, PolicyDocument> policy : role.inlinePolicies().entrySet()) {
+            String policyResource = resource + "/policy/" + policy.getKey();
+            PolicyDocument existing = have.inlinePolicies().get(policy.getKey());
+            if (existing == null) {
+                changes.add(new Change(account, policyResource, Change.Action.CREATE, null));
+            } else if (existing.normalized().equals(policy.getValue().normalized())) {
+                changes.add(new Change(account, policyResource, Change.Action.NONE, null));
+            } else {
+                changes.add(new Change(account, policyResource, Change.Action.UPDATE, UnifiedDiff.of("live",
+                        PolicyJson.print(existing.normalized()), "planned", PolicyJson.print(policy.getValue().normalized()))));
+            }
+        }
+        return changes;
+    }
+
+    /** A role's settings and trust, as the plan shows them (inline policies are changes of their own). */
+    private static ObjectNode roleTree(Role role) {
         ObjectNode node = JSON.createObjectNode();
         node.put("path", role.path());
         node.put("description", role.description());
         node.put("maxSessionDuration", role.maxSessionDuration());
         node.put("permissionsBoundaryArn", role.permissionsBoundaryArn());
         node.set("trustPolicy", PolicyJson.toTree(role.trustPolicy().normalized()));
-        java.util.TreeSet<String> attached = new java.util.TreeSet<>(live.managedPolicyArns());
-        attached.addAll(role.managedPolicyArns());
-        attached.forEach(node.putArray("managedPolicyArns")::add);
-        putTags(node, live.tags(), role.tags());
+        new java.util.TreeSet<>(role.managedPolicyArns()).forEach(node.putArray("managedPolicyArns")::add);
+        ObjectNode tags = node.putObject("tags");
+        new java.util.TreeMap<>(role.tags()).forEach(tags::put);
         return node;
     }
 
-    /** Planned tags over the live ones: extra live tags stay, so only missing or different ones show. */
-    private static void putTags(ObjectNode node, Map<String, String> live, Map<String, String> planned) {
-        java.util.TreeMap<String, String> tags = new java.util.TreeMap<>(live);
-        tags.putAll(planned);
-        ObjectNode tagNode = node.putObject("tags");
-        tags.forEach(tagNode::put);
-    }
-
-    private static ObjectNode providerTree(OidcProvider provider, OidcProvider live) {
+    private static ObjectNode providerTree(OidcProvider provider) {
         ObjectNode node = JSON.createObjectNode();
-        java.util.TreeSet<String> clients = new java.util.TreeSet<>(live.clientIds());
-        clients.addAll(provider.clientIds());
-        clients.forEach(node.putArray("clientIds")::add);
-        putTags(node, live.tags(), provider.tags());
+        new java.util.TreeSet<>(provider.clientIds()).forEach(node.putArray("clientIds")::add);
+        ObjectNode tags = node.putObject("tags");
+        new java.util.TreeMap<>(provider.tags()).forEach(tags::put);
         return node;
     }
 

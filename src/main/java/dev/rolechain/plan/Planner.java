@@ -36,6 +36,9 @@ public final class Planner {
     public static final String ASSUME_ROLE_ACTION = "sts:AssumeRole";
     public static final String TAG_SESSION_ACTION = "sts:TagSession";
     public static final String EXTERNAL_ID_KEY = "sts:ExternalId";
+    /** The Sids of Rolechain's trust statements: apply replaces these and keeps every other statement. */
+    public static final String OIDC_TRUST_SID = Ownership.SID_PREFIX + "GitHubOidc";
+    public static final String DEPLOY_TRUST_SID = Ownership.SID_PREFIX + "OidcRoleChain";
 
     private static final Map<String, String> TAGS = Map.of(MANAGED_BY_KEY, MANAGED_BY_VALUE);
 
@@ -119,7 +122,7 @@ public final class Planner {
     private static Role oidcRole(String name, Tooling tooling, String providerArn, Issuer issuer, String audience,
             List<String> claims, List<String> deployArns, boolean tagging, String owner) {
         boolean wildcard = claims.stream().anyMatch(SubjectClaims::hasWildcard);
-        PolicyDocument trust = PolicyDocument.of(Statement.allowPrincipal(
+        PolicyDocument trust = PolicyDocument.of(Statement.allowPrincipal(OIDC_TRUST_SID,
                 Principals.of("Federated", providerArn),
                 List.of(WEB_IDENTITY_ACTION),
                 List.of(new Condition("StringEquals", issuer.audKey(), audience),
@@ -133,7 +136,7 @@ public final class Planner {
 
     private static Role deployRole(Target target, String oidcRoleArn, boolean tagging, String owner) {
         List<String> actions = tagging ? List.of(ASSUME_ROLE_ACTION, TAG_SESSION_ACTION) : List.of(ASSUME_ROLE_ACTION);
-        PolicyDocument trust = PolicyDocument.of(Statement.allowPrincipal(
+        PolicyDocument trust = PolicyDocument.of(Statement.allowPrincipal(DEPLOY_TRUST_SID,
                 Principals.of("AWS", oidcRoleArn), actions,
                 List.of(new Condition("StringEquals", EXTERNAL_ID_KEY, target.externalId()))));
         Map<String, PolicyDocument> inline = new TreeMap<>();

@@ -124,14 +124,14 @@ class LiveApplyOnMotoTest {
         }
         JsonNode refused = applyJson();
         assertThat(refused.get("exitCode").asInt()).isEqualTo(1);
-        assertThat(refused.get("skipped").toString()).contains("555555555555 role/gha-deploy", "not managed by Rolechain");
+        assertThat(refused.get("skipped").toString()).contains("555555555555 role/gha-deploy", "not created by Rolechain");
         assertThat(trustOf("555555555555")).isEqualTo(PolicyJson.parse(foreignTrust).normalized());
 
         JsonNode confirmed = applyJson("--yes");
         assertThat(confirmed.get("exitCode").asInt()).as(confirmed.toString()).isZero();
-        assertThat(trustOf("555555555555").toJson()).contains("sts:ExternalId", "gha-oidc-prod");
+        assertThat(trustOf("555555555555").toJson()).contains("sts:ExternalId", "gha-oidc-prod", "555555555555:root");
         Path backup = Path.of(confirmed.get("backup").asText());
-        assertThat(backup.resolve("555555555555-gha-deploy.json")).exists().content().contains("555555555555:root");
+        assertThat(backup.resolve("555555555555-role-gha-deploy.json")).exists().content().contains("555555555555:root");
 
         Cli cli = new Cli();
         assertThat(cli.run("restore", backup.toString())).as(cli.err()).isZero();

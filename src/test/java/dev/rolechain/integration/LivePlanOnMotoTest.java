@@ -86,9 +86,14 @@ class LivePlanOnMotoTest {
         assertThat(updated.get("account").asText()).isEqualTo("555555555555");
         assertThat(updated.get("resource").asText()).isEqualTo("role/gha-deploy");
         assertThat(updated.get("action").asText()).isEqualTo("update");
+        // the plan shows the role as apply leaves it: the statement of others kept, Rolechain's added
         assertThat(updated.get("diff").asText()).contains("--- live", "+++ planned",
-                "-          \"AWS\": \"arn:aws:iam::111111111111:root\"",
-                "+          \"AWS\": \"arn:aws:iam::111111111111:role/gha-oidc-prod\"", "+            \"sts:ExternalId\"");
+                "           \"AWS\": \"arn:aws:iam::111111111111:root\"",
+                "+        \"Sid\": \"RolechainOidcRoleChain\"",
+                "+          \"AWS\": \"arn:aws:iam::111111111111:role/gha-oidc-prod\"", "+            \"sts:ExternalId\"")
+                .doesNotContain("-          \"AWS\": \"arn:aws:iam::111111111111:root\"");
+        assertThat(updated.get("notes").toString()).contains("keeps 1 trust statement of others",
+                "needs consent: its trust policy changes");
     }
 
     @Test

@@ -35,10 +35,21 @@ public final class FaultProxy implements AutoCloseable {
     private final String target;
     private final Map<String, Rule> rules = new ConcurrentHashMap<>();
     private final List<String> failed = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.CountDownLatch hung = new java.util.concurrent.CountDownLatch(1);
-    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    private volatile java.util.concurrent.CountDownLatch hung = new java.util.concurrent.CountDownLatch(1);
+    private volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
 
     private record Rule(Fault fault, AtomicInteger remaining) {
+    }
+
+    private final AtomicInteger writes = new AtomicInteger();
+    private volatile int hangAtWrite = -1;
+
+    /** Holds the n-th write call (1-based; any IAM action but Get…/List…) until released: a process stuck there. */
+    public void hangAtWrite(int n) {
+        hung = new java.util.concurrent.CountDownLatch(1);
+        release = new java.util.concurrent.CountDownLatch(1);
+        writes.set(0);
+        hangAtWrite = n;
     }
 
     public FaultProxy(String target) throws IOException {
@@ -70,6 +81,7 @@ public final class FaultProxy implements AutoCloseable {
 
     public void clear() {
         rules.clear();
+        hangAtWrite = -1;
     }
 
     /** The calls failed so far, as "Action FAULT". */
@@ -81,14 +93,18 @@ public final class FaultProxy implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String action = action(new String(body, StandardCharsets.UTF_8));
         Rule rule = action == null ? null : rules.get(action);
+        if (action != null && hangAtWrite > 0 && MotoServer.writes(action) && writes.incrementAndGet() == hangAtWrite) {
+            rule = new Rule(Fault.HANG, new AtomicInteger(1));
+        }
         if (rule != null && rule.remaining().getAndDecrement() > 0) {
             failed.add(action + " " + rule.fault());
             switch (rule.fault()) {
                 case HANG -> {
                     // hold the call until released: the caller is stuck between two writes
+                    java.util.concurrent.CountDownLatch held = release;
                     hung.countDown();
                     try {
-                        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                        held.await(60, java.util.concurrent.TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

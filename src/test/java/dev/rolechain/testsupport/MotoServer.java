@@ -77,6 +77,7 @@ public final class MotoServer implements AutoCloseable, BeforeAllCallback, After
         ProcessBuilder builder = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p",
                 String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+        builder.environment().put("MOTO_RECORDER_FILEPATH", Files.createTempFile("moto-recording", ".jsonl").toString());
         process = builder.start();
         awaitReady(Duration.ofSeconds(90));
     }
@@ -111,6 +112,54 @@ public final class MotoServer implements AutoCloseable, BeforeAllCallback, After
     public void reset() throws IOException, InterruptedException {
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint() + "/moto-api/reset"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Starts moto's recorder afresh: from now on every request is recorded. */
+    public void startRecording() throws IOException, InterruptedException {
+        post("/moto-api/recorder/reset-recording");
+        post("/moto-api/recorder/start-recording");
+    }
+
+    /**
+     * Stops the recorder and returns the API actions it recorded (IAM and STS use the query protocol:
+     * the action is in the form body), in order.
+     */
+    public List<String> stopRecording() throws IOException, InterruptedException {
+        post("/moto-api/recorder/stop-recording");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(endpoint() + "/moto-api/recorder/download-recording")).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> actions = new java.util.ArrayList<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : response.body().split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode entry = json.readTree(line);
+            String body = entry.path("body").asText("");
+            if (entry.path("body_encoded").asBoolean()) {
+                body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            for (String pair : body.split("&")) {
+                if (pair.startsWith("Action=")) {
+                    actions.add(java.net.URLDecoder.decode(pair.substring(7), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return actions;
+    }
+
+    /** Whether an IAM or STS action writes (everything but Get…, List…, Simulate… and STS's sign-ins). */
+    public static boolean writes(String action) {
+        return !(action.startsWith("Get") || action.startsWith("List") || action.startsWith("Simulate")
+                || action.startsWith("AssumeRole"));
+    }
+
+    private void post(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint() + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("moto " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
     }
 
     /** Credentials that act in the given account (moto scopes accounts by STS AssumeRole). */

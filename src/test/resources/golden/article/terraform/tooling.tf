@@ -16,6 +16,7 @@ resource "aws_iam_role" "oidc" {
     Version = "2012-10-17"
     Statement = [
       {
+        Sid    = "RolechainGitHubOidc"
         Effect = "Allow"
         Principal = {
           Federated = "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"

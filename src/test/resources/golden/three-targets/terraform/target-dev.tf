@@ -9,6 +9,7 @@ resource "aws_iam_role" "deploy_dev" {
     Version = "2012-10-17"
     Statement = [
       {
+        Sid    = "RolechainOidcRoleChain"
         Effect = "Allow"
         Principal = {
           AWS = "arn:aws:iam::111111111111:role/gha-oidc-dev"

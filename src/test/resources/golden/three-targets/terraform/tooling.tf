@@ -16,6 +16,7 @@ resource "aws_iam_role" "oidc_dev" {
     Version = "2012-10-17"
     Statement = [
       {
+        Sid    = "RolechainGitHubOidc"
         Effect = "Allow"
         Principal = {
           Federated = "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"
@@ -64,6 +65,7 @@ resource "aws_iam_role" "oidc_staging" {
     Version = "2012-10-17"
     Statement = [
       {
+        Sid    = "RolechainGitHubOidc"
         Effect = "Allow"
         Principal = {
           Federated = "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"
@@ -112,6 +114,7 @@ resource "aws_iam_role" "oidc_prod" {
     Version = "2012-10-17"
     Statement = [
       {
+        Sid    = "RolechainGitHubOidc"
         Effect = "Allow"
         Principal = {
           Federated = "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"

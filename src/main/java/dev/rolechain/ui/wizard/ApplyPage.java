@@ -47,6 +47,8 @@ final class ApplyPage implements Page {
     private final Button planButton = new Button();
     private final Button applyButton = new Button();
     private final Button cancelButton = new Button();
+    private final Button restoreButton = new Button();
+    private final Label restoreMessage = new Label();
     private final AtomicBoolean cancel = new AtomicBoolean();
     private VBox view;
     private DesiredState planned;
@@ -74,17 +76,19 @@ final class ApplyPage implements Page {
         button(planButton, "planButton", "apply.plan", this::plan);
         button(applyButton, "applyButton", "apply.apply", this::apply);
         button(cancelButton, "cancelApplyButton", "apply.cancel", () -> cancel.set(true));
+        button(restoreButton, "restoreButton", "apply.restore", this::restore);
         applyButton.getStyleClass().add("accent");
         cancelButton.setDisable(true);
         profileRows.getStyleClass().add("form");
         profileRows.setId("profileRows");
-        for (Label l : List.of(profilesMessage, planMessage, applyMessage)) {
+        for (Label l : List.of(profilesMessage, planMessage, applyMessage, restoreMessage)) {
             l.getStyleClass().add("message-bar");
             l.setWrapText(true);
         }
         profilesMessage.setId("profilesMessage");
         planMessage.setId("planMessage");
         applyMessage.setId("applyMessage");
+        restoreMessage.setId("restoreMessage");
         changeList.setId("changeList");
         changeList.setAccessibleText(bundle.getString("apply.changes"));
         changeList.setPrefHeight(160);
@@ -92,7 +96,8 @@ final class ApplyPage implements Page {
             @Override
             protected void updateItem(Change c, boolean empty) {
                 super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.action().json() + "  " + c.account() + "  " + c.resource());
+                setText(empty || c == null ? null : c.action().json() + "  " + c.account() + "  " + c.resource()
+                        + kept(c));
             }
         });
         changeList.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> showDiff(c));
@@ -108,7 +113,8 @@ final class ApplyPage implements Page {
                 section("apply.profiles"), profileRows, new HBox(8, checkButton), profilesMessage,
                 section("apply.changes"), new HBox(8, planButton), planMessage, changeList, diff,
                 section("apply.steps"), new HBox(8, applyButton, cancelButton), applyMessage, steps,
-                section("apply.journal"), journal);
+                section("apply.journal"), journal,
+                section("apply.restore.title"), new HBox(8, restoreButton), restoreMessage);
         content.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -178,11 +184,14 @@ final class ApplyPage implements Page {
             return;
         }
         planMessage.setText(bundle.getString("apply.planning"));
-        background.run(() -> aws.plan(state), changes -> {
+        background.run(() -> aws.plan(state), review -> {
             planned = state;
+            List<Change> changes = review.changes();
             changeList.getItems().setAll(changes);
             long todo = changes.stream().filter(c -> c.action() != Change.Action.NONE).count();
-            planMessage.setText(model.text("apply.planned.summary", todo, changes.size() - todo));
+            planMessage.setText(model.text("apply.planned.summary", todo, changes.size() - todo)
+                    + review.findings().stream().map(f -> "\n" + model.text("apply.finding", f))
+                            .collect(java.util.stream.Collectors.joining()));
             if (!changes.isEmpty()) {
                 changeList.getSelectionModel().select(0);
             }
@@ -275,6 +284,44 @@ final class ApplyPage implements Page {
         }, e -> {
             finishApply();
             applyMessage.setText(e.getMessage());
+        });
+    }
+
+    /** What a role's change keeps of others', as the change list shows it: "kept: 2 trust statements of others; …". */
+    private String kept(Change c) {
+        List<String> kept = c.notes().stream().filter(n -> n.startsWith("keeps ")).map(n -> n.substring("keeps ".length()))
+                .toList();
+        return kept.isEmpty() ? "" : "  —  " + model.text("apply.kept", String.join("; ", kept));
+    }
+
+    /** Restore a backup folder of an earlier apply, after a confirmation; what apply created is removed only if agreed. */
+    private void restore() {
+        var window = restoreButton.getScene().getWindow();
+        java.util.Optional<java.nio.file.Path> folder = dialogs.chooseFolder(window);
+        if (folder.isEmpty()) {
+            return;
+        }
+        if (!dialogs.confirm(window, bundle.getString("apply.restore.confirm.title"),
+                model.text("apply.restore.confirm", folder.get()), bundle.getString("apply.restore.confirm.agree"))) {
+            return;
+        }
+        restoreMessage.setText(bundle.getString("apply.restoring"));
+        restoreButton.setDisable(true);
+        dev.rolechain.aws.Restorer.Removal removal = created -> {
+            CompletableFuture<Boolean> answer = new CompletableFuture<>();
+            Platform.runLater(() -> answer.complete(dialogs.confirm(window, bundle.getString("apply.remove.title"),
+                    model.text("apply.remove", String.join("\n", created)), bundle.getString("apply.remove.agree"))));
+            return answer.join();
+        };
+        background.run(() -> aws.restore(folder.get(), removal), result -> {
+            restoreButton.setDisable(false);
+            restoreMessage.setText(model.text("apply.restored", result.restored().size(), result.unchanged().size(),
+                    result.removed().size(), result.createdKept().size())
+                    + result.problems().stream().map(p -> "\n" + p).collect(java.util.stream.Collectors.joining()));
+            background.run(() -> aws.journalTail(50), journal.getItems()::setAll, e -> { });
+        }, e -> {
+            restoreButton.setDisable(false);
+            restoreMessage.setText(e.getMessage());
         });
     }
 

@@ -6,7 +6,6 @@ import dev.rolechain.aws.Applier;
 import dev.rolechain.aws.AwsErrors;
 import dev.rolechain.aws.LiveCheck;
 import dev.rolechain.aws.SsoSignIn;
-import dev.rolechain.plan.Change;
 import dev.rolechain.plan.DesiredState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +48,19 @@ public final class LiveAws {
         return out;
     }
 
-    public List<Change> plan(DesiredState state) {
-        return services.livePlanner().plan(state);
+    public dev.rolechain.aws.LivePlanner.Review plan(DesiredState state) {
+        return services.livePlanner().review(state);
+    }
+
+    /** Restores a backup folder written by apply; removes what apply created only when {@code removal} agrees. */
+    public dev.rolechain.aws.Restorer.Result restore(java.nio.file.Path folder, dev.rolechain.aws.Restorer.Removal removal)
+            throws IOException {
+        return services.restorer().restore(folder, true, removal);
+    }
+
+    /** Where apply keeps its backups (the folder the restore chooser opens in). */
+    public java.nio.file.Path backupsFolder() {
+        return services.backups().root();
     }
 
     public Applier.Result apply(DesiredState state, Applier.Confirmation confirmation, Applier.Progress progress) {
