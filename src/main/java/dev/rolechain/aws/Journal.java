@@ -26,6 +26,7 @@ public final class Journal {
     public synchronized void checkWritable() throws IOException {
         PrivateFiles.folder(file.getParent());
         PrivateFiles.append(file, "");
+        PrivateFiles.tighten(file);
     }
 
     public synchronized void record(String account, String action, String resource, String result) {

@@ -73,6 +73,13 @@ final class PrivateFiles {
         }
     }
 
+    /** Makes a file of Rolechain's that an earlier version created with the default mode 0600. */
+    static void tighten(Path file) throws IOException {
+        if (POSIX && Files.isRegularFile(file) && !Files.getPosixFilePermissions(file).equals(FILE)) {
+            Files.setPosixFilePermissions(file, FILE);
+        }
+    }
+
     /** Fails with the reason when nothing can be written into the folder (checked before the first AWS write). */
     static void checkWritable(Path folder) throws IOException {
         Path created = folder(folder);

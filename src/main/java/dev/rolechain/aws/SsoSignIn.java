@@ -60,8 +60,16 @@ public final class SsoSignIn {
                         + ", which the AWS config does not define"));
         List<String> scopes = session.property("sso_registration_scopes")
                 .map(s -> List.of(s.split("\\s*,\\s*"))).orElse(List.of());
-        return Optional.of(new Session(sessionName.get(), session.property("sso_start_url").orElseThrow(),
-                session.property("sso_region").orElseThrow(), scopes));
+        return Optional.of(new Session(sessionName.get(), required(session, sessionName.get(), "sso_start_url",
+                "the portal URL, e.g. https://my-company.awsapps.com/start"),
+                required(session, sessionName.get(), "sso_region", "the region of IAM Identity Center, e.g. eu-west-1"),
+                scopes));
+    }
+
+    private static String required(Profile session, String name, String key, String what) {
+        return session.property(key).filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalArgumentException(
+                "[sso-session " + name + "] in the AWS config (~/.aws/config) has no " + key + "; add " + key + " = "
+                        + what + " (aws configure sso-session writes it)"));
     }
 
     /** Where the AWS CLI caches the token of an sso-session. */

@@ -29,12 +29,27 @@ public final class RolechainCommand implements Runnable {
     public static CommandLine create(Services services) {
         CommandLine cli = new CommandLine(new RolechainCommand(), new Factory(services));
         cli.setExitCodeExceptionMapper(e -> EXIT_INVALID);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // A command met something it does not handle: one line that says what, not a stack trace.
+            commandLine.getErr().println("rolechain: " + commandLine.getCommandName() + " failed: " + describe(ex));
+            if (System.getenv("ROLECHAIN_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("rolechain: (set ROLECHAIN_DEBUG=1 to see where)");
+            }
+            return 1;
+        });
         cli.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("rolechain: " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return EXIT_INVALID;
         });
         return cli;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -78,6 +78,8 @@ public final class TrustMerge {
             trail = text.substring(items.get(items.size() - 1).end, layout.statementEnd - 1);
             if (items.size() > 1) {
                 separator = text.substring(items.get(0).end, items.get(1).start);
+            } else if (lead.isBlank()) {
+                separator = "," + lead;
             }
         }
         StringBuilder out = new StringBuilder(text.length() + 512);
