@@ -40,7 +40,8 @@ class LiveWizardTest {
     }
 
     @Test
-    void aRoleRolechainDoesNotManageIsChangedOnlyAfterTheUserAgrees(FxRobot robot) {
+    void aRoleRolechainDoesNotManageIsChangedOnlyAfterTheUserAgreesKeepsWhatIsNotOursAndCanBeRestored(FxRobot robot)
+            throws Exception {
         try (var iam = moto.iam("555555555555")) {
             iam.createRole(r -> r.roleName("gha-deploy").description("hand-made").assumeRolePolicyDocument(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
@@ -55,10 +56,51 @@ class LiveWizardTest {
         waitUntil("the apply ends", () -> result.getText().contains("write calls"));
         assertThat(wizard.dialogs.confirmations).containsExactly("Change role gha-deploy in account 555555555555?");
         assertThat(result.getText()).contains("1 roles left unchanged");
+        assertThat(wizard.dialogs.messages.get(0)).contains("the role exists and was not created by Rolechain",
+                "Kept as they are: 1 trust statement of others; the description", "RolechainOidcRoleChain");
+        String original = trust();
+        assertThat(original).contains("555555555555:root").doesNotContain("Rolechain");
+
+        // the plan says, per role, what it keeps of others'
+        click(robot, "#planButton");
+        ListView<Change> changes = robot.lookup("#changeList").queryListView();
+        waitUntil("the plan is read", () -> changes.getItems().stream().anyMatch(c -> c.action() == Change.Action.UPDATE));
+        int update = changes.getItems().stream().map(c -> c.action()).toList().indexOf(Change.Action.UPDATE);
+        robot.interact(() -> {
+            changes.scrollTo(update);
+            changes.getSelectionModel().clearAndSelect(update);
+        });
+        waitUntil("the plan shows what is kept", () -> robot.lookup(".list-cell").queryAll().stream()
+                .anyMatch(c -> c instanceof javafx.scene.control.Labeled l && l.getText() != null
+                        && l.getText().startsWith("update  555555555555  role/gha-deploy")));
+        assertThat(robot.lookup(".list-cell").queryAll().stream().filter(c -> c instanceof javafx.scene.control.Labeled)
+                .map(c -> ((javafx.scene.control.Labeled) c).getText()).filter(t -> t != null && t.contains("role/gha-deploy")
+                        && t.startsWith("update")).findFirst().orElseThrow())
+                .endsWith("kept: 1 trust statement of others; the description");
+
+        wizard.dialogs.agree = true;
+        click(robot, "#applyButton");
+        waitUntil("the second apply ends", () -> result.getText().contains("saved in"));
+        assertThat(trust()).contains("555555555555:root", "RolechainOidcRoleChain");
+        String folder = result.getText().replaceFirst("(?s).*saved in (\\S+) .*", "$1");
+
+        // Restore, from the Apply page
+        wizard.dialogs.folder = Path.of(folder);
+        wizard.dialogs.agree = true;
+        click(robot, "#restoreButton");
+        Label restored = robot.lookup("#restoreMessage").queryAs(Label.class);
+        waitUntil("the restore ends", () -> restored.getText().contains("restored"));
+        assertThat(restored.getText()).startsWith("1 restored");
+        assertThat(trust()).isEqualTo(original);
         try (var iam = moto.iam("555555555555")) {
             assertThat(iam.getRole(r -> r.roleName("gha-deploy")).role().description()).isEqualTo("hand-made");
-            assertThat(java.net.URLDecoder.decode(iam.getRole(r -> r.roleName("gha-deploy")).role().assumeRolePolicyDocument(),
-                    java.nio.charset.StandardCharsets.UTF_8)).contains("555555555555:root");
+        }
+    }
+
+    private static String trust() {
+        try (var iam = moto.iam("555555555555")) {
+            return java.net.URLDecoder.decode(iam.getRole(r -> r.roleName("gha-deploy")).role().assumeRolePolicyDocument(),
+                    java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

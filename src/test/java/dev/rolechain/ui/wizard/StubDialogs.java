@@ -16,6 +16,7 @@ final class StubDialogs implements FileDialogs {
     List<Path> dumps = List.of();
     Path export;
     final List<String> confirmations = new ArrayList<>();
+    final List<String> messages = new ArrayList<>();
 
     @Override
     public Optional<Path> openSetup(Window owner) {
@@ -45,6 +46,7 @@ final class StubDialogs implements FileDialogs {
     @Override
     public boolean confirm(Window owner, String title, String message, String agreeText) {
         confirmations.add(title);
+        messages.add(message);
         return agree;
     }
 }
