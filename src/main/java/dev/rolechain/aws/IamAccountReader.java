@@ -72,7 +72,7 @@ public final class IamAccountReader {
         Map<String, PolicyDocument> inline = new TreeMap<>();
         Map<String, String> inlineJson = new TreeMap<>();
         for (String policyName : iam.listRolePoliciesPaginator(r -> r.roleName(name)).policyNames()) {
-            String document = decode(iam.getRolePolicy(r -> r.roleName(name).policyName(policyName)).policyDocument());
+            String document = PolicyJson.decode(iam.getRolePolicy(r -> r.roleName(name).policyName(policyName)).policyDocument());
             inline.put(policyName, PolicyJson.parse(document));
             inlineJson.put(policyName, document);
         }
@@ -82,18 +82,10 @@ public final class IamAccountReader {
         }
         String boundary = role.permissionsBoundary() == null ? null : role.permissionsBoundary().permissionsBoundaryArn();
         String description = role.description() == null || role.description().isEmpty() ? null : role.description();
-        String trust = decode(role.assumeRolePolicyDocument());
+        String trust = PolicyJson.decode(role.assumeRolePolicyDocument());
         return Optional.of(new LiveRole(new Role(role.roleName(), role.path(), description, PolicyJson.parse(trust), inline,
                 attached, role.maxSessionDuration() == null ? 3600 : role.maxSessionDuration(), boundary,
                 tags(role.tags())), trust, inlineJson));
-    }
-
-    /** IAM returns policy documents URL-encoded (RFC 3986); the text as it was written. */
-    static String decode(String document) {
-        String text = document.strip();
-        return text.startsWith("%7B") || text.startsWith("%7b")
-                ? java.net.URLDecoder.decode(document.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
-                : document;
     }
 
     private static Map<String, String> tags(List<Tag> tags) {

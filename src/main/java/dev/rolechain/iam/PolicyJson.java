@@ -40,10 +40,7 @@ public final class PolicyJson {
 
     /** Parses policy JSON text; AWS's URL-encoded form (as GetRole returns it) is accepted too. */
     public static PolicyDocument parse(String text) {
-        String json = text.strip();
-        if (json.startsWith("%7B") || json.startsWith("%7b")) {
-            json = URLDecoder.decode(json, StandardCharsets.UTF_8);
-        }
+        String json = decode(text).strip();
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
@@ -55,6 +52,16 @@ public final class PolicyJson {
             throw new PolicyException(List.of("empty document"));
         }
         return parse(node);
+    }
+
+    /**
+     * The JSON text of a document as IAM returns it: URL-encoded as RFC 3986 says (a {@code +} is a plus
+     * sign, not a space), or plain text, which is returned as it is.
+     */
+    public static String decode(String text) {
+        String stripped = text.strip();
+        return stripped.startsWith("%7B") || stripped.startsWith("%7b")
+                ? URLDecoder.decode(stripped.replace("+", "%2B"), StandardCharsets.UTF_8) : text;
     }
 
     /** Parses an already-read JSON tree. */

@@ -10,8 +10,6 @@ import dev.rolechain.iam.PolicyException;
 import dev.rolechain.iam.PolicyJson;
 import dev.rolechain.iam.Statement;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,11 +48,7 @@ public final class TrustMerge {
      * it is returned.
      */
     public static String mergeText(String liveText, PolicyDocument planned) {
-        String text = liveText;
-        String stripped = liveText.strip();
-        if (stripped.startsWith("%7B") || stripped.startsWith("%7b")) {
-            text = URLDecoder.decode(stripped.replace("+", "%2B"), StandardCharsets.UTF_8);
-        }
+        String text = PolicyJson.decode(liveText);
         PolicyDocument live = PolicyJson.parse(text);
         Layout layout;
         try {

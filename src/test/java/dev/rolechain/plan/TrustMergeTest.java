@@ -52,6 +52,11 @@ class TrustMergeTest {
                 .replace("+", "%20"), planned.trustPolicy());
         assertThat(merged).isEqualTo("{\"Statement\":[" + DENY + "," + PolicyJson.toTree(planned.trustPolicy())
                 .get("Statement").get(0) + "],\"Version\":\"2012-10-17\"}");
+        String plus = TrustMerge.mergeText("%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B"
+                + "%22AWS%22%3A%22arn%3Aaws%3Aiam%3A%3A888888888888%3Aroot%22%7D%2C%22Action%22%3A%22sts%3AAssumeRole%22%2C"
+                + "%22Condition%22%3A%7B%22StringEquals%22%3A%7B%22sts%3AExternalId%22%3A%22a+b%20c%22%7D%7D%7D%5D%7D",
+                planned.trustPolicy());
+        assertThat(plus).as("a + in RFC 3986 text is a plus sign").contains("\"sts:ExternalId\":\"a+b c\"");
         String noVersion = TrustMerge.mergeText("{\"Statement\":[" + DENY + "]}", planned.trustPolicy());
         assertThat(PolicyJson.parse(noVersion).version()).isEqualTo("2012-10-17");
         assertThat(noVersion).contains(DENY);
