@@ -127,6 +127,7 @@ class ApplyFaultsTest {
         apply.getOutputStream().close();
         try {
             assertThat(proxy.awaitHang(120)).as("the apply reached write %d", write).isTrue();
+            assertThat(new ProcessBuilder("kill", "-9", String.valueOf(apply.pid())).start().waitFor()).isZero();
         } finally {
             apply.destroyForcibly();
             apply.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
