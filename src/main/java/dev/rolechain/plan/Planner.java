@@ -96,6 +96,15 @@ public final class Planner {
                 tooling.accountId(), accounts, chains);
     }
 
+    /**
+     * A value as a policy condition matches it literally: in a policy of version 2012-10-17 {@code ${…}}
+     * is a policy variable, so every {@code $} is written {@code ${$}} (a branch {@code x${var.region}}
+     * would otherwise never match).
+     */
+    public static String literal(String value) {
+        return value.replace("$", "${$}");
+    }
+
     public static Issuer issuer(GitHub github) {
         if (github.enterpriseSlug() != null) {
             return Issuer.enterpriseCloud(github.enterpriseSlug());
@@ -125,8 +134,9 @@ public final class Planner {
         PolicyDocument trust = PolicyDocument.of(Statement.allowPrincipal(OIDC_TRUST_SID,
                 Principals.of("Federated", providerArn),
                 List.of(WEB_IDENTITY_ACTION),
-                List.of(new Condition("StringEquals", issuer.audKey(), audience),
-                        new Condition(wildcard ? "StringLike" : "StringEquals", issuer.subKey(), claims))));
+                List.of(new Condition("StringEquals", issuer.audKey(), literal(audience)),
+                        new Condition(wildcard ? "StringLike" : "StringEquals", issuer.subKey(),
+                                claims.stream().map(Planner::literal).toList()))));
         List<String> actions = tagging ? List.of(ASSUME_ROLE_ACTION, TAG_SESSION_ACTION) : List.of(ASSUME_ROLE_ACTION);
         PolicyDocument assume = PolicyDocument.of(Statement.allow("AssumeDeployRoles", actions,
                 deployArns));

@@ -60,6 +60,14 @@ public final class Renderer {
         artifacts.add(new Artifact(".github/workflows/deploy.yml", workflow(state)));
         artifacts.addAll(policies(state));
         artifacts.add(new Artifact("README.md", readme(state, artifacts)));
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (Artifact a : artifacts) {
+            String key = java.nio.file.Path.of(a.path()).normalize().toString();
+            if (key.startsWith("..") || !paths.add(key)) {
+                throw new IllegalStateException("two files of the export would be " + a.path()
+                        + " (the validator must refuse the names that lead here)");
+            }
+        }
         return artifacts;
     }
 
@@ -98,13 +106,17 @@ public final class Renderer {
 
         IamAccount tooling = state.tooling();
         boolean shared = setup.tooling().oidcRoles() == dev.rolechain.setup.OidcRoles.SHARED;
+        // One namespace per kind of Terraform name; the fixed names of the templates are taken first.
+        Identifiers variables = new Identifiers("region", "profile_tooling");
+        Identifiers roles = new Identifiers();
+        Identifiers rolePolicies = new Identifiers();
         List<Map<String, Object>> oidcRoles = new ArrayList<>();
         Map<String, String> oidcRoleIds = new LinkedHashMap<>();
         for (Chain chain : state.chains()) {
             if (!oidcRoleIds.containsKey(chain.oidcRoleName())) {
-                String id = shared ? "oidc" : "oidc_" + Escape.hclName(chain.target().name());
+                String id = roles.take(shared ? "oidc" : "oidc_" + Escape.hclName(chain.target().name()));
                 oidcRoleIds.put(chain.oidcRoleName(), id);
-                oidcRoles.add(roleModel(tooling.role(chain.oidcRoleName()).orElseThrow(), id));
+                oidcRoles.add(roleModel(tooling.role(chain.oidcRoleName()).orElseThrow(), id, rolePolicies));
             }
         }
         model.put("oidcRoles", oidcRoles);
@@ -114,12 +126,12 @@ public final class Renderer {
             Target target = chain.target();
             IamAccount account = state.account(target.accountId()).orElseThrow();
             Role role = account.role(target.roleName()).orElseThrow();
-            String id = "deploy_" + Escape.hclName(target.name());
-            Map<String, Object> m = roleModel(role, id);
+            String id = roles.take("deploy_" + Escape.hclName(target.name()));
+            Map<String, Object> m = roleModel(role, id, rolePolicies);
             m.put("name", target.name());
             m.put("accountId", target.accountId());
             m.put("alias", Escape.hclName(target.name()));
-            m.put("profileVariable", "profile_" + Escape.hclName(target.name()));
+            m.put("profileVariable", variables.take("profile_" + Escape.hclName(target.name())));
             m.put("profile", hclOrNull(target.profile()));
             m.put("dependsOn", "aws_iam_role." + oidcRoleIds.get(chain.oidcRoleName()));
             m.put("production", target.production());
@@ -137,7 +149,24 @@ public final class Renderer {
         return model;
     }
 
-    private static Map<String, Object> roleModel(Role role, String id) {
+    /** Terraform names of one kind, unique: the readable one, or it with _2, _3, … where two would meet. */
+    private static final class Identifiers {
+        private final Set<String> used = new java.util.HashSet<>();
+
+        Identifiers(String... fixed) {
+            used.addAll(List.of(fixed));
+        }
+
+        String take(String readable) {
+            String id = readable;
+            for (int n = 2; !used.add(id); n++) {
+                id = readable + "_" + n;
+            }
+            return id;
+        }
+    }
+
+    private static Map<String, Object> roleModel(Role role, String id, Identifiers policyIds) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", id);
         m.put("roleName", Escape.hcl(role.name()));
@@ -148,13 +177,8 @@ public final class Renderer {
         m.put("trust", Hcl.expression(PolicyJson.toTree(role.trustPolicy()), 1));
         m.put("tags", Hcl.object(hclStrings(role.tags()), 1));
         List<Map<String, Object>> inline = new ArrayList<>();
-        Set<String> usedIds = new LinkedHashSet<>();
         role.inlinePolicies().forEach((name, doc) -> {
-            String base = id + "_" + Escape.hclName(name);
-            String policyId = base;
-            for (int n = 2; !usedIds.add(policyId); n++) {
-                policyId = base + "_" + n;
-            }
+            String policyId = policyIds.take(id + "_" + Escape.hclName(name));
             inline.add(Map.of("id", policyId, "name", Escape.hcl(name), "policy", Hcl.expression(PolicyJson.toTree(doc), 1)));
         });
         m.put("inlinePolicies", inline);

@@ -28,7 +28,8 @@ public final class SetupValidator {
     public static final int MANAGED_POLICIES_PER_ROLE_MAX = 20;
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+    /** An IAM role name that is also a safe folder name of the export ("." and ".." are not). */
+    private static final Pattern ROLE_NAME = Pattern.compile("(?!\\.{1,2}$)[\\w+=,.@-]{1,64}");
     private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
@@ -336,7 +337,8 @@ public final class SetupValidator {
     }
 
     private static String roleNameRule() {
-        return "an IAM role name: 1–64 letters, digits and _+=,.@-";
+        return "an IAM role name: 1–64 letters, digits and _+=,.@- (not \".\" or \"..\", which cannot name the "
+                + "role's folder in the export)";
     }
 
     private static boolean required(String value, String path, List<Problem> problems) {
