@@ -43,7 +43,7 @@ class CliTest {
         assertThat(dir.resolve(".github/workflows/deploy.yml")).content().contains("role-external-id: myorg-prod-deploy");
         assertThat(dir.resolve("policies/222222222222/ci-deploy-role/trust.json")).content().contains("sts:ExternalId");
         assertThat(cli.out()).contains("Wrote 11 files", "terraform/providers.tf");
-        assertThat(files(dir)).hasSize(11);
+        assertThat(files(dir)).hasSize(11 + 1).contains(dir.resolve(dev.rolechain.render.ExportWriter.MANIFEST));
     }
 
     @Test
@@ -87,7 +87,7 @@ class CliTest {
         assertThat(run("export", "--setup", Examples.path("article").toString(), "--out", dir.toString(), "--force"))
                 .isZero();
         assertThat(dir.resolve("keep.txt")).hasContent("mine");
-        assertThat(files(dir)).hasSize(12);
+        assertThat(files(dir)).as("11 files, the manifest and keep.txt").hasSize(13);
         try (Stream<Path> all = Files.walk(dir)) {
             assertThat(all.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
         }
