@@ -45,8 +45,9 @@ public final class PolicyJson {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw new PolicyException(List.of("not JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())));
         }
         if (node == null) {
             throw new PolicyException(List.of("empty document"));

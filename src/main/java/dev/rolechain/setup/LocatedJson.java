@@ -104,6 +104,19 @@ final class LocatedJson {
         locations.putIfAbsent(path, new int[] {at.getLineNr(), at.getColumnNr()});
     }
 
+    /** The index of the first UTF-16 surrogate without its pair, or -1. */
+    static int loneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private JsonNode readValue(JsonParser p, String path) throws IOException {
         remember(path, p.currentTokenLocation());
         JsonToken token = p.currentToken();
@@ -114,6 +127,10 @@ final class LocatedJson {
                     String name = p.currentName();
                     String childPath = child(path, name);
                     JsonLocation at = p.currentTokenLocation();
+                    if (loneSurrogate(name) >= 0) {
+                        problems.add(new Problem(childPath, "the name holds a lone surrogate, which is not a Unicode "
+                                + "character; remove it", at.getLineNr(), at.getColumnNr()));
+                    }
                     if (object.has(name)) {
                         problems.add(new Problem(childPath, "appears twice; give each field once",
                                 at.getLineNr(), at.getColumnNr()));
@@ -132,8 +149,17 @@ final class LocatedJson {
                 }
                 return array;
             }
-            case VALUE_STRING:
-                return NODES.textNode(p.getText());
+            case VALUE_STRING: {
+                String text = p.getText();
+                int bad = loneSurrogate(text);
+                if (bad >= 0) {
+                    JsonLocation at = p.currentTokenLocation();
+                    problems.add(new Problem(path, String.format("holds a lone surrogate (\\u%04X at character %d), which "
+                            + "is not a Unicode character and cannot be written as UTF-8; remove it", (int) text.charAt(bad),
+                            bad + 1), at.getLineNr(), at.getColumnNr()));
+                }
+                return NODES.textNode(text);
+            }
             case VALUE_NUMBER_INT:
                 return NODES.numberNode(p.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT:

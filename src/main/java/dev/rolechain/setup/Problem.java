@@ -10,6 +10,10 @@ public record Problem(String path, String message, int line, int column) {
         this(path, message, 0, 0);
     }
 
+    public Problem withPath(String newPath) {
+        return new Problem(newPath, message, line, column);
+    }
+
     public Problem at(int line, int column) {
         return new Problem(path, message, line, column);
     }

@@ -49,10 +49,13 @@ public final class SetupJson {
         private final List<Problem> problems;
         private final LocatedJson json;
 
-        private Read(Setup setup, List<Problem> problems, LocatedJson json) {
+        private final Map<String, String> renamed;
+
+        private Read(Setup setup, List<Problem> problems, LocatedJson json, Map<String, String> renamed) {
             this.setup = setup;
             this.problems = List.copyOf(problems);
             this.json = json;
+            this.renamed = renamed;
         }
 
         /** The Setup as far as it could be built (null when the file is not a JSON object); check {@link #problems()}. */
@@ -64,9 +67,25 @@ public final class SetupJson {
             return problems;
         }
 
-        /** Adds line and column to a problem found later (by the validator) from this file's locations. */
+        /**
+         * A problem found later (by the validator) as the file has it: its path names the element where it
+         * stands in the file (elements that could not be read are not counted by the Setup), with line and column.
+         */
         public Problem locate(Problem problem) {
-            return json.locate(problem);
+            String path = problem.path() == null ? null : remap(remap(problem.path(), false), true);
+            return json.locate(java.util.Objects.equals(path, problem.path()) ? problem : problem.withPath(path));
+        }
+
+        /** The path with its target (or, {@code subjects}, its subject) element renamed to where it stands in the file. */
+        private String remap(String path, boolean subjects) {
+            for (Map.Entry<String, String> e : renamed.entrySet()) {
+                String from = e.getKey();
+                if (from.contains(".subjects[") == subjects
+                        && (path.equals(from) || path.startsWith(from + ".") || path.startsWith(from + "["))) {
+                    return e.getValue() + path.substring(from.length());
+                }
+            }
+            return path;
         }
     }
 
@@ -75,12 +94,12 @@ public final class SetupJson {
         LocatedJson json = LocatedJson.read(text);
         List<Problem> problems = new ArrayList<>(json.problems());
         if (json.root() == null) {
-            return new Read(null, problems, json);
+            return new Read(null, problems, json, Map.of());
         }
         Reader reader = new Reader(problems);
         Setup setup = reader.setup(json.root());
         List<Problem> located = problems.stream().map(json::locate).toList();
-        return new Read(setup, located, json);
+        return new Read(setup, located, json, reader.renamed);
     }
 
     // ---------------------------------------------------------------- writing
@@ -184,6 +203,12 @@ public final class SetupJson {
     private static final class Reader {
         private final List<Problem> problems;
 
+        /**
+         * Where an element of the Setup stood in the file, when elements before it could not be read: a
+         * later problem about {@code targets[0]} is about the file's {@code targets[1]}.
+         */
+        final Map<String, String> renamed = new java.util.LinkedHashMap<>();
+
         Reader(List<Problem> problems) {
             this.problems = problems;
         }
@@ -252,6 +277,7 @@ public final class SetupJson {
             for (int i = 0; i < value.size(); i++) {
                 Target target = target(value.get(i), LocatedJson.element("targets", i));
                 if (target != null) {
+                    renamed.put(LocatedJson.element("targets", targets.size()), LocatedJson.element("targets", i));
                     targets.add(target);
                 }
             }
@@ -284,6 +310,7 @@ public final class SetupJson {
             for (int i = 0; i < value.size(); i++) {
                 Subject subject = subject(value.get(i), LocatedJson.element(path, i));
                 if (subject != null) {
+                    renamed.put(LocatedJson.element(path, subjects.size()), LocatedJson.element(path, i));
                     subjects.add(subject);
                 }
             }

@@ -19,6 +19,9 @@ public final class SetupLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SetupException(file.toString(), List.of(new Problem("", "is not UTF-8 text; a Setup file is JSON "
+                    + "in UTF-8 (save it as UTF-8)")));
         } catch (IOException e) {
             throw new SetupException(file.toString(), List.of(new Problem("", "cannot read the file: " + e.getMessage())));
         }
