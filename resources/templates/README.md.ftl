@@ -29,6 +29,18 @@ Who may deploy where (the `sub` claims the OIDC role trust admits):
 </#if>
 </#list>
 
+<#if acceptedRisks?has_content>
+## Accepted risks
+
+The Setup accepts these risks of production access; `rolechain lint` lists them as warnings:
+
+| target | rule | reason |
+|---|---|---|
+<#list acceptedRisks as r>
+| ${r.target} | ${r.rule} | ${md(r.reason)} |
+</#list>
+
+</#if>
 ## Files
 
 | file | what it is |

@@ -50,7 +50,7 @@ public final class ChainCheck {
     /** The matrix for the chains of a plan, evaluated on the given accounts (planned, or read live). */
     public List<Cell> check(DesiredState state, List<IamAccount> accounts) {
         List<Cell> cells = new ArrayList<>();
-        Map<Chain, Optional<Tail>> tails = new java.util.IdentityHashMap<>();
+        Map<Chain, Map<String, Optional<Tail>>> tails = new java.util.IdentityHashMap<>();
         for (Chain chain : state.chains()) {
             List<SubjectPattern> grants = chain.grants();
             Optional<Role> oidc = role(accounts, state.toolingAccountId(), chain.oidcRoleName());
@@ -188,7 +188,7 @@ public final class ChainCheck {
     }
 
     private Cell cell(DesiredState state, List<IamAccount> accounts, Chain chain, List<SubjectPattern> grants,
-            Optional<Role> oidc, TokenClaims token, String probe, Map<Chain, Optional<Tail>> tails) {
+            Optional<Role> oidc, TokenClaims token, String probe, Map<Chain, Map<String, Optional<Tail>>> tails) {
         Expectation expected = intended(state.owner(), grants, token) ? Expectation.ALLOW : Expectation.DENY;
         String sub = token.sub();
         String target = chain.targetName();
@@ -205,7 +205,10 @@ public final class ChainCheck {
             java.util.function.Supplier<String> reason = () -> reasonOf(evaluator.evaluate(trust, List.of(), request));
             return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.OIDC_TRUST, memo(reason));
         }
-        Optional<Tail> tail = tails.computeIfAbsent(chain, c -> Optional.ofNullable(tail(state, accounts, c, oidc.get())));
+        // configure-aws-credentials tags the chained session with the run's repository
+        String repository = token.owner() + "/" + token.repository();
+        Optional<Tail> tail = tails.computeIfAbsent(chain, c -> new java.util.HashMap<>()).computeIfAbsent(repository,
+                r -> Optional.ofNullable(tail(state, accounts, chain, oidc.get(), r)));
         if (tail.isPresent()) {
             return new Cell(target, sub, probe, expected, Expectation.DENY, tail.get().hop(), tail.get().reason());
         }
@@ -237,7 +240,7 @@ public final class ChainCheck {
     }
 
     /** Hops 2–4 for a chain; null when all allow. */
-    private Tail tail(DesiredState state, List<IamAccount> accounts, Chain chain, Role oidc) {
+    private Tail tail(DesiredState state, List<IamAccount> accounts, Chain chain, Role oidc, String repository) {
         String session = Principal.session(state.partition(), state.toolingAccountId(), chain.oidcRoleName(),
                 state.roleSessionName());
         List<PolicyDocument> identity = List.copyOf(oidc.inlinePolicies().values());
@@ -256,9 +259,11 @@ public final class ChainCheck {
             return new Tail(Hop.TARGET_TRUST, "the deploy role " + chain.deployRoleArn() + " does not exist");
         }
         RequestContext externalId = RequestContext.of(Map.of("sts:ExternalId", List.of(chain.externalId())));
+        RequestContext tagged = RequestContext.of(Map.of("sts:ExternalId", List.of(chain.externalId()),
+                "aws:RequestTag/Repository", List.of(repository), "aws:TagKeys", List.of("Repository")));
         for (String action : actions) {
             Evaluation e = evaluator.evaluate(deploy.get().trustPolicy(), identity,
-                    new Request(session, action, chain.deployRoleArn(), externalId));
+                    new Request(session, action, chain.deployRoleArn(), state.sessionTagging() ? tagged : externalId));
             if (!e.allowed()) {
                 return new Tail(Hop.TARGET_TRUST, reasonOf(e));
             }

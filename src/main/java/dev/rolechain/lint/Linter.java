@@ -13,6 +13,8 @@ import dev.rolechain.plan.Chain;
 import dev.rolechain.plan.DesiredState;
 import dev.rolechain.setup.OidcRoles;
 import dev.rolechain.setup.Setup;
+import dev.rolechain.setup.SetupValidator;
+import dev.rolechain.setup.Target;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,7 +65,10 @@ public final class Linter {
                     context = new TrustContext(owner, state.audience(), production, setup.workflow().sessionTagging(),
                             account.accountId());
                 }
-                findings.addAll(trust.lint(dir + "trust.json", role.trustPolicy(), context));
+                List<Target> targets = state.chains().stream().filter(c -> account.accountId().equals(state.toolingAccountId())
+                        && c.oidcRoleName().equals(role.name()) || c.deployRoleArn().equals(role.arn(state.partition(),
+                                account.accountId()))).map(Chain::target).toList();
+                trust.lint(dir + "trust.json", role.trustPolicy(), context).forEach(f -> findings.add(accepted(f, targets)));
                 role.inlinePolicies().forEach((name, doc) -> findings.addAll(identity.lint(dir + "inline-" + name + ".json", doc)));
             }
         }
@@ -90,14 +95,15 @@ public final class Linter {
                     for (Chain other : chains) {
                         if (prod.target().production() && !other.target().production()
                                 && !prod.subjectClaims().containsAll(other.subjectClaims())) {
-                            findings.add(Rule.RC403.at("tooling.oidcRoles", "the shared OIDC role " + prod.oidcRoleName()
-                                    + " lets subjects of non-production target " + other.target().name()
-                                    + " reach production target " + prod.target().name()));
+                            findings.add(accepted(Rule.RC403.at("tooling.oidcRoles", "the shared OIDC role "
+                                    + prod.oidcRoleName() + " lets subjects of non-production target " + other.target().name()
+                                    + " reach production target " + prod.target().name()), List.of(prod.target())));
                         }
                     }
                 }
             }
         }
+        targets(state, findings);
         if (setup.workflow().durationSeconds() > 3600) {
             findings.add(Rule.RC206.at("workflow.durationSeconds", setup.workflow().durationSeconds()
                     + " seconds asked for the chained session; role chaining allows at most 3600"));
@@ -106,6 +112,101 @@ public final class Linter {
             findings.addAll(workflow.lint(".github/workflows/deploy.yml", new WorkflowParser().parse(workflowYaml), state));
         }
         return sorted(findings);
+    }
+
+    private static final java.util.regex.Pattern TAG_REFERENCE =
+            java.util.regex.Pattern.compile("(?i)aws:(?:PrincipalTag|RequestTag)/([^}\"'\\s,]+)");
+
+    /** The rules about each target and its deploy role (RC207–RC212). */
+    private static void targets(DesiredState state, List<Finding> findings) {
+        Setup setup = state.setup();
+        Map<String, List<String>> byExternalId = new LinkedHashMap<>();
+        for (int i = 0; i < setup.targets().size(); i++) {
+            Target t = setup.targets().get(i);
+            String path = "targets[" + i + "]";
+            byExternalId.computeIfAbsent(t.externalId(), k -> new ArrayList<>()).add(t.name());
+            Role deploy = state.account(t.accountId()).flatMap(a -> a.role(t.roleName())).orElseThrow();
+            String dir = "policies/" + t.accountId() + "/" + deploy.name() + "/";
+            if (setup.workflow().sessionTagging()) {
+                deploy.inlinePolicies().forEach((name, doc) -> {
+                    java.util.regex.Matcher m = TAG_REFERENCE.matcher(doc.toJson());
+                    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+                    while (m.find()) {
+                        keys.add(m.group(1));
+                    }
+                    for (String key : keys) {
+                        if (!tagBound(deploy.trustPolicy(), key)) {
+                            findings.add(Rule.RC207.at(dir + "inline-" + name + ".json", "the policy uses the session tag "
+                                    + key + ", but the trust lets the caller choose it: the chained AssumeRole sets session "
+                                    + "tags, so any subject of target " + t.name() + " (pull requests and every repository "
+                                    + "it admits included) can tag " + key + " with another value and get what that value "
+                                    + "allows" + (key.equalsIgnoreCase("Repository") ? "; Rolechain binds Repository when the "
+                                    + "target admits exactly one repository" : "")));
+                        }
+                    }
+                });
+            }
+            if (t.maxSessionSeconds() > 3600) {
+                findings.add(Rule.RC208.at(path + ".maxSessionSeconds", "maximum session " + t.maxSessionSeconds()
+                        + " s on a deploy role that is only reached by role chaining, which caps sessions at 3600 s"));
+            }
+            String id = t.externalId();
+            if (id != null && id.length() < 16) {
+                findings.add(Rule.RC209.at(path + ".externalId", "the ExternalId has " + id.length()
+                        + " characters; use at least 16 random ones"));
+            }
+            if (id != null && id.matches("\\d{12}")) {
+                findings.add(Rule.RC209.at(path + ".externalId", "the ExternalId is an account id, which others know"));
+            }
+            if (t.accountId() != null && t.accountId().equals(setup.tooling().accountId())) {
+                findings.add(Rule.RC210.at(path + ".accountId", "target " + t.name() + " is the tooling account "
+                        + t.accountId() + ": its deploy role sits beside the OIDC roles, with no account boundary between"));
+            }
+            java.util.Set<dev.rolechain.setup.Subject> seen = new java.util.HashSet<>();
+            for (int j = 0; j < t.subjects().size(); j++) {
+                if (!seen.add(t.subjects().get(j))) {
+                    findings.add(Rule.RC211.at(path + ".subjects[" + j + "]", "the same subject is listed twice"));
+                }
+            }
+            if (t.managedPolicyArns().isEmpty() && t.inlinePolicies().isEmpty()) {
+                findings.add(Rule.RC212.at(path, "the deploy role of target " + t.name() + " has no permissions: no managed "
+                        + "and no inline policies"));
+            }
+        }
+        byExternalId.forEach((id, names) -> {
+            if (id != null && names.size() > 1) {
+                findings.add(Rule.RC209.at("targets", "targets " + String.join(", ", names) + " share the ExternalId; "
+                        + "give each its own"));
+            }
+        });
+    }
+
+    /** Whether every trust statement that allows sts:TagSession fixes the tag's value (StringEquals on aws:RequestTag/KEY). */
+    static boolean tagBound(dev.rolechain.iam.PolicyDocument trust, String key) {
+        return trust.statements().stream().filter(s -> s.effect() == dev.rolechain.iam.Effect.ALLOW
+                && s.coversAction("sts:TagSession")).allMatch(s -> s.conditions().stream().anyMatch(c ->
+                        (c.operator().equals("StringEquals") || c.operator().equals("StringEqualsIgnoreCase"))
+                                && c.key().equalsIgnoreCase("aws:RequestTag/" + key)));
+    }
+
+    /**
+     * A finding about risky production access that every production target it concerns accepts
+     * ({@code acceptRisk}, with a reason) is kept, as a warning that says so, so that lint lists every
+     * accepted risk; any other finding is returned as it is.
+     */
+    static Finding accepted(Finding finding, List<Target> targets) {
+        if (finding.severity() != Severity.ERROR || !SetupValidator.ACCEPTABLE_RISKS.contains(finding.rule())) {
+            return finding;
+        }
+        List<Target> production = targets.stream().filter(Target::production).toList();
+        List<Target> concerned = production.isEmpty() ? targets : production;
+        if (concerned.isEmpty() || !concerned.stream().allMatch(t -> t.acceptRisk().containsKey(finding.rule()))) {
+            return finding;
+        }
+        String reasons = concerned.stream().map(t -> "target " + t.name() + ": " + t.acceptRisk().get(finding.rule()))
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new Finding(finding.rule(), Severity.WARNING, finding.location(),
+                "accepted risk (" + reasons + "): " + finding.message(), finding.fix());
     }
 
     /** Errors first, then warnings, then information; by rule and location within each. */

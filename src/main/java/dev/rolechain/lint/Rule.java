@@ -5,10 +5,14 @@ public enum Rule {
     RC101(Severity.ERROR, "Add aud and sub conditions: StringEquals on <issuer>:aud and StringEquals or StringLike on <issuer>:sub."),
     RC102(Severity.ERROR, "Add a condition on <issuer>:sub naming the repositories and refs or environments allowed."),
     RC103(Severity.ERROR, "Add StringEquals on <issuer>:aud with the configured audience (sts.amazonaws.com)."),
-    RC104(Severity.ERROR, "Name the owner and one repository in every sub pattern: repo:OWNER/REPO:…; for production name each repository."),
+    RC104(Severity.ERROR, "Name the owner and one repository in every sub pattern: repo:OWNER/REPO:…; for production name "
+            + "each repository (or accept the risk for the target: \"acceptRisk\": {\"RC104\": \"why\"})."),
     RC105(Severity.ERROR, "Use StringLike for patterns with * or ?, or remove the wildcard."),
     RC106(Severity.ERROR, "Use StringEquals or StringLike without ForAllValues/ForAnyValue on the single-valued sub and aud claims."),
-    RC107(Severity.WARNING, "Deploy to production from a branch, tag or protected environment, not from pull requests."),
+    RC107(Severity.ERROR, "Deploy to production from a branch, tag or protected environment, not from pull requests "
+            + "(or accept the risk for the target: \"acceptRisk\": {\"RC107\": \"why\"})."),
+    RC108(Severity.ERROR, "Deploy to production from named branches or tags, or from a protected environment, not from "
+            + "every ref (or accept the risk for the target: \"acceptRisk\": {\"RC108\": \"why\"})."),
     RC201(Severity.WARNING, "Add StringEquals on sts:ExternalId, and pass role-external-id in the workflow."),
     RC202(Severity.WARNING, "Trust the calling role's ARN, not the whole account."),
     RC203(Severity.ERROR, "Name the principal that may assume the role; never \"*\"."),
@@ -23,7 +27,15 @@ public enum Rule {
     RC306(Severity.ERROR, "Make the job's environment or ref one that the OIDC role's sub condition admits."),
     RC401(Severity.ERROR, "Allow sts:AssumeRole (and sts:TagSession) on the target role in the OIDC role's identity policy."),
     RC402(Severity.WARNING, "Allow sts:AssumeRole only on the deploy role ARNs."),
-    RC403(Severity.WARNING, "Use per-target OIDC roles (\"oidcRoles\": \"per-target\") so non-production subjects cannot reach production.");
+    RC403(Severity.ERROR, "Use per-target OIDC roles (\"oidcRoles\": \"per-target\") so non-production subjects cannot "
+            + "reach production (or accept the risk for the production target: \"acceptRisk\": {\"RC403\": \"why\"})."),
+    RC207(Severity.ERROR, "Bind the session tag in the deploy role's trust (StringEquals on aws:RequestTag/KEY for "
+            + "sts:TagSession) or stop using aws:PrincipalTag/KEY in its policies: the caller chooses session tags."),
+    RC208(Severity.WARNING, "Set the deploy role's maximum session to 3600: role chaining caps its sessions at one hour."),
+    RC209(Severity.WARNING, "Use a random ExternalId of at least 16 characters, its own for each target, not an account id."),
+    RC210(Severity.WARNING, "Put deploy roles in other accounts than the tooling account, or drop the chain for that target."),
+    RC211(Severity.WARNING, "Remove the repeated subject."),
+    RC212(Severity.WARNING, "Give the deploy role permissions: managed policies or inline policies.");
 
     private final Severity severity;
     private final String fix;

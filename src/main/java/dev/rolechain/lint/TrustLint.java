@@ -36,6 +36,7 @@ public final class TrustLint {
                 crossAccount(where, s, context, findings);
             }
         }
+        tagSession(location, statements, context, findings);
         return findings;
     }
 
@@ -115,11 +116,17 @@ public final class TrustLint {
         String repo = colon < 0 ? afterOwner : afterOwner.substring(0, colon);
         String suffix = colon < 0 ? "*" : afterOwner.substring(colon + 1);
         if (like && (repo.contains("*") || repo.contains("?")) && context.isProduction()) {
-            findings.add(Rule.RC104.at(where, Severity.WARNING, "sub \"" + value + "\" admits every repository of "
+            findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits every repository of "
                     + owner + " matching \"" + repo + "\" into a production target"));
         }
         if (context.isProduction() && (like ? Wildcards.matches(suffix, "pull_request") : suffix.equals("pull_request"))) {
             findings.add(Rule.RC107.at(where, "sub \"" + value + "\" admits pull request runs into a production target"));
+        }
+        if (context.isProduction() && like && !suffix.startsWith("environment:")
+                && (suffix.contains("*") || suffix.contains("?"))) {
+            findings.add(Rule.RC108.at(where, "sub \"" + value + "\" admits "
+                    + (suffix.equals("*") ? "every run (any ref, event or environment)" : "every ref matching \"" + suffix + "\"")
+                    + " into a production target"));
         }
     }
 
@@ -137,9 +144,27 @@ public final class TrustLint {
         }
         principals.stream().filter(Principal::isAccount).forEach(p -> findings.add(Rule.RC202.at(where,
                 "the whole account " + p + " is trusted; any of its principals allowed sts:AssumeRole can assume this role")));
-        if (Boolean.TRUE.equals(context.sessionTagging()) && !s.coversAction("sts:TagSession")) {
-            findings.add(Rule.RC204.at(where, "session tagging is on but the trust does not allow sts:TagSession: "
-                    + "configure-aws-credentials then fails with \"not authorized to perform sts:TagSession\""));
+    }
+
+    /** Session tagging on: some Allow statement for the calling roles must cover sts:TagSession. */
+    private static void tagSession(String location, List<Statement> statements, TrustContext context,
+            List<Finding> findings) {
+        if (!Boolean.TRUE.equals(context.sessionTagging())) {
+            return;
+        }
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            if (s.effect() != Effect.ALLOW || s.principal() == null || s.principal().values("AWS").isEmpty()
+                    || !s.coversAction("sts:AssumeRole")) {
+                continue;
+            }
+            boolean tagging = statements.stream().anyMatch(t -> t.effect() == Effect.ALLOW && t.principal() != null
+                    && t.principal().values("AWS").containsAll(s.principal().values("AWS")) && t.coversAction("sts:TagSession"));
+            if (!tagging) {
+                findings.add(Rule.RC204.at(location + ": Statement[" + i + "]", "session tagging is on but the trust does "
+                        + "not allow sts:TagSession: configure-aws-credentials then fails with \"not authorized to "
+                        + "perform sts:TagSession\""));
+            }
         }
     }
 }

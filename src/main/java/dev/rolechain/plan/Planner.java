@@ -39,6 +39,9 @@ public final class Planner {
     /** The Sids of Rolechain's trust statements: apply replaces these and keeps every other statement. */
     public static final String OIDC_TRUST_SID = Ownership.SID_PREFIX + "GitHubOidc";
     public static final String DEPLOY_TRUST_SID = Ownership.SID_PREFIX + "OidcRoleChain";
+    public static final String SESSION_TAGS_SID = Ownership.SID_PREFIX + "SessionTags";
+    /** The session tag configure-aws-credentials sets to the repository (owner/name) of the run. */
+    public static final String REPOSITORY_TAG_KEY = "aws:RequestTag/Repository";
 
     private static final Map<String, String> TAGS = Map.of(MANAGED_BY_KEY, MANAGED_BY_VALUE);
 
@@ -96,6 +99,14 @@ public final class Planner {
                 tooling.accountId(), accounts, chains);
     }
 
+    /** The one repository a target admits, when its subjects name exactly one (and not every repository). */
+    public static java.util.Optional<String> singleRepository(Target target) {
+        Set<String> repositories = new LinkedHashSet<>();
+        target.subjects().forEach(s -> repositories.add(s.repository()));
+        return repositories.size() == 1 && !repositories.contains(Subject.ANY_REPOSITORY)
+                ? java.util.Optional.of(repositories.iterator().next()) : java.util.Optional.empty();
+    }
+
     /**
      * A value as a policy condition matches it literally: in a policy of version 2012-10-17 {@code ${…}}
      * is a policy variable, so every {@code $} is written {@code ${$}} (a branch {@code x${var.region}}
@@ -145,10 +156,22 @@ public final class Planner {
     }
 
     private static Role deployRole(Target target, String oidcRoleArn, boolean tagging, String owner) {
-        List<String> actions = tagging ? List.of(ASSUME_ROLE_ACTION, TAG_SESSION_ACTION) : List.of(ASSUME_ROLE_ACTION);
-        PolicyDocument trust = PolicyDocument.of(Statement.allowPrincipal(DEPLOY_TRUST_SID,
-                Principals.of("AWS", oidcRoleArn), actions,
-                List.of(new Condition("StringEquals", EXTERNAL_ID_KEY, target.externalId()))));
+        Condition externalId = new Condition("StringEquals", EXTERNAL_ID_KEY, target.externalId());
+        Principals oidcRole = Principals.of("AWS", oidcRoleArn);
+        PolicyDocument trust;
+        if (!tagging) {
+            trust = PolicyDocument.of(Statement.allowPrincipal(DEPLOY_TRUST_SID, oidcRole, List.of(ASSUME_ROLE_ACTION),
+                    List.of(externalId)));
+        } else {
+            // The caller chooses the session tags of the chained AssumeRole. When the target admits one
+            // repository, the Repository tag can only be that one, so policies may scope by it.
+            List<Condition> tagConditions = new ArrayList<>(List.of(externalId));
+            singleRepository(target).ifPresent(repo -> tagConditions.add(new Condition("StringEquals",
+                    REPOSITORY_TAG_KEY, literal(owner + "/" + repo))));
+            trust = PolicyDocument.of(
+                    Statement.allowPrincipal(DEPLOY_TRUST_SID, oidcRole, List.of(ASSUME_ROLE_ACTION), List.of(externalId)),
+                    Statement.allowPrincipal(SESSION_TAGS_SID, oidcRole, List.of(TAG_SESSION_ACTION), tagConditions));
+        }
         Map<String, PolicyDocument> inline = new TreeMap<>();
         target.inlinePolicies().forEach((policyName, json) -> inline.put(policyName, PolicyJson.parse(json)));
         return new Role(target.roleName(), ROLE_PATH,

@@ -37,6 +37,29 @@ public final class Escape {
         return Character.isLetter(id.charAt(0)) || id.charAt(0) == '_' ? id : "_" + id;
     }
 
+    /**
+     * A Setup ref pattern (IAM StringLike: {@code *} any characters, {@code ?} one) as a GitHub push
+     * filter that matches at least those refs: GitHub's {@code *} stops at {@code /} and its {@code ?} and
+     * {@code +} quantify the character before, so both wildcards become {@code **}; the characters GitHub
+     * gives a meaning ({@code + [ ] \ ?}, and {@code !} at the start) are escaped with a backslash.
+     */
+    public static String githubFilter(String pattern) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '*' || c == '?') {
+                if (!out.toString().endsWith("**")) {
+                    out.append("**");
+                }
+            } else if (c == '+' || c == '[' || c == ']' || c == '\\' || c == '!' && i == 0) {
+                out.append('\\').append(c);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** A YAML scalar: plain where that reads back as the same string, else double-quoted. */
     public static String yaml(String value) {
         if (YAML_PLAIN.matcher(value).matches() && !value.endsWith(":") && !value.contains(": ")

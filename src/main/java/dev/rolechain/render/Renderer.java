@@ -221,10 +221,10 @@ public final class Renderer {
             for (Subject subject : target.subjects()) {
                 Subject.Kind kind = subject.kind();
                 if (kind instanceof Subject.Branch b) {
-                    branches.add(b.pattern());
+                    branches.add(Escape.githubFilter(b.pattern()));
                     always |= !addRefCondition(conditions, "refs/heads/", b.pattern());
                 } else if (kind instanceof Subject.Tag t) {
-                    tags.add(t.pattern());
+                    tags.add(Escape.githubFilter(t.pattern()));
                     always |= !addRefCondition(conditions, "refs/tags/", t.pattern());
                 } else if (kind instanceof Subject.Environment e) {
                     if (!environments.contains(e.name())) {
@@ -311,6 +311,10 @@ public final class Renderer {
             chains.add(c);
         }
         model.put("chains", chains);
+        List<Map<String, Object>> accepted = new ArrayList<>();
+        setup.targets().forEach(t -> t.acceptRisk().forEach((rule, reason) ->
+                accepted.add(Map.of("target", t.name(), "rule", rule, "reason", reason))));
+        model.put("acceptedRisks", accepted);
         model.put("files", artifacts.stream().map(Artifact::path).toList());
         model.put("targetFiles", state.chains().stream().map(c -> "terraform/target-" + c.target().name() + ".tf").toList());
         return process("README.md.ftl", model);

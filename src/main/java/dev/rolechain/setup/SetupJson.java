@@ -34,7 +34,7 @@ public final class SetupJson {
             "oidcRoleName", "oidcRoles", "maxSessionSeconds");
     static final Set<String> TARGET_FIELDS = ordered("name", "accountId", "profile", "roleName", "externalId",
             "production", "subjects", "managedPolicyArns", "inlinePolicies", "maxSessionSeconds",
-            "permissionsBoundaryArn");
+            "permissionsBoundaryArn", "acceptRisk");
     static final Set<String> SUBJECT_KINDS = ordered("branch", "tag", "environment", "pullRequest", "any");
     static final Set<String> SUBJECT_FIELDS = ordered("repository", "branch", "tag", "environment", "pullRequest", "any");
     static final Set<String> WORKFLOW_FIELDS = ordered("actionRef", "region", "sessionTagging", "roleSessionName",
@@ -154,6 +154,10 @@ public final class SetupJson {
             target.inlinePolicies().forEach((name, doc) -> inline.set(name, parseOrText(doc)));
             node.put("maxSessionSeconds", target.maxSessionSeconds());
             putText(node, "permissionsBoundaryArn", target.permissionsBoundaryArn());
+            if (!target.acceptRisk().isEmpty()) {
+                ObjectNode accept = node.putObject("acceptRisk");
+                target.acceptRisk().forEach(accept::put);
+            }
         }
         Workflow w = setup.workflow();
         ObjectNode workflow = root.putObject("workflow");
@@ -295,7 +299,30 @@ public final class SetupJson {
                     stringList(o.get("managedPolicyArns"), LocatedJson.child(path, "managedPolicyArns")),
                     inlinePolicies(o.get("inlinePolicies"), LocatedJson.child(path, "inlinePolicies")),
                     integer(o, path, "maxSessionSeconds", Tooling.DEFAULT_MAX_SESSION_SECONDS),
-                    text(o, path, "permissionsBoundaryArn"));
+                    text(o, path, "permissionsBoundaryArn"),
+                    acceptRisk(o.get("acceptRisk"), LocatedJson.child(path, "acceptRisk")));
+        }
+
+        private Map<String, String> acceptRisk(JsonNode value, String path) {
+            Map<String, String> accepted = new LinkedHashMap<>();
+            if (value == null) {
+                return accepted;
+            }
+            if (!value.isObject()) {
+                problems.add(new Problem(path, "must be an object of rule id → reason, e.g. {\"RC108\": \"monorepo "
+                        + "deploys from every branch\"}, got " + kind(value)));
+                return accepted;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (!entry.getValue().isTextual()) {
+                    problems.add(new Problem(LocatedJson.child(path, entry.getKey()), "must be the reason, as text, got "
+                            + kind(entry.getValue())));
+                } else {
+                    accepted.put(entry.getKey(), nfc(entry.getValue().asText()));
+                }
+            }
+            return accepted;
         }
 
         private List<Subject> subjects(JsonNode value, String path) {
@@ -367,13 +394,29 @@ public final class SetupJson {
                 if (doc.isObject()) {
                     policies.put(nfc(entry.getKey()), nfc(doc.toString()));
                 } else if (doc.isTextual()) {
-                    policies.put(nfc(entry.getKey()), nfc(doc.asText()));
+                    policies.put(nfc(entry.getKey()), nfcText(doc.asText()));
                 } else {
                     problems.add(new Problem(LocatedJson.child(path, entry.getKey()),
                             "must be a policy document (a JSON object), got " + kind(doc)));
                 }
             }
             return policies;
+        }
+
+        /**
+         * A policy given as JSON text, in NFC like every other string: parsed, so that a string written
+         * with \\u escapes is normalised too (text that is not JSON is kept for the validator to report).
+         */
+        private static String nfcText(String text) {
+            try {
+                JsonNode tree = MAPPER.readTree(text);
+                if (tree != null && tree.isObject()) {
+                    return nfc(tree.toString());
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // reported by the validator
+            }
+            return nfc(text);
         }
 
         private Workflow workflow(JsonNode value) {

@@ -168,8 +168,21 @@ public final class SetupValidator {
                 check(POLICY_ARN, t.permissionsBoundaryArn(), path + ".permissionsBoundaryArn",
                         "a managed policy ARN such as arn:aws:iam::123456789012:policy/boundary", problems);
             }
+            t.acceptRisk().forEach((rule, reason) -> {
+                String at = path + ".acceptRisk." + rule;
+                if (!ACCEPTABLE_RISKS.contains(rule)) {
+                    problems.add(new Problem(at, "\"" + rule + "\" is not a risk that can be accepted; these can: "
+                            + String.join(", ", ACCEPTABLE_RISKS) + " (see docs/lint-rules.md)"));
+                } else if (reason == null || reason.isBlank()) {
+                    problems.add(new Problem(at, "needs the reason the risk is accepted, e.g. \"monorepo deploys from "
+                            + "every branch\"; it is listed in lint and in the export's README"));
+                }
+            });
         }
     }
+
+    /** The lint rules about risky production access that a target may accept, with a reason. */
+    public static final List<String> ACCEPTABLE_RISKS = List.of("RC104", "RC107", "RC108", "RC403");
 
     private static Set<String> oidcRoleNames(Tooling tooling, List<Target> targets) {
         Set<String> names = new HashSet<>();

@@ -41,6 +41,13 @@ class LintCommandTest {
                 "0 errors, 1 warning");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"article", "three-targets"})
+    void theShippedExamplesHaveNoErrors(String example) {
+        assertThat(run("lint", "--setup", dev.rolechain.testsupport.Examples.path(example).toString())).as(cli.out()).isZero();
+        assertThat(cli.out()).contains("0 errors");
+    }
+
     @Test
     void aPolicyIsLintedByType() throws Exception {
         Path trust = Files.writeString(temp.resolve("t.json"),

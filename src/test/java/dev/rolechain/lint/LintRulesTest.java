@@ -100,7 +100,7 @@ class LintRulesTest {
     }
 
     @Test
-    void rc104IsAnErrorBeyondTheOwnerAndAWarningOrgWide() {
+    void rc104IsAnErrorBeyondTheOwnerAndForOrgWideSubjectsIntoProduction() {
         List<Finding> anyOwner = linter.lintPolicy("t", PolicyJson.parse(oidc("{\"StringEquals\":{" + AUD
                 + "},\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:*\"}}")), Linter.PolicyType.TRUST);
         assertThat(anyOwner).filteredOn(f -> f.rule().equals("RC104")).extracting(Finding::severity)
@@ -109,7 +109,7 @@ class LintRulesTest {
                 + "},\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:myorg/*:*\"}}")),
                 new TrustContext("myorg", null, true, null, null));
         assertThat(orgWide).filteredOn(f -> f.rule().equals("RC104")).extracting(Finding::severity)
-                .containsExactly(Severity.WARNING);
+                .containsExactly(Severity.ERROR);
     }
 
     @Test
@@ -123,11 +123,13 @@ class LintRulesTest {
 
     // ------------------------------------------------------------ Setup-level rules
 
+    private static final String POWER_USER = "arn:aws:iam::aws:policy/PowerUserAccess";
+
     private static Setup twoTargets(OidcRoles mode, int duration) {
-        Target prod = new Target("prod", "222222222222", null, "deploy", "ext-prod", true,
-                List.of(Subject.environment("app", "production")), List.of(), Map.of(), 3600, null);
-        Target dev = new Target("dev", "333333333333", null, "deploy", "ext-dev", false,
-                List.of(Subject.branch("app", "*")), List.of(), Map.of(), 3600, null);
+        Target prod = new Target("prod", "222222222222", null, "deploy", "ext-prod-4f9c2a7d1e", true,
+                List.of(Subject.environment("app", "production")), List.of(POWER_USER), Map.of(), 3600, null);
+        Target dev = new Target("dev", "333333333333", null, "deploy", "ext-dev-8b3e6f0a5c", false,
+                List.of(Subject.branch("app", "*")), List.of(POWER_USER), Map.of(), 3600, null);
         return new Setup(GitHub.of("myorg"),
                 new Tooling("111111111111", "us-east-1", null, true, "gha", mode, 3600), List.of(prod, dev),
                 new Workflow(Workflow.DEFAULT_ACTION_REF, null, true, "GitHubActions", duration));
@@ -142,6 +144,110 @@ class LintRulesTest {
     void rc403FlagsASharedRoleThatLetsNonProductionSubjectsReachProduction() {
         assertThat(lintSetup(twoTargets(OidcRoles.SHARED, 3600))).extracting(Finding::rule).contains("RC403");
         assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 3600))).extracting(Finding::rule).doesNotContain("RC403");
+    }
+
+    /** The two-target Setup with its production target changed. */
+    private static Setup withProduction(java.util.function.UnaryOperator<Target> change) {
+        Setup base = twoTargets(OidcRoles.PER_TARGET, 3600);
+        return new Setup(base.github(), base.tooling(), List.of(change.apply(base.targets().get(0)), base.targets().get(1)),
+                base.workflow());
+    }
+
+    private static Target subjects(Target t, Subject... subjects) {
+        return new Target(t.name(), t.accountId(), t.profile(), t.roleName(), t.externalId(), t.production(),
+                List.of(subjects), t.managedPolicyArns(), t.inlinePolicies(), t.maxSessionSeconds(),
+                t.permissionsBoundaryArn(), t.acceptRisk());
+    }
+
+    private static Target accepting(Target t, Map<String, String> accept) {
+        return new Target(t.name(), t.accountId(), t.profile(), t.roleName(), t.externalId(), t.production(), t.subjects(),
+                t.managedPolicyArns(), t.inlinePolicies(), t.maxSessionSeconds(), t.permissionsBoundaryArn(), accept);
+    }
+
+    private List<String> errors(Setup setup) {
+        return lintSetup(setup).stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::rule).toList();
+    }
+
+    @Test
+    void riskyProductionAccessIsAnErrorUnlessTheTargetAcceptsItWithAReason() {
+        assertThat(errors(withProduction(t -> subjects(t, Subject.branch("*", "main"))))).contains("RC104");
+        assertThat(errors(withProduction(t -> subjects(t, Subject.any("app"))))).contains("RC108");
+        assertThat(errors(withProduction(t -> subjects(t, Subject.branch("app", "*"))))).containsExactly("RC108");
+        assertThat(errors(withProduction(t -> subjects(t, Subject.branch("app", "release/*"))))).containsExactly("RC108");
+        assertThat(errors(withProduction(t -> subjects(t, Subject.pullRequest("app"))))).containsExactly("RC107");
+        assertThat(errors(twoTargets(OidcRoles.SHARED, 3600))).contains("RC403");
+        assertThat(errors(withProduction(t -> subjects(t, Subject.branch("app", "main"), Subject.tag("app", "v1.0"))))).isEmpty();
+
+        Setup accepted = withProduction(t -> accepting(subjects(t, Subject.branch("app", "*")),
+                Map.of("RC108", "monorepo deploys from every branch")));
+        assertThat(errors(accepted)).isEmpty();
+        assertThat(lintSetup(accepted)).filteredOn(f -> f.rule().equals("RC108")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).startsWith("accepted risk (target prod: monorepo deploys from every branch): ");
+        });
+        assertThat(services.renderer().render(services.planner().plan(accepted)).stream()
+                .filter(a -> a.path().equals("README.md")).findFirst().orElseThrow().content())
+                .contains("## Accepted risks", "| prod | RC108 | `monorepo deploys from every branch` |");
+        // accepting one rule accepts only that one
+        assertThat(errors(withProduction(t -> accepting(subjects(t, Subject.any("app")),
+                Map.of("RC108", "every run"))))).containsExactly("RC107");
+    }
+
+    @Test
+    void acceptingARiskNeedsAKnownRuleAndAReason() {
+        Setup setup = withProduction(t -> accepting(t, new java.util.LinkedHashMap<>(Map.of("RC999", "x", "RC107", " "))));
+        assertThat(services.validator().validate(setup)).extracting(dev.rolechain.setup.Problem::path)
+                .containsExactlyInAnyOrder("targets[0].acceptRisk.RC999", "targets[0].acceptRisk.RC107");
+    }
+
+    @Test
+    void rc207FlagsASessionTagThatTheCallerCanChooseAndTheTrustBindsItForOneRepository() throws Exception {
+        String scoped = doc("{\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\",\"Resource\":"
+                + "\"arn:aws:s3:::b/${aws:PrincipalTag/Repository}/*\"}");
+        Setup oneRepo = withProduction(t -> new Target(t.name(), t.accountId(), t.profile(), t.roleName(), t.externalId(),
+                t.production(), t.subjects(), t.managedPolicyArns(), Map.of("scoped", scoped), t.maxSessionSeconds(),
+                t.permissionsBoundaryArn()));
+        assertThat(lintSetup(oneRepo)).extracting(Finding::rule).doesNotContain("RC207");
+        DesiredState state = services.planner().plan(oneRepo);
+        var trust = state.account("222222222222").orElseThrow().role("deploy").orElseThrow().trustPolicy();
+        var evaluator = services.evaluator();
+        String session = dev.rolechain.iam.Principal.session("aws", "111111111111", "gha-prod", "GitHubActions");
+        var identity = List.copyOf(state.tooling().role("gha-prod").orElseThrow().inlinePolicies().values());
+        java.util.function.Function<String, dev.rolechain.iam.Decision> tagAs = repo -> evaluator.decide(trust, identity,
+                new dev.rolechain.iam.Request(session, "sts:TagSession", "arn:aws:iam::222222222222:role/deploy",
+                        dev.rolechain.iam.RequestContext.of(Map.of("sts:ExternalId", List.of("ext-prod-4f9c2a7d1e"),
+                                "aws:RequestTag/Repository", List.of(repo)))));
+        assertThat(tagAs.apply("myorg/app")).isEqualTo(dev.rolechain.iam.Decision.ALLOW);
+        assertThat(tagAs.apply("myorg/someone-else")).as("a forged Repository tag").isNotEqualTo(dev.rolechain.iam.Decision.ALLOW);
+
+        Setup twoRepos = withProduction(t -> new Target(t.name(), t.accountId(), t.profile(), t.roleName(), t.externalId(),
+                t.production(), List.of(Subject.environment("app", "production"), Subject.environment("web", "production")),
+                t.managedPolicyArns(), Map.of("scoped", scoped), t.maxSessionSeconds(), t.permissionsBoundaryArn()));
+        assertThat(lintSetup(twoRepos)).filteredOn(f -> f.rule().equals("RC207")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.location()).isEqualTo("policies/222222222222/deploy/inline-scoped.json");
+            assertThat(f.message()).contains("the trust lets the caller choose it", "can tag Repository with another value");
+        });
+    }
+
+    @Test
+    void smallerRulesFlagLongChainedSessionsWeakExternalIdsTheToolingAccountRepeatsAndNoPermissions() {
+        Setup base = twoTargets(OidcRoles.PER_TARGET, 3600);
+        Target prod = base.targets().get(0);
+        Target weak = new Target("prod", "111111111111", null, "deploy", "111111111111", true,
+                List.of(Subject.environment("app", "production"), Subject.environment("app", "production")),
+                List.of(), Map.of(), 7200, null);
+        Target dev = new Target("dev", "333333333333", null, "deploy", "111111111111", false,
+                List.of(Subject.branch("app", "*")), List.of(POWER_USER), Map.of(), 3600, null);
+        Setup setup = new Setup(base.github(), base.tooling(), List.of(weak, dev), base.workflow());
+        List<Finding> findings = lintSetup(setup);
+        assertThat(findings).extracting(f -> f.rule() + " " + f.location()).contains("RC208 targets[0].maxSessionSeconds",
+                "RC209 targets[0].externalId", "RC209 targets", "RC210 targets[0].accountId", "RC211 targets[0].subjects[1]",
+                "RC212 targets[0]");
+        assertThat(findings).filteredOn(f -> f.rule().compareTo("RC208") >= 0 && f.rule().compareTo("RC212") <= 0)
+                .extracting(Finding::severity).containsOnly(Severity.WARNING);
+        assertThat(lintSetup(base)).extracting(Finding::rule).doesNotContain("RC208", "RC209", "RC210", "RC211", "RC212");
+        assertThat(prod.externalId()).hasSizeGreaterThanOrEqualTo(16);
     }
 
     @Test

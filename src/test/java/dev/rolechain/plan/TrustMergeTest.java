@@ -27,8 +27,8 @@ class TrustMergeTest {
         assertThat(merged).startsWith("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n  " + BREAK_GLASS + ",\n  "
                 + DENY + ",\n  {\"Sid\":\"RolechainOidcRoleChain\"").endsWith("}\n  ]\n}\n");
         PolicyDocument doc = PolicyJson.parse(merged);
-        assertThat(doc.statements()).hasSize(3);
-        assertThat(doc.statements().get(2)).isEqualTo(planned.trustPolicy().statements().get(0));
+        assertThat(doc.statements()).hasSize(4);
+        assertThat(doc.statements().subList(2, 4)).isEqualTo(planned.trustPolicy().statements());
     }
 
     @Test
@@ -41,7 +41,7 @@ class TrustMergeTest {
         assertThat(merged).doesNotContain("role/old").contains(BREAK_GLASS);
         PolicyDocument doc = PolicyJson.parse(merged);
         assertThat(doc.statements()).extracting(dev.rolechain.iam.Statement::sid)
-                .containsExactly("RolechainOidcRoleChain", "BreakGlass");
+                .containsExactly("RolechainOidcRoleChain", "RolechainSessionTags", "BreakGlass");
         assertThat(doc).isEqualTo(TrustMerge.merge(PolicyJson.parse(live), planned.trustPolicy()));
     }
 
@@ -50,8 +50,9 @@ class TrustMergeTest {
         String live = "{\"Statement\":" + DENY + ",\"Version\":\"2008-10-17\"}";
         String merged = TrustMerge.mergeText(java.net.URLEncoder.encode(live, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20"), planned.trustPolicy());
-        assertThat(merged).isEqualTo("{\"Statement\":[" + DENY + "," + PolicyJson.toTree(planned.trustPolicy())
-                .get("Statement").get(0) + "],\"Version\":\"2012-10-17\"}");
+        var plannedStatements = PolicyJson.toTree(planned.trustPolicy()).get("Statement");
+        assertThat(merged).isEqualTo("{\"Statement\":[" + DENY + "," + plannedStatements.get(0) + ","
+                + plannedStatements.get(1) + "],\"Version\":\"2012-10-17\"}");
         String plus = TrustMerge.mergeText("%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B"
                 + "%22AWS%22%3A%22arn%3Aaws%3Aiam%3A%3A888888888888%3Aroot%22%7D%2C%22Action%22%3A%22sts%3AAssumeRole%22%2C"
                 + "%22Condition%22%3A%7B%22StringEquals%22%3A%7B%22sts%3AExternalId%22%3A%22a+b%20c%22%7D%7D%7D%5D%7D",
@@ -72,7 +73,7 @@ class TrustMergeTest {
                 "arn:aws:iam::555555555555:policy/team-boundary", Map.of("owner", "platform"));
         RoleMerge merge = RoleMerge.of(planned, live);
         Role merged = merge.merged();
-        assertThat(merged.trustPolicy().statements()).hasSize(2);
+        assertThat(merged.trustPolicy().statements()).hasSize(1 + planned.trustPolicy().statements().size());
         assertThat(merged.inlinePolicies()).containsKey("legacy");
         assertThat(merged.managedPolicyArns()).contains("arn:aws:iam::aws:policy/ReadOnlyAccess",
                 "arn:aws:iam::aws:policy/PowerUserAccess");

@@ -92,6 +92,35 @@ class ExportNamesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void pushFiltersAreEscapedForGitHubAndMatchAtLeastTheRefsTheTrustAdmits() throws Exception {
+        Setup setup = setup(root -> {
+            ArrayNode subjects = (ArrayNode) target(root, 0).get("subjects");
+            subjects.removeAll();
+            subjects.addObject().put("repository", "app").put("branch", "main");
+            subjects.addObject().put("repository", "app").put("branch", "!main");
+            subjects.addObject().put("repository", "app").put("branch", "c++/fix");
+            subjects.addObject().put("repository", "app").put("branch", "feature/*");
+        });
+        String yaml = services.renderer().workflow(services.planner().plan(setup));
+        Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(yaml);
+        Map<String, Object> on = (Map<String, Object>) (doc.containsKey("on") ? doc.get("on") : doc.get(Boolean.TRUE));
+        assertThat((List<String>) ((Map<String, Object>) on.get("push")).get("branches"))
+                .as("a leading ! would exclude main again; + quantifies; * stops at /")
+                .containsExactly("main", "\\!main", "c\\+\\+/fix", "feature/**");
+        assertThat(Escape.githubFilter("v?.*")).isEqualTo("v**.**");
+    }
+
+    @Test
+    void theProviderFloorIsTheVersionWhereThumbprintsBecameOptional() throws Exception {
+        String versions = services.renderer().terraform(services.planner().plan(Examples.load("three-targets"))).stream()
+                .filter(a -> a.path().equals("terraform/versions.tf")).findFirst().orElseThrow().content();
+        assertThat(versions).contains("version = \">= 5.81.0\"");
+        assertThat(services.renderer().terraform(services.planner().plan(Examples.load("three-targets"))).stream()
+                .map(Artifact::content)).noneMatch(c -> c.contains("thumbprint_list"));
+    }
+
+    @Test
     void roleNamesThatCannotNameAFolderAreRefused() throws Exception {
         for (String name : List.of(".", "..")) {
             Setup setup = setup(root -> target(root, 0).put("roleName", name));

@@ -103,10 +103,10 @@ class ExportProperties {
         List<String> branches = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         setup.targets().forEach(t -> t.subjects().forEach(s -> {
-            if (s.kind() instanceof Subject.Branch b && !branches.contains(b.pattern())) {
-                branches.add(b.pattern());
-            } else if (s.kind() instanceof Subject.Tag tag && !tags.contains(tag.pattern())) {
-                tags.add(tag.pattern());
+            if (s.kind() instanceof Subject.Branch b && !branches.contains(Escape.githubFilter(b.pattern()))) {
+                branches.add(Escape.githubFilter(b.pattern()));
+            } else if (s.kind() instanceof Subject.Tag tag && !tags.contains(Escape.githubFilter(tag.pattern()))) {
+                tags.add(Escape.githubFilter(tag.pattern()));
             }
         }));
         if (!branches.isEmpty() || !tags.isEmpty()) {

@@ -14,7 +14,20 @@ resource "aws_iam_role" "deploy_prod" {
         Principal = {
           AWS = "arn:aws:iam::111111111111:role/github-actions-oidc"
         }
-        Action = ["sts:AssumeRole", "sts:TagSession"]
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "sts:ExternalId" = "myorg-prod-deploy"
+          }
+        }
+      },
+      {
+        Sid    = "RolechainSessionTags"
+        Effect = "Allow"
+        Principal = {
+          AWS = "arn:aws:iam::111111111111:role/github-actions-oidc"
+        }
+        Action = "sts:TagSession"
         Condition = {
           StringEquals = {
             "sts:ExternalId" = "myorg-prod-deploy"

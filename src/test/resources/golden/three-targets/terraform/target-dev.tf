@@ -14,7 +14,20 @@ resource "aws_iam_role" "deploy_dev" {
         Principal = {
           AWS = "arn:aws:iam::111111111111:role/gha-oidc-dev"
         }
-        Action = ["sts:AssumeRole", "sts:TagSession"]
+        Action = "sts:AssumeRole"
+        Condition = {
+          StringEquals = {
+            "sts:ExternalId" = "acme-dev-5b1e7c"
+          }
+        }
+      },
+      {
+        Sid    = "RolechainSessionTags"
+        Effect = "Allow"
+        Principal = {
+          AWS = "arn:aws:iam::111111111111:role/gha-oidc-dev"
+        }
+        Action = "sts:TagSession"
         Condition = {
           StringEquals = {
             "sts:ExternalId" = "acme-dev-5b1e7c"
@@ -41,7 +54,7 @@ resource "aws_iam_role_policy" "deploy_dev_deploy_artifacts" {
         Sid      = "PutArtifacts"
         Effect   = "Allow"
         Action   = ["s3:PutObject", "s3:GetObject"]
-        Resource = "arn:aws:s3:::acme-dev-artifacts/$${aws:PrincipalTag/repository}/*"
+        Resource = "arn:aws:s3:::acme-dev-artifacts/*"
       },
     ]
   })

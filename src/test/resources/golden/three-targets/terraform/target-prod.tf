@@ -14,10 +14,24 @@ resource "aws_iam_role" "deploy_prod" {
         Principal = {
           AWS = "arn:aws:iam::111111111111:role/gha-oidc-prod"
         }
-        Action = ["sts:AssumeRole", "sts:TagSession"]
+        Action = "sts:AssumeRole"
         Condition = {
           StringEquals = {
             "sts:ExternalId" = "acme-prod-e4c8f1"
+          }
+        }
+      },
+      {
+        Sid    = "RolechainSessionTags"
+        Effect = "Allow"
+        Principal = {
+          AWS = "arn:aws:iam::111111111111:role/gha-oidc-prod"
+        }
+        Action = "sts:TagSession"
+        Condition = {
+          StringEquals = {
+            "sts:ExternalId"            = "acme-prod-e4c8f1"
+            "aws:RequestTag/Repository" = "acme/app"
           }
         }
       },

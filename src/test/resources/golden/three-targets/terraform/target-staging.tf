@@ -15,10 +15,24 @@ resource "aws_iam_role" "deploy_staging" {
         Principal = {
           AWS = "arn:aws:iam::111111111111:role/gha-oidc-staging"
         }
-        Action = ["sts:AssumeRole", "sts:TagSession"]
+        Action = "sts:AssumeRole"
         Condition = {
           StringEquals = {
             "sts:ExternalId" = "acme-staging-93d0a2"
+          }
+        }
+      },
+      {
+        Sid    = "RolechainSessionTags"
+        Effect = "Allow"
+        Principal = {
+          AWS = "arn:aws:iam::111111111111:role/gha-oidc-staging"
+        }
+        Action = "sts:TagSession"
+        Condition = {
+          StringEquals = {
+            "sts:ExternalId"            = "acme-staging-93d0a2"
+            "aws:RequestTag/Repository" = "acme/app"
           }
         }
       },
@@ -29,6 +43,23 @@ resource "aws_iam_role" "deploy_staging" {
   }
 
   depends_on = [aws_iam_role.oidc_staging]
+}
+
+resource "aws_iam_role_policy" "deploy_staging_release_artifacts" {
+  provider = aws.staging
+  name     = "release-artifacts"
+  role     = aws_iam_role.deploy_staging.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid      = "PutReleaseArtifacts"
+        Effect   = "Allow"
+        Action   = ["s3:PutObject", "s3:GetObject"]
+        Resource = "arn:aws:s3:::acme-staging-artifacts/$${aws:PrincipalTag/Repository}/*"
+      },
+    ]
+  })
 }
 
 resource "aws_iam_role_policy_attachment" "deploy_staging" {
