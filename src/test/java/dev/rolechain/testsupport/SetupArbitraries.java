@@ -99,6 +99,36 @@ public final class SetupArbitraries {
         return document.toString();
     }
 
+    /**
+     * Several targets whose names meet once made Terraform names ({@code x} with policy {@code a-b} and
+     * {@code x-a} with policy {@code b}, a target named {@code tooling}), with profiles and role names
+     * that carry the characters HCL, YAML and file systems treat specially.
+     */
+    public static Arbitrary<Setup> adversarialSetups() {
+        Arbitrary<String> names = Arbitraries.of("x", "x-a", "tooling", "region", "a-b", "a", "b-1", "1b");
+        Arbitrary<String> profiles = Arbitraries.of("we\"ird", "${var.region}", "%{if x}y%{endif}", "$", "prøfile",
+                "a\u00a0b", "back\\slash", "#hash", "'quote'", "x:y", "ü€", "emoji\uD83D\uDE00");
+        Arbitrary<String> roleNames = Arbitraries.of("deploy", ".deploy", "a.b", "@x", "a=b,c", "..x", "Deploy+1");
+        Arbitrary<String> policyNames = Arbitraries.of("a-b", "b", "a_b", "inline", "x.y", "p@q");
+        Arbitrary<Target> target = Combinators.combine(names, accountIds(), externalIds(), Arbitraries.of(true, false),
+                subjects().list().ofMinSize(1).ofMaxSize(3), Combinators.combine(policyNames, inlinePolicies())
+                        .as(Map::entry).list().ofMaxSize(2), profiles, roleNames)
+                .as((name, account, externalId, production, subjects, inline, profile, role) -> {
+                    Map<String, String> policies = new java.util.LinkedHashMap<>();
+                    inline.forEach(e -> policies.putIfAbsent(e.getKey(), e.getValue()));
+                    Map<String, String> accept = production ? Map.of("RC104", "generated", "RC107", "generated",
+                            "RC108", "generated", "RC403", "generated") : Map.of();
+                    return new Target(name, account, profile, role + "-" + name, externalId, production, subjects,
+                            List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), policies, 3600, null, accept);
+                });
+        Arbitrary<Tooling> tooling = Combinators.combine(accountIds(), Arbitraries.of(OidcRoles.values()), profiles)
+                .as((id, mode, profile) -> new Tooling(id, "eu-west-1", profile, true, "gha-oidc", mode, 3600));
+        Arbitrary<Workflow> workflow = Arbitraries.of(true, false)
+                .map(tagging -> new Workflow(Workflow.DEFAULT_ACTION_REF, null, tagging, "GitHubActions", 3600));
+        return Combinators.combine(owners(), tooling, target.list().ofMinSize(2).ofMaxSize(4).uniqueElements(Target::name),
+                workflow).as((owner, t, targets, w) -> new Setup(GitHub.of(owner), t, new ArrayList<>(targets), w));
+    }
+
     public static Arbitrary<Setup> setups() {
         Arbitrary<GitHub> github = Combinators.combine(owners(),
                 Arbitraries.of(0, 1, 2), Arbitraries.of("sts.amazonaws.com", "https://github.com/acme", "custom-aud"))
