@@ -1,5 +1,23 @@
 package dev.rolechain.lint;
 
-/** One lint finding: a stable rule id, its severity, where, what is wrong, and how to fix it. */
-public record Finding(String rule, Severity severity, String location, String message, String fix) {
+import java.util.List;
+
+/**
+ * One lint finding: a stable rule id, its severity, where, what is wrong, and how to fix it; for risky
+ * production access a target may accept ({@code acceptRisk}), the names of the targets that would have to.
+ */
+public record Finding(String rule, Severity severity, String location, String message, String fix, List<String> targets) {
+
+    public Finding {
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    public Finding(String rule, Severity severity, String location, String message, String fix) {
+        this(rule, severity, location, message, fix, List.of());
+    }
+
+    /** Whether a target's {@code acceptRisk} can turn this finding from an error into a listed, accepted risk. */
+    public boolean acceptable() {
+        return !targets.isEmpty();
+    }
 }

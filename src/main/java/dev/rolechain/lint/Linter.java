@@ -200,8 +200,12 @@ public final class Linter {
         }
         List<Target> production = targets.stream().filter(Target::production).toList();
         List<Target> concerned = production.isEmpty() ? targets : production;
-        if (concerned.isEmpty() || !concerned.stream().allMatch(t -> t.acceptRisk().containsKey(finding.rule()))) {
+        if (concerned.isEmpty()) {
             return finding;
+        }
+        if (!concerned.stream().allMatch(t -> t.acceptRisk().containsKey(finding.rule()))) {
+            return new Finding(finding.rule(), finding.severity(), finding.location(), finding.message(), finding.fix(),
+                    concerned.stream().filter(t -> !t.acceptRisk().containsKey(finding.rule())).map(Target::name).toList());
         }
         String reasons = concerned.stream().map(t -> "target " + t.name() + ": " + t.acceptRisk().get(finding.rule()))
                 .collect(java.util.stream.Collectors.joining("; "));

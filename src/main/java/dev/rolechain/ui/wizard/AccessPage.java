@@ -67,6 +67,11 @@ public final class AccessPage implements Page {
     @FXML private Label targetMaxSessionMessage;
     @FXML private TextField boundaryField;
     @FXML private Label boundaryMessage;
+    @FXML private Label risksMessage;
+    @FXML private VBox riskRows;
+    private final List<Runnable> riskBindings = new ArrayList<>();
+    private List<String> shownRisks = List.of();
+    private final Map<String, Label> riskLabels = new java.util.HashMap<>();
 
     public AccessPage(WizardModel model, ResourceBundle bundle) {
         this.model = model;
@@ -142,8 +147,72 @@ public final class AccessPage implements Page {
         });
         Forms.digitsOnly(targetMaxSessionField);
         detachButton.disableProperty().bind(Bindings.isNull(managedList.getSelectionModel().selectedItemProperty()));
+        model.analysisProperty().addListener(o -> rebuildRisks(false));
         if (!d.targets().isEmpty()) {
             targetList.getSelectionModel().select(0);
+        }
+    }
+
+    // ---------------------------------------------------------------- risky production access
+
+    /**
+     * One row per risk of the selected target, blocking or accepted: the finding, a check box that accepts
+     * it and the reason. Rebuilt when the set of risks changes (not while a reason is typed).
+     */
+    private void rebuildRisks(boolean force) {
+        TargetDraft t = current;
+        List<dev.rolechain.lint.Finding> blocking = t == null ? List.of() : model.blockingRisks().stream()
+                .filter(f -> f.targets().contains(t.nameProperty().get())).toList();
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        blocking.forEach(f -> rules.add(f.rule()));
+        if (t != null) {
+            rules.addAll(t.acceptRisk().keySet());
+        }
+        risksMessage.setText(bundle.getString(rules.isEmpty() ? "access.risks.none"
+                : blocking.isEmpty() ? "access.risks.accepted" : "access.risks.blocking"));
+        risksMessage.getStyleClass().setAll(blocking.isEmpty() ? "lead" : "severity-error");
+        if (!force && List.copyOf(rules).equals(shownRisks)) {
+            riskLabels.forEach((rule, label) -> showRisk(label, rule, blocking));
+            return;
+        }
+        shownRisks = List.copyOf(rules);
+        riskBindings.forEach(Runnable::run);
+        riskBindings.clear();
+        riskRows.getChildren().clear();
+        riskLabels.clear();
+        if (t == null) {
+            return;
+        }
+        String path = "targets[" + currentIndex + "]";
+        for (String rule : rules) {
+            Label finding = new Label();
+            finding.setWrapText(true);
+            showRisk(finding, rule, blocking);
+            riskLabels.put(rule, finding);
+            javafx.scene.control.CheckBox accept = new javafx.scene.control.CheckBox(model.text("access.risk.accept", rule));
+            accept.setId("acceptRisk-" + rule);
+            accept.setSelected(t.acceptRisk().containsKey(rule));
+            TextField reason = new TextField(t.acceptRisk().getOrDefault(rule, ""));
+            reason.setId("acceptRiskReason-" + rule);
+            reason.setPromptText(model.text("access.risk.reason", rule));
+            reason.setAccessibleText(model.text("access.risk.reason", rule));
+            reason.disableProperty().bind(accept.selectedProperty().not());
+            Label message = new Label();
+            message.getStyleClass().add("field-message");
+            accept.selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    t.acceptRisk().put(rule, reason.getText());
+                } else {
+                    t.acceptRisk().remove(rule);
+                }
+            });
+            reason.textProperty().addListener((o, was, text) -> {
+                if (accept.isSelected()) {
+                    t.acceptRisk().put(rule, text);
+                }
+            });
+            riskBindings.add(feedback.bind(reason, message, () -> path + ".acceptRisk." + rule));
+            riskRows.getChildren().add(new VBox(4, finding, accept, reason, message));
         }
     }
 
@@ -206,6 +275,7 @@ public final class AccessPage implements Page {
             managedList.setItems(FXCollections.observableArrayList());
             rebuildSubjects();
             rebuildInline();
+            rebuildRisks(true);
             return;
         }
         TargetDraft t = current;
@@ -247,6 +317,15 @@ public final class AccessPage implements Page {
         targetBindings.add(() -> t.inlinePolicies().removeListener(inlineChanged));
         rebuildSubjects();
         rebuildInline();
+        rebuildRisks(true);
+    }
+
+    /** A risk's label: the finding while it blocks (as an error), else the rule as accepted. */
+    private void showRisk(Label label, String rule, List<dev.rolechain.lint.Finding> blocking) {
+        String what = blocking.stream().filter(f -> f.rule().equals(rule)).map(dev.rolechain.lint.Finding::message)
+                .findFirst().orElse(null);
+        label.setText(what == null ? model.text("access.risk.isAccepted", rule) : rule + ": " + what);
+        label.getStyleClass().setAll("label", what == null ? "lead" : "severity-error");
     }
 
     /** Shows the first problem of any path under {@code prefix}. */

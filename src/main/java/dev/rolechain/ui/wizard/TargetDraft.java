@@ -29,6 +29,9 @@ public final class TargetDraft {
             FXCollections.observableArrayList(InlinePolicyDraft::observables);
     private final StringProperty maxSessionSeconds = new SimpleStringProperty(this, "maxSessionSeconds", "3600");
     private final StringProperty permissionsBoundaryArn = new SimpleStringProperty(this, "permissionsBoundaryArn", "");
+    /** Risky production access this target accepts: rule id → reason (the Setup's acceptRisk). */
+    private final javafx.collections.ObservableMap<String, String> acceptRisk =
+            FXCollections.observableMap(new LinkedHashMap<>());
 
     public static TargetDraft of(Target t) {
         TargetDraft d = new TargetDraft();
@@ -43,6 +46,7 @@ public final class TargetDraft {
         t.inlinePolicies().forEach((k, v) -> d.inlinePolicies.add(new InlinePolicyDraft(k, v)));
         d.maxSessionSeconds.set(Integer.toString(t.maxSessionSeconds()));
         d.permissionsBoundaryArn.set(SetupDraft.orEmpty(t.permissionsBoundaryArn()));
+        d.acceptRisk.putAll(t.acceptRisk());
         return d;
     }
 
@@ -62,12 +66,12 @@ public final class TargetDraft {
                 SetupDraft.text(roleName.get()), SetupDraft.text(externalId.get()), production.get(), subjectList,
                 List.copyOf(managedPolicyArns), inline,
                 SetupDraft.seconds(maxSessionSeconds.get(), path + ".maxSessionSeconds", problems),
-                SetupDraft.optional(permissionsBoundaryArn.get()));
+                SetupDraft.optional(permissionsBoundaryArn.get()), new LinkedHashMap<>(acceptRisk));
     }
 
     Observable[] observables() {
         return new Observable[] {name, accountId, profile, roleName, externalId, production, subjects, managedPolicyArns,
-                inlinePolicies, maxSessionSeconds, permissionsBoundaryArn};
+                inlinePolicies, maxSessionSeconds, permissionsBoundaryArn, acceptRisk};
     }
 
     public StringProperty nameProperty() {
@@ -108,6 +112,10 @@ public final class TargetDraft {
 
     public StringProperty maxSessionSecondsProperty() {
         return maxSessionSeconds;
+    }
+
+    public javafx.collections.ObservableMap<String, String> acceptRisk() {
+        return acceptRisk;
     }
 
     public StringProperty permissionsBoundaryArnProperty() {

@@ -99,6 +99,7 @@ public final class WizardModel {
             }
         }, e -> message.set(text("message.previewFailed", e)));
         this.walkthrough = new Walkthrough(List.of(Step.values()), this::validProperty);
+        analysis.addListener(o -> updateValidity());
         draft.addListener(o -> {
             if (!loading) {
                 changed();
@@ -108,6 +109,31 @@ public final class WizardModel {
     }
 
     // ---------------------------------------------------------------- state
+
+    /**
+     * Which pages are valid: a page with a problem in one of its fields is not, and risky production
+     * access that no target has accepted ({@link #blockingRisks()}) blocks Access and every page after it.
+     */
+    private void updateValidity() {
+        Map<String, String> byPath = problems.get();
+        boolean risky = !blockingRisks().isEmpty();
+        for (Step step : Step.values()) {
+            boolean ok = switch (step) {
+                case START -> true;
+                case REVIEW, EXPORT, APPLY, VERIFY -> byPath.isEmpty() && !risky;
+                case ACCESS -> !risky && byPath.keySet().stream().noneMatch(path -> Step.of(path) == step);
+                default -> byPath.keySet().stream().noneMatch(path -> Step.of(path) == step);
+            };
+            valid.get(step).set(ok);
+        }
+    }
+
+    /** The lint errors about risky production access that a target has not accepted (from the latest analysis). */
+    public List<dev.rolechain.lint.Finding> blockingRisks() {
+        PreviewService.Analysis a = analysis.get();
+        return a == null ? List.of() : a.findings().stream().filter(f -> f.acceptable()
+                && f.severity() == dev.rolechain.lint.Severity.ERROR).toList();
+    }
 
     private void changed() {
         SetupDraft.Built built = draft.build();
@@ -123,14 +149,7 @@ public final class WizardModel {
             byPath.putIfAbsent(p.path(), p.message());
         }
         problems.set(Collections.unmodifiableMap(byPath));
-        for (Step step : Step.values()) {
-            boolean ok = switch (step) {
-                case START -> true;
-                case REVIEW, EXPORT, APPLY, VERIFY -> byPath.isEmpty();
-                default -> byPath.keySet().stream().noneMatch(path -> Step.of(path) == step);
-            };
-            valid.get(step).set(ok);
-        }
+        updateValidity();
         dirty.set(saved == null || !saved.equals(built.setup()));
         updateTitle();
         if (byPath.isEmpty()) {
