@@ -59,6 +59,34 @@ class SetupInputTest {
     }
 
     @Test
+    void anInlinePolicyGivenAsTextIsInNfcLikeEveryOtherString() throws Exception {
+        String decomposed = "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\","
+                + "\\\"Action\\\":\\\"s3:GetObject\\\",\\\"Resource\\\":\\\"arn:aws:s3:::caf\\\\u0065\\\\u0301/*\\\"}]}";
+        String text = SetupValidationTest.VALID.replace("\"roleName\": \"deploy\", \"externalId\": \"acme-dev-1\",",
+                "\"roleName\": \"deploy\", \"externalId\": \"acme-dev-1\", \"inlinePolicies\": {\"p\": \"" + decomposed + "\"},");
+        Setup setup = loader.parse(text, "setup.json");
+        String policy = setup.targets().get(0).inlinePolicies().get("p");
+        assertThat(PolicyJson.parse(policy).statements().get(0).resources()).containsExactly("arn:aws:s3:::caf\u00e9/*");
+        var services = new Services();
+        var state = services.planner().plan(setup);
+        String hcl = services.renderer().terraform(state).stream().map(dev.rolechain.render.Artifact::content)
+                .reduce("", String::concat);
+        assertThat(hcl).contains("arn:aws:s3:::caf\u00e9/*").doesNotContain("e\u0301");
+    }
+
+    @Test
+    void aSetupWhosePolicyIsNestedTooDeepIsRefusedWithAMessage() throws Exception {
+        String deep = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"k\":" + "[".repeat(1200) + "]".repeat(1200) + "}}}]}";
+        Path file = Files.writeString(temp.resolve("deep.json"), SetupValidationTest.VALID.replace(
+                "\"roleName\": \"deploy\", \"externalId\": \"acme-dev-1\",",
+                "\"roleName\": \"deploy\", \"externalId\": \"acme-dev-1\", \"inlinePolicies\": {\"p\": " + deep + "},"));
+        Cli cli = new Cli();
+        assertThat(cli.run("validate", file.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("deep.json", "nesting depth").doesNotContain("NullPointerException", "\tat ");
+    }
+
+    @Test
     void aPolicyNestedDeeperThanJsonAllowsIsAProblemNotACrash() {
         String deep = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":"
                 + "\"*\",\"Condition\":" + "[".repeat(1500) + "]".repeat(1500) + "}]}";
