@@ -89,6 +89,16 @@ class ExportProperties {
                 .isEqualTo(hcl);
     }
 
+    @Provide
+    Arbitrary<Setup> adversarialSetups() {
+        return SetupArbitraries.adversarialSetups();
+    }
+
+    @Property(tries = 100)
+    void theWorkflowOfAdversarialSetupsParsesToTheSameValues(@ForAll("adversarialSetups") Setup setup) {
+        theWorkflowParsesAndHoldsTheChainForEveryTarget(setup);
+    }
+
     @Property(tries = 200)
     @SuppressWarnings("unchecked")
     void theWorkflowParsesAndHoldsTheChainForEveryTarget(@ForAll("validSetups") Setup setup) {
