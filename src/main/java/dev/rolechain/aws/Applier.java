@@ -113,6 +113,12 @@ public final class Applier {
 
     /** As {@link #apply(DesiredState, Confirmation)}, reporting each write and stopping when asked. */
     public Result apply(DesiredState state, Confirmation confirmation, Progress progress) {
+        List<dev.rolechain.plan.QuotaCheck.Breach> breaches = dev.rolechain.plan.QuotaCheck.check(state);
+        if (!breaches.isEmpty()) {
+            throw new ApplyException(breaches.stream().map(b -> b.location() + ": " + b.message())
+                    .collect(java.util.stream.Collectors.joining("; ")) + ". AWS would refuse it (lint says RC501); "
+                    + "nothing was written.", null, null);
+        }
         checkFiles();
         List<Account> accounts = open(state);
         try {

@@ -104,6 +104,7 @@ public final class Linter {
             }
         }
         targets(state, findings);
+        dev.rolechain.plan.QuotaCheck.check(state).forEach(b -> findings.add(Rule.RC501.at(b.location(), b.message())));
         if (setup.workflow().durationSeconds() > 3600) {
             findings.add(Rule.RC206.at("workflow.durationSeconds", setup.workflow().durationSeconds()
                     + " seconds asked for the chained session; role chaining allows at most 3600"));

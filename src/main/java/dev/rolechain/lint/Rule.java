@@ -35,7 +35,9 @@ public enum Rule {
     RC209(Severity.WARNING, "Use a random ExternalId of at least 16 characters, its own for each target, not an account id."),
     RC210(Severity.WARNING, "Put deploy roles in other accounts than the tooling account, or drop the chain for that target."),
     RC211(Severity.WARNING, "Remove the repeated subject."),
-    RC212(Severity.WARNING, "Give the deploy role permissions: managed policies or inline policies.");
+    RC212(Severity.WARNING, "Give the deploy role permissions: managed policies or inline policies."),
+    RC501(Severity.ERROR, "Stay under the quota as the message says, or raise an adjustable limit with Service Quotas and "
+            + "name it in the Setup's \"quotas\".");
 
     private final Severity severity;
     private final String fix;

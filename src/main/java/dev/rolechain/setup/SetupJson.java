@@ -28,7 +28,7 @@ public final class SetupJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
 
-    static final Set<String> ROOT_FIELDS = ordered("github", "tooling", "targets", "workflow");
+    static final Set<String> ROOT_FIELDS = ordered("github", "tooling", "targets", "workflow", "quotas");
     static final Set<String> GITHUB_FIELDS = ordered("owner", "enterpriseSlug", "serverHost", "audience");
     static final Set<String> TOOLING_FIELDS = ordered("accountId", "region", "profile", "createProvider",
             "oidcRoleName", "oidcRoles", "maxSessionSeconds");
@@ -166,6 +166,10 @@ public final class SetupJson {
         workflow.put("sessionTagging", w.sessionTagging());
         putText(workflow, "roleSessionName", w.roleSessionName());
         workflow.put("durationSeconds", w.durationSeconds());
+        if (!setup.quotas().isEmpty()) {
+            ObjectNode quotas = root.putObject("quotas");
+            setup.quotas().forEach(quotas::put);
+        }
         try {
             return PRETTY.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -226,7 +230,7 @@ public final class SetupJson {
             Tooling tooling = tooling(node.get("tooling"));
             List<Target> targets = targets(node.get("targets"));
             Workflow workflow = workflow(node.get("workflow"));
-            return new Setup(github, tooling, targets, workflow);
+            return new Setup(github, tooling, targets, workflow, quotas(node.get("quotas")));
         }
 
         private GitHub github(JsonNode value) {
@@ -301,6 +305,28 @@ public final class SetupJson {
                     integer(o, path, "maxSessionSeconds", Tooling.DEFAULT_MAX_SESSION_SECONDS),
                     text(o, path, "permissionsBoundaryArn"),
                     acceptRisk(o.get("acceptRisk"), LocatedJson.child(path, "acceptRisk")));
+        }
+
+        private Map<String, Integer> quotas(JsonNode value) {
+            Map<String, Integer> quotas = new LinkedHashMap<>();
+            if (value == null) {
+                return quotas;
+            }
+            if (!value.isObject()) {
+                problems.add(new Problem("quotas", "must be an object of quota → raised limit, e.g. {\"trustPolicySize\": "
+                        + "4096}, got " + kind(value)));
+                return quotas;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (!entry.getValue().isInt()) {
+                    problems.add(new Problem(LocatedJson.child("quotas", entry.getKey()), "must be a whole number, got "
+                            + entry.getValue()));
+                } else {
+                    quotas.put(entry.getKey(), entry.getValue().asInt());
+                }
+            }
+            return quotas;
         }
 
         private Map<String, String> acceptRisk(JsonNode value, String path) {

@@ -60,6 +60,7 @@ public final class SetupValidator {
         }
         targets(setup, problems);
         workflow(setup.workflow(), problems);
+        quotas(setup.quotas(), problems);
         return problems;
     }
 
@@ -179,6 +180,28 @@ public final class SetupValidator {
                 }
             });
         }
+    }
+
+    /**
+     * The adjustable IAM quotas a Setup may say were raised, with their defaults and the most AWS allows
+     * (the same numbers as the plan package's quota table, which a test keeps equal).
+     */
+    public static final Map<String, int[]> RAISABLE_QUOTAS = Map.of(
+            "trustPolicySize", new int[] {2048, 4096},
+            "managedPoliciesPerRole", new int[] {10, 20},
+            "rolesPerAccount", new int[] {1000, 5000});
+
+    private static void quotas(Map<String, Integer> quotas, List<Problem> problems) {
+        quotas.forEach((key, value) -> {
+            int[] range = RAISABLE_QUOTAS.get(key);
+            if (range == null) {
+                problems.add(new Problem("quotas." + key, "\"" + key + "\" is not a quota that can be raised; these can: "
+                        + String.join(", ", new java.util.TreeSet<>(RAISABLE_QUOTAS.keySet()))));
+            } else if (value < range[0] || value > range[1]) {
+                problems.add(new Problem("quotas." + key, value + " is outside what AWS allows for " + key + ": from "
+                        + range[0] + " (the default) to " + range[1]));
+            }
+        });
     }
 
     /** The lint rules about risky production access that a target may accept, with a reason. */

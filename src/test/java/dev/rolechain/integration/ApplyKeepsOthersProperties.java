@@ -151,7 +151,9 @@ class ApplyKeepsOthersProperties {
         assertThat(trust).doesNotContain("gha-oidc-old");
         Role o = old.role();
         Role n = now.role();
-        assertThat(n.trustPolicy().statements()).hasSize(seed.foreignStatements().size() + 1);
+        assertThat(n.trustPolicy().statements()).hasSize(seed.foreignStatements().size()
+                + planned.trustPolicy().statements().size());
+        assertThat(n.trustPolicy().statements()).containsAll(planned.trustPolicy().statements());
         old.inlineJson().forEach((name, text) -> {
             if (!planned.inlinePolicies().containsKey(name)) {
                 assertThat(now.inlineJson().get(name)).as("inline policy %s", name).isEqualTo(text);

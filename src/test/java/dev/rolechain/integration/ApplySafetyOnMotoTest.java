@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.aws.AccountSession;
 import dev.rolechain.aws.Applier;
 import dev.rolechain.aws.Backups;
@@ -145,6 +146,46 @@ class ApplySafetyOnMotoTest {
         JsonNode result = JSON.readTree(apply.out());
         assertThat(result.get("findings").toString()).contains("would be denied at target-trust");
         assertThat(prodRole(IamState.read(moto, ROLES)).trustJson()).contains(deny);
+    }
+
+    @Test
+    void aSetupOverAnIamQuotaLintsAsAnErrorExportsForReviewAndApplyRefusesBeforeAnyCall(@TempDir Path temp)
+            throws Exception {
+        // one shared OIDC role whose trust lists sixty branches: more than IAM's 2,048 characters
+        ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(Examples.path("three-targets")));
+        ((ObjectNode) root.get("tooling")).put("oidcRoles", "shared");
+        com.fasterxml.jackson.databind.node.ArrayNode subjects = (com.fasterxml.jackson.databind.node.ArrayNode)
+                root.get("targets").get(0).get("subjects");
+        for (int i = 0; i < 60; i++) {
+            subjects.addObject().put("repository", "app").put("branch", "release/2026." + i);
+        }
+        ((ObjectNode) root.get("targets").get(2)).putObject("acceptRisk").put("RC403", "a test of quotas");
+        Path setup = Files.writeString(temp.resolve("big.json"), root.toPrettyString());
+
+        Cli lint = new Cli();
+        assertThat(lint.run("lint", "--setup", setup.toString())).isEqualTo(1);
+        String message = lint.out().lines().filter(l -> l.startsWith("error RC501 ")).findFirst().orElseThrow();
+        assertThat(message).startsWith("error RC501 policies/111111111111/gha-oidc/trust.json: role trust policy length: ")
+                .contains("non-whitespace characters, over the limit of 2,048", "can be raised to 4,096",
+                        "\"quotas\": {\"trustPolicySize\": 4096}", "use per-target OIDC roles");
+
+        Cli export = new Cli();
+        assertThat(export.run("export", "--setup", setup.toString(), "--out", temp.resolve("out").toString()))
+                .as(export.err()).isZero();
+        assertThat(temp.resolve("out/policies/111111111111/gha-oidc/trust.json")).exists();
+
+        moto.startRecording();
+        Cli apply = new Cli();
+        assertThat(apply.run("apply", "--setup", setup.toString(), "--yes")).isEqualTo(1);
+        assertThat(moto.stopRecording()).as("calls to AWS").isEmpty();
+        assertThat(apply.err()).contains(message.substring("error RC501 ".length()), "nothing was written");
+
+        // a user who raised the quota says so, and the same Setup is within it
+        root.putObject("quotas").put("trustPolicySize", 4096);
+        Files.writeString(setup, root.toPrettyString());
+        Cli raised = new Cli();
+        raised.run("lint", "--setup", setup.toString());
+        assertThat(raised.out()).doesNotContain("RC501");
     }
 
     @Test

@@ -129,6 +129,36 @@ public final class SetupArbitraries {
                 workflow).as((owner, t, targets, w) -> new Setup(GitHub.of(owner), t, new ArrayList<>(targets), w));
     }
 
+    /**
+     * Setups that reach IAM's quotas: up to sixty subjects with long branch patterns per target, a shared
+     * OIDC role or per-target ones, up to twelve managed policies.
+     */
+    public static Arbitrary<Setup> largeSetups() {
+        Arbitrary<List<Subject>> subjects = Combinators.combine(Arbitraries.strings().withChars("abcdefghij-/")
+                .ofMinLength(1).ofMaxLength(40), Arbitraries.integers().between(1, 60))
+                .as((stem, n) -> {
+                    List<Subject> list = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        list.add(Subject.branch("app", "release/" + stem.replace("//", "/") + "-" + i));
+                    }
+                    return list;
+                });
+        Arbitrary<List<String>> managed = Arbitraries.integers().between(0, 12).map(n -> {
+            List<String> arns = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                arns.add("arn:aws:iam::aws:policy/Policy" + i);
+            }
+            return arns;
+        });
+        Arbitrary<Target> target = Combinators.combine(Arbitraries.of("dev", "staging", "qa"), accountIds(), subjects,
+                managed).as((name, account, s, m) -> new Target(name, account, null, "deploy-" + name,
+                        "external-id-" + name + "-7f3a9c", false, s, m, Map.of(), 3600, null));
+        return Combinators.combine(owners(), accountIds(), Arbitraries.of(OidcRoles.values()),
+                target.list().ofMinSize(1).ofMaxSize(3).uniqueElements(Target::name))
+                .as((owner, tooling, mode, targets) -> new Setup(GitHub.of(owner), new Tooling(tooling, "eu-west-1", null,
+                        true, "gha-oidc", mode, 3600), new ArrayList<>(targets), Workflow.defaults()));
+    }
+
     public static Arbitrary<Setup> setups() {
         Arbitrary<GitHub> github = Combinators.combine(owners(),
                 Arbitraries.of(0, 1, 2), Arbitraries.of("sts.amazonaws.com", "https://github.com/acme", "custom-aud"))

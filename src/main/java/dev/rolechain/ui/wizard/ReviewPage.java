@@ -95,7 +95,7 @@ public final class ReviewPage implements Page {
                 @Override
                 protected void updateItem(String path, boolean empty) {
                     super.updateItem(path, empty);
-                    setText(empty || path == null ? null : path.substring(path.indexOf('/') + 1));
+                    setText(empty || path == null ? null : path.substring(path.indexOf('/') + 1) + trustSize(path));
                 }
             });
         }
@@ -227,9 +227,33 @@ public final class ReviewPage implements Page {
             if (!paths.isEmpty()) {
                 list.getSelectionModel().select(keep);
             }
-        } else if (list.getSelectionModel().isEmpty() && !paths.isEmpty()) {
-            list.getSelectionModel().select(0);
+        } else {
+            list.refresh();
+            if (list.getSelectionModel().isEmpty() && !paths.isEmpty()) {
+                list.getSelectionModel().select(0);
+            }
         }
+    }
+
+    /**
+     * Beside a trust policy, its size as IAM counts it against the role trust policy quota in force:
+     * "  1,734 / 2,048" (marked when over).
+     */
+    private String trustSize(String path) {
+        Artifact a = artifacts.get(path);
+        if (a == null || !path.endsWith("/trust.json")) {
+            return "";
+        }
+        long size;
+        try {
+            size = dev.rolechain.plan.QuotaCheck.size(dev.rolechain.iam.PolicyJson.parse(a.content()));
+        } catch (dev.rolechain.iam.PolicyException e) {
+            return "";
+        }
+        dev.rolechain.setup.Setup setup = model.setupProperty().get();
+        int limit = dev.rolechain.plan.Quota.TRUST_POLICY_SIZE.limit(setup == null ? java.util.Map.of() : setup.quotas());
+        return "   " + model.text(size > limit ? "review.trustSize.over" : "review.trustSize",
+                dev.rolechain.plan.QuotaCheck.number(size), dev.rolechain.plan.QuotaCheck.number(limit));
     }
 
     private void showSelected(ListView<String> list, CodeView code) {

@@ -90,8 +90,11 @@ public final class SetupDraft {
         }
         Workflow workflow = new Workflow(text(actionRef.get()), optional(workflowRegion.get()), sessionTagging.get(),
                 text(roleSessionName.get()), seconds(durationSeconds.get(), "workflow.durationSeconds", problems));
-        return new Built(new Setup(github, tooling, targetList, workflow), problems);
+        return new Built(new Setup(github, tooling, targetList, workflow, quotas), problems);
     }
+
+    /** The quotas raised in the accounts, kept as the Setup file gives them (the wizard does not edit them). */
+    private java.util.Map<String, Integer> quotas = java.util.Map.of();
 
     /** Replaces every field with the Setup's. */
     public void load(Setup setup) {
@@ -121,6 +124,7 @@ public final class SetupDraft {
         sessionTagging.set(w.sessionTagging());
         roleSessionName.set(orEmpty(w.roleSessionName()));
         durationSeconds.set(Integer.toString(w.durationSeconds()));
+        quotas = setup.quotas();
     }
 
     /** A fresh Setup: defaults everywhere, one empty production target. */

@@ -39,6 +39,20 @@ class RiskAcceptanceTest {
     }
 
     @Test
+    void theReviewShowsEachTrustPolicysSizeAgainstIamsQuota(FxRobot robot) {
+        robot.interact(() -> wizard.model().open(Examples.path("three-targets"), ok -> { }));
+        waitUntil("the preview is ready", () -> wizard.model().renderedProperty().get() != null);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.REVIEW));
+        robot.clickOn("Policies");
+        waitUntil("the policies are listed", () -> !robot.lookup("#policyList").queryListView().getItems().isEmpty());
+        java.util.List<String> cells = robot.lookup("#policyList .list-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).filter(t -> t != null).toList();
+        assertThat(cells).anySatisfy(t -> assertThat(t).matches("111111111111/gha-oidc-dev/trust\\.json   \\d{3},? ?\\d* / 2,048|"
+                + "111111111111/gha-oidc-dev/trust\\.json   \\d+ / 2,048"));
+        assertThat(cells).filteredOn(t -> t.contains("inline-")).allSatisfy(t -> assertThat(t).doesNotContain(" / "));
+    }
+
+    @Test
     void everyBranchIntoProductionBlocksAccessUntilTheTargetAcceptsItWithAReason(FxRobot robot) throws Exception {
         String json = Files.readString(Examples.path("three-targets"))
                 .replace("{ \"repository\": \"app\", \"environment\": \"production\" }",

@@ -67,7 +67,7 @@ class ScreenshotsTest {
                 assertThat(read.getWidth()).isGreaterThan(700);
                 assertThat(read.getHeight()).isGreaterThan(500);
                 if (step == Step.REVIEW) {
-                    for (String tab : new String[] {"Findings (6)", "Dry-run matrix", "Policies"}) {
+                    for (String tab : new String[] {"Findings (8)", "Dry-run matrix", "Policies"}) {
                         robot.clickOn(tab);
                         if (!tab.equals("Policies")) {
                             wizard.screenshot(robot, folder.resolve("review-" + tab.split(" ")[0].toLowerCase(Locale.ROOT)

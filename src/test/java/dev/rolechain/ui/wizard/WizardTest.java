@@ -85,6 +85,13 @@ class WizardTest {
         click(robot, "#attachButton");
         assertThat(robot.lookup("#managedList").<String>queryListView().getItems())
                 .containsExactly("arn:aws:iam::aws:policy/PowerUserAccess");
+        // every repository into production is an error until the target accepts it, with the reason
+        waitUntil("the risk is shown", () -> robot.lookup("#acceptRisk-RC104").tryQuery().isPresent());
+        assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).as("Next with an unaccepted risk").isTrue();
+        click(robot, "#acceptRisk-RC104");
+        click(robot, "#acceptRiskReason-RC104")
+                .write("the article's scenario: every repository of myorg deploys main to production");
+        waitUntil("Access is valid", () -> wizard.model().validProperty(Step.ACCESS).get());
         click(robot, "#nextButton");
 
         assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.REVIEW);
