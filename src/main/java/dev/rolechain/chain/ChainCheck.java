@@ -93,11 +93,13 @@ public final class ChainCheck {
         Map<TokenClaims, String> tokens = new LinkedHashMap<>();
         String owner = state.owner();
         List<TokenClaims> granted = new ArrayList<>();
+        dev.rolechain.setup.GitHub github = state.setup().github();
         for (SubjectPattern grant : chain.grants()) {
-            TokenClaims t = concrete(state, owner, grant);
-            if (bySub.putIfAbsent(t.sub(), t) == null) {
-                tokens.put(t, null);
-                granted.add(t);
+            for (TokenClaims t : concrete(state, github, grant)) {
+                if (bySub.putIfAbsent(t.sub(), t) == null) {
+                    tokens.put(t, null);
+                    granted.add(t);
+                }
             }
         }
         for (TokenClaims g : granted) {
@@ -112,6 +114,20 @@ public final class ChainCheck {
             probes.add(Map.entry("a tag", with(g, g.owner(), g.repository(), SubjectPattern.Kind.TAG, "rolechain-probe-tag")));
             probes.add(Map.entry("a pull request", with(g, g.owner(), g.repository(), SubjectPattern.Kind.PULL_REQUEST, null)));
             probes.add(Map.entry("another environment", with(g, g.owner(), g.repository(), SubjectPattern.Kind.ENVIRONMENT, "rolechain-probe-env")));
+            if (g.immutable()) {
+                probes.add(Map.entry("the same names under another owner id (a recycled owner name)", new TokenClaims(
+                        g.issuer(), g.audience(), g.owner(), g.repository(), g.kind(), g.value(), g.ownerId() + 1,
+                        g.repositoryId())));
+                probes.add(Map.entry("the same names with another repository id (a recycled repository name)",
+                        new TokenClaims(g.issuer(), g.audience(), g.owner(), g.repository(), g.kind(), g.value(),
+                                g.ownerId(), g.repositoryId() + 1)));
+                probes.add(Map.entry("the name form of the sub", new TokenClaims(g.issuer(), g.audience(), g.owner(),
+                        g.repository(), g.kind(), g.value())));
+            } else if (github.ownerId() != null) {
+                Long id = github.idOf(g.repository());
+                probes.add(Map.entry("the immutable form of the sub", new TokenClaims(g.issuer(), g.audience(), g.owner(),
+                        g.repository(), g.kind(), g.value(), github.ownerId(), id == null ? 1L : id)));
+            }
             for (Map.Entry<String, TokenClaims> probe : probes) {
                 if (bySub.putIfAbsent(probe.getValue().sub(), probe.getValue()) == null) {
                     tokens.put(probe.getValue(), probe.getKey());
@@ -122,15 +138,29 @@ public final class ChainCheck {
     }
 
     private static TokenClaims with(TokenClaims t, String owner, String repository, SubjectPattern.Kind kind, String value) {
-        return new TokenClaims(t.issuer(), t.audience(), owner, repository, kind, value);
+        return new TokenClaims(t.issuer(), t.audience(), owner, repository, kind, value, t.ownerId(),
+                t.repositoryId() == null ? null : t.repositoryId() + (repository.equals(t.repository()) ? 0 : 7));
     }
 
-    /** One run that the grant admits: wildcards filled in, "any run" taken as a run on main. */
-    private static TokenClaims concrete(DesiredState state, String owner, SubjectPattern grant) {
+    /**
+     * The runs that the grant admits, one per sub form the repository takes: wildcards filled in, "any run"
+     * taken as a run on main.
+     */
+    private static List<TokenClaims> concrete(DesiredState state, dev.rolechain.setup.GitHub github, SubjectPattern grant) {
         String repository = fill(grant.repository(), "rolechain-any-repo");
         SubjectPattern.Kind kind = grant.kind() == SubjectPattern.Kind.ANY ? SubjectPattern.Kind.BRANCH : grant.kind();
         String value = grant.kind() == SubjectPattern.Kind.ANY ? "main" : grant.value() == null ? null : fill(grant.value(), "x1");
-        return new TokenClaims(state.issuer(), state.audience(), owner, repository, kind, value);
+        dev.rolechain.setup.SubjectFormat format = github.formatOf(grant.repository());
+        List<TokenClaims> tokens = new ArrayList<>();
+        if (format.admitsNames()) {
+            tokens.add(new TokenClaims(state.issuer(), state.audience(), github.owner(), repository, kind, value));
+        }
+        if (format.admitsIds() && github.ownerId() != null) {
+            Long id = github.idOf(grant.repository());
+            tokens.add(new TokenClaims(state.issuer(), state.audience(), github.owner(), repository, kind, value,
+                    github.ownerId(), id == null ? 4242L : id));
+        }
+        return tokens;
     }
 
     private static String fill(String pattern, String star) {
@@ -151,11 +181,26 @@ public final class ChainCheck {
      * subjects, not from the policies, so that the matrix checks the policies.
      */
     public static boolean intended(String owner, List<SubjectPattern> grants, TokenClaims token) {
-        if (!token.owner().equals(owner)) {
+        return intended(dev.rolechain.setup.GitHub.of(owner), grants, token);
+    }
+
+    /**
+     * The same for a GitHub side with immutable subjects: a token in the immutable form is meant only with
+     * the owner's and the repository's ids and where the repository takes that form; a token in the name
+     * form only where the repository takes names.
+     */
+    public static boolean intended(dev.rolechain.setup.GitHub github, List<SubjectPattern> grants, TokenClaims token) {
+        if (!token.owner().equals(github.owner())) {
             return false;
         }
         for (SubjectPattern g : grants) {
             if (!g.repository().equals("*") && !g.repository().equals(token.repository())) {
+                continue;
+            }
+            dev.rolechain.setup.SubjectFormat format = github.formatOf(g.repository());
+            if (token.immutable() ? !format.admitsIds() || !token.ownerId().equals(github.ownerId())
+                    || !g.repository().equals("*") && !token.repositoryId().equals(github.idOf(g.repository()))
+                    : !format.admitsNames()) {
                 continue;
             }
             if (g.kind() == SubjectPattern.Kind.ANY) {
@@ -189,7 +234,7 @@ public final class ChainCheck {
 
     private Cell cell(DesiredState state, List<IamAccount> accounts, Chain chain, List<SubjectPattern> grants,
             Optional<Role> oidc, TokenClaims token, String probe, Map<Chain, Map<String, Optional<Tail>>> tails) {
-        Expectation expected = intended(state.owner(), grants, token) ? Expectation.ALLOW : Expectation.DENY;
+        Expectation expected = intended(state.setup().github(), grants, token) ? Expectation.ALLOW : Expectation.DENY;
         String sub = token.sub();
         String target = chain.targetName();
         if (oidc.isEmpty()) {

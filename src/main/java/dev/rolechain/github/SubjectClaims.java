@@ -38,4 +38,14 @@ public final class SubjectClaims {
     private static String prefix(String owner, String repository) {
         return "repo:" + owner + "/" + repository;
     }
+
+    /**
+     * The immutable form's owner and repository: each name with its numeric id after {@code @}
+     * ({@code repo:octocat@123456/my-repo@456789}); every repository of the owner ({@code *}) stays a wildcard.
+     * Names cannot hold {@code @} or {@code /}, so no other owner or repository writes the same prefix.
+     */
+    public static String immutable(String owner, long ownerId, String repository, Long repositoryId) {
+        return owner + "@" + ownerId + "/" + (repository.equals("*") || repositoryId == null ? repository
+                : repository + "@" + repositoryId);
+    }
 }

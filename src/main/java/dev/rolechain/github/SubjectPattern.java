@@ -10,8 +10,25 @@ public record SubjectPattern(String repository, Kind kind, String value) {
     /** The kinds of run a sub claim can describe. */
     public enum Kind { BRANCH, TAG, ENVIRONMENT, PULL_REQUEST, ANY }
 
-    /** The sub claim (or pattern) for this subject of the owner. */
+    /** The sub claim (or pattern) for this subject of the owner, in the name form. */
     public String sub(String owner) {
+        return sub(owner, repository);
+    }
+
+    /**
+     * The sub claim in the immutable form when {@code ownerId} is given ({@code repositoryId} may be null
+     * only for every repository, {@code *}), else in the name form.
+     */
+    public String sub(String owner, Long ownerId, Long repositoryId) {
+        if (ownerId == null) {
+            return sub(owner);
+        }
+        String both = SubjectClaims.immutable(owner, ownerId, repository, repositoryId);
+        int slash = both.indexOf('/');
+        return sub(both.substring(0, slash), both.substring(slash + 1));
+    }
+
+    private String sub(String owner, String repository) {
         return switch (kind) {
             case BRANCH -> SubjectClaims.branch(owner, repository, value);
             case TAG -> SubjectClaims.tag(owner, repository, value);

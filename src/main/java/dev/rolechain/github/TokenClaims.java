@@ -9,17 +9,34 @@ import java.util.Map;
  * OpenID Connect"), and the IAM context keys they become: {@code <issuer>:sub} and {@code <issuer>:aud}.
  */
 public record TokenClaims(Issuer issuer, String audience, String owner, String repository, SubjectPattern.Kind kind,
-        String value) {
+        String value, Long ownerId, Long repositoryId) {
 
-    /** A concrete run: no wildcards. {@code kind} ANY is not a run of its own. */
+    /**
+     * A concrete run: no wildcards. {@code kind} ANY is not a run of its own. With {@code ownerId} (and
+     * {@code repositoryId}) the token carries GitHub's immutable sub form.
+     */
     public TokenClaims {
         if (kind == SubjectPattern.Kind.ANY) {
             throw new IllegalArgumentException("a token describes one run: a branch, tag, environment or pull request");
         }
+        if (ownerId != null && repositoryId == null) {
+            throw new IllegalArgumentException("an immutable sub names the owner's and the repository's ids");
+        }
+    }
+
+    /** A token in the name form. */
+    public TokenClaims(Issuer issuer, String audience, String owner, String repository, SubjectPattern.Kind kind,
+            String value) {
+        this(issuer, audience, owner, repository, kind, value, null, null);
+    }
+
+    /** Whether the sub is in the immutable form. */
+    public boolean immutable() {
+        return ownerId != null;
     }
 
     public String sub() {
-        return new SubjectPattern(repository, kind, value).sub(owner);
+        return new SubjectPattern(repository, kind, value).sub(owner, ownerId, repositoryId);
     }
 
     /** The claims a token carries, as GitHub documents them. */
@@ -30,6 +47,10 @@ public record TokenClaims(Issuer issuer, String audience, String owner, String r
         claims.put("sub", sub());
         claims.put("repository", owner + "/" + repository);
         claims.put("repository_owner", owner);
+        if (ownerId != null) {
+            claims.put("repository_owner_id", Long.toString(ownerId));
+            claims.put("repository_id", Long.toString(repositoryId));
+        }
         switch (kind) {
             case BRANCH -> claims.put("ref", "refs/heads/" + value);
             case TAG -> claims.put("ref", "refs/tags/" + value);

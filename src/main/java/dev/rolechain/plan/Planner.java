@@ -72,7 +72,7 @@ public final class Planner {
             Set<String> claims = new LinkedHashSet<>();
             Set<String> deployArns = new LinkedHashSet<>();
             for (Target target : entry.getValue()) {
-                List<String> targetClaims = claims(setup.github().owner(), target);
+                List<String> targetClaims = claims(setup.github(), target);
                 claims.addAll(targetClaims);
                 String deployArn = Arns.role(partition, target.accountId(), ROLE_PATH, target.roleName());
                 deployArns.add(deployArn);
@@ -126,17 +126,31 @@ public final class Planner {
         return Issuer.githubCom();
     }
 
-    /** The {@code sub} claims a target admits, de-duplicated, in the order the Setup gives them. */
-    public static List<String> claims(String owner, Target target) {
+    /**
+     * The {@code sub} claims a target admits, de-duplicated, in the order the Setup gives them: per
+     * subject the name form, the immutable form (owner and repository ids pinned, names too), or both,
+     * as the repository's subject format says.
+     */
+    public static List<String> claims(GitHub github, Target target) {
         Set<String> claims = new LinkedHashSet<>();
         for (Subject subject : target.subjects()) {
-            claims.add(claim(owner, subject));
+            claims.addAll(claims(github, subject));
         }
         return List.copyOf(claims);
     }
 
-    public static String claim(String owner, Subject subject) {
-        return Chain.pattern(subject).sub(owner);
+    /** The {@code sub} claims one subject admits. */
+    public static List<String> claims(GitHub github, Subject subject) {
+        dev.rolechain.setup.SubjectFormat format = github.formatOf(subject.repository());
+        dev.rolechain.github.SubjectPattern pattern = Chain.pattern(subject);
+        List<String> claims = new ArrayList<>();
+        if (format.admitsNames()) {
+            claims.add(pattern.sub(github.owner()));
+        }
+        if (format.admitsIds()) {
+            claims.add(pattern.sub(github.owner(), github.ownerId(), github.idOf(subject.repository())));
+        }
+        return claims;
     }
 
     private static Role oidcRole(String name, Tooling tooling, String providerArn, Issuer issuer, String audience,

@@ -29,7 +29,9 @@ public final class SetupJson {
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
 
     static final Set<String> ROOT_FIELDS = ordered("github", "tooling", "targets", "workflow", "quotas");
-    static final Set<String> GITHUB_FIELDS = ordered("owner", "enterpriseSlug", "serverHost", "audience");
+    static final Set<String> GITHUB_FIELDS = ordered("owner", "enterpriseSlug", "serverHost", "audience", "ownerId",
+            "subjectFormat", "repositories");
+    static final Set<String> REPOSITORY_FIELDS = ordered("id", "subjectFormat");
     static final Set<String> TOOLING_FIELDS = ordered("accountId", "region", "profile", "createProvider",
             "oidcRoleName", "oidcRoles", "maxSessionSeconds");
     static final Set<String> TARGET_FIELDS = ordered("name", "accountId", "profile", "roleName", "externalId",
@@ -113,6 +115,24 @@ public final class SetupJson {
         putText(github, "enterpriseSlug", g.enterpriseSlug());
         putText(github, "serverHost", g.serverHost());
         putText(github, "audience", g.audience());
+        if (g.ownerId() != null) {
+            github.put("ownerId", g.ownerId());
+        }
+        if (g.subjectFormat() != SubjectFormat.NAMES) {
+            github.put("subjectFormat", g.subjectFormat().json());
+        }
+        if (!g.repositories().isEmpty()) {
+            ObjectNode repos = github.putObject("repositories");
+            g.repositories().forEach((name, r) -> {
+                ObjectNode repo = repos.putObject(name);
+                if (r.id() != null) {
+                    repo.put("id", r.id());
+                }
+                if (r.subjectFormat() != null) {
+                    repo.put("subjectFormat", r.subjectFormat().json());
+                }
+            });
+        }
         Tooling t = setup.tooling();
         ObjectNode tooling = root.putObject("tooling");
         putText(tooling, "accountId", t.accountId());
@@ -243,7 +263,55 @@ public final class SetupJson {
                 return GitHub.of(null);
             }
             return new GitHub(text(o, "github", "owner"), text(o, "github", "enterpriseSlug"),
-                    text(o, "github", "serverHost"), textOr(o, "github", "audience", GitHub.DEFAULT_AUDIENCE));
+                    text(o, "github", "serverHost"), textOr(o, "github", "audience", GitHub.DEFAULT_AUDIENCE),
+                    id(o.get("ownerId"), "github.ownerId"), format(o.get("subjectFormat"), "github.subjectFormat"),
+                    repositories(o.get("repositories")));
+        }
+
+        /** A GitHub id: a positive whole number. */
+        private Long id(JsonNode value, String path) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isIntegralNumber() || value.asLong() <= 0) {
+                problems.add(new Problem(path, "must be GitHub's numeric id (a positive whole number, as the API's \"id\" "
+                        + "gives it), got " + value));
+                return null;
+            }
+            return value.asLong();
+        }
+
+        private SubjectFormat format(JsonNode value, String path) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            SubjectFormat f = value.isTextual() ? SubjectFormat.fromJson(value.asText()).orElse(null) : null;
+            if (f == null) {
+                problems.add(new Problem(path, "must be \"names\", \"immutable\" or \"both\", got " + value));
+            }
+            return f;
+        }
+
+        private Map<String, GitHub.Repository> repositories(JsonNode value) {
+            Map<String, GitHub.Repository> repos = new LinkedHashMap<>();
+            if (value == null) {
+                return repos;
+            }
+            if (!value.isObject()) {
+                problems.add(new Problem("github.repositories", "must be an object of repository name → {\"id\": …, "
+                        + "\"subjectFormat\": …}, got " + kind(value)));
+                return repos;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String path = LocatedJson.child("github.repositories", e.getKey());
+                ObjectNode r = object(e.getValue(), path, REPOSITORY_FIELDS, "a repository");
+                if (r != null) {
+                    repos.put(nfc(e.getKey()), new GitHub.Repository(id(r.get("id"), path + ".id"),
+                            format(r.get("subjectFormat"), path + ".subjectFormat")));
+                }
+            }
+            return repos;
         }
 
         private Tooling tooling(JsonNode value) {

@@ -61,6 +61,7 @@ public final class SetupValidator {
         targets(setup, problems);
         workflow(setup.workflow(), problems);
         quotas(setup.quotas(), problems);
+        immutableSubjects(setup, problems);
         return problems;
     }
 
@@ -202,6 +203,45 @@ public final class SetupValidator {
                         + range[0] + " (the default) to " + range[1]));
             }
         });
+    }
+
+    /**
+     * The immutable sub form carries the owner's and each repository's id: a repository whose subjects take
+     * that form needs both (GitHub Enterprise Server does not issue it).
+     */
+    private static void immutableSubjects(Setup setup, List<Problem> problems) {
+        GitHub g = setup.github();
+        g.repositories().keySet().forEach(name -> {
+            if (!name.equals(Subject.ANY_REPOSITORY) && !GITHUB_REPOSITORY.matcher(name).matches()) {
+                problems.add(new Problem("github.repositories[\"" + name + "\"]", "\"" + name + "\" is not a repository "
+                        + "name: 1–100 letters, digits, '.', '_' or '-' (the ids go in \"id\", not in the name)"));
+            }
+        });
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        setup.targets().forEach(t -> t.subjects().forEach(s -> {
+            if (s.repository() != null) {
+                used.add(s.repository());
+            }
+        }));
+        boolean ids = used.stream().anyMatch(r -> g.formatOf(r).admitsIds());
+        if (ids && g.serverHost() != null) {
+            problems.add(new Problem("github.subjectFormat", "GitHub Enterprise Server does not issue immutable subjects; "
+                    + "use \"names\""));
+            return;
+        }
+        if (ids && g.ownerId() == null) {
+            problems.add(new Problem("github.ownerId", "required: the immutable sub form carries the owner's numeric id "
+                    + "(GET /users/" + g.owner() + " or /orgs/" + g.owner() + " gives it as \"id\")"));
+        }
+        for (String repository : used) {
+            if (!repository.equals(Subject.ANY_REPOSITORY) && g.formatOf(repository).admitsIds()
+                    && g.idOf(repository) == null) {
+                problems.add(new Problem(LocatedJson.child("github.repositories", repository) + ".id", "required: "
+                        + "repository " + repository + " takes the immutable sub form (" + g.formatOf(repository).json()
+                        + "), which carries its numeric id (GET /repos/" + g.owner() + "/" + repository
+                        + " gives it as \"id\")"));
+            }
+        }
     }
 
     /** The lint rules about risky production access that a target may accept, with a reason. */

@@ -74,7 +74,8 @@ public final class SetupDraft {
         IssuerKind kind = issuer.get();
         GitHub github = new GitHub(text(owner.get()),
                 kind == IssuerKind.ENTERPRISE_CLOUD ? text(enterpriseSlug.get()) : null,
-                kind == IssuerKind.ENTERPRISE_SERVER ? text(serverHost.get()) : null, text(audience.get()));
+                kind == IssuerKind.ENTERPRISE_SERVER ? text(serverHost.get()) : null, text(audience.get()),
+                ids.ownerId(), ids.subjectFormat(), ids.repositories());
         if (kind == IssuerKind.ENTERPRISE_CLOUD && github.enterpriseSlug().isEmpty()) {
             problems.add(new Problem("github.enterpriseSlug", "required for GitHub Enterprise Cloud"));
         }
@@ -92,6 +93,12 @@ public final class SetupDraft {
                 text(roleSessionName.get()), seconds(durationSeconds.get(), "workflow.durationSeconds", problems));
         return new Built(new Setup(github, tooling, targetList, workflow, quotas), problems);
     }
+
+    /**
+     * The owner's and repositories' GitHub ids and subject forms, kept as the Setup file gives them (the
+     * wizard's GitHub page does not edit them yet).
+     */
+    private GitHub ids = GitHub.of(null);
 
     /** The quotas raised in the accounts, kept as the Setup file gives them (the wizard does not edit them). */
     private java.util.Map<String, Integer> quotas = java.util.Map.of();
@@ -125,6 +132,7 @@ public final class SetupDraft {
         roleSessionName.set(orEmpty(w.roleSessionName()));
         durationSeconds.set(Integer.toString(w.durationSeconds()));
         quotas = setup.quotas();
+        ids = setup.github();
     }
 
     /** A fresh Setup: defaults everywhere, one empty production target. */
