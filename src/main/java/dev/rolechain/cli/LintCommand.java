@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.Services;
 import dev.rolechain.github.WorkflowParser;
 import dev.rolechain.iam.PolicyException;
+import dev.rolechain.iam.PolicyDocument;
 import dev.rolechain.iam.PolicyJson;
 import dev.rolechain.lint.Finding;
 import dev.rolechain.lint.Linter;
@@ -68,8 +69,17 @@ public final class LintCommand implements Callable<Integer> {
                     err.println("rolechain: --policy needs --type trust or --type identity");
                     return RolechainCommand.EXIT_INVALID;
                 }
-                findings = linter.lintPolicy(policy.toString(), PolicyJson.parse(read(policy)),
-                        Linter.PolicyType.valueOf(type.toUpperCase(Locale.ROOT)));
+                PolicyDocument document = PolicyJson.parse(read(policy));
+                if (setupFile != null && type.equals("trust")) {
+                    Optional<DesiredState> planned = SetupOption.plan(services, setupFile, err);
+                    if (planned.isEmpty()) {
+                        return RolechainCommand.EXIT_INVALID;
+                    }
+                    findings = linter.lintTrust(policy.toString(), document, planned.get().setup().github());
+                } else {
+                    findings = linter.lintPolicy(policy.toString(), document,
+                            Linter.PolicyType.valueOf(type.toUpperCase(Locale.ROOT)));
+                }
             } else if (setupFile != null || workflowFile != null) {
                 DesiredState state = null;
                 if (setupFile != null) {

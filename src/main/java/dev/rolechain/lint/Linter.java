@@ -40,6 +40,58 @@ public final class Linter {
                 : identity.lint(location, policy));
     }
 
+    /** One trust policy against a Setup's GitHub side: the rules of a lone policy, and RC109 on the sub forms. */
+    public List<Finding> lintTrust(String location, PolicyDocument policy, dev.rolechain.setup.GitHub github) {
+        List<Finding> findings = new ArrayList<>(trust.lint(location, policy, new TrustContext(github.owner(),
+                github.audience(), null, null, null)));
+        findings.addAll(subjectForms(location, policy, github));
+        return sorted(findings);
+    }
+
+    private static final java.util.regex.Pattern SUB = java.util.regex.Pattern.compile(
+            "repo:([^/@:]+)(?:@(\\d+))?/([^/@:]+)(?:@(\\d+))?(?::.*)?");
+
+    /**
+     * RC109: for each repository of the owner that an OIDC trust names, the sub forms it admits must be
+     * the ones GitHub issues for it (names, immutable, or both while it migrates); a trust with only the
+     * other form denies every token of the repository.
+     */
+    static List<Finding> subjectForms(String location, PolicyDocument policy, dev.rolechain.setup.GitHub github) {
+        Map<String, java.util.Set<Boolean>> forms = new LinkedHashMap<>();
+        for (var s : policy.statements()) {
+            if (s.effect() != dev.rolechain.iam.Effect.ALLOW || s.principal() == null || !TrustLint.isOidc(s)) {
+                continue;
+            }
+            for (var c : s.conditions()) {
+                if (!c.key().toLowerCase(java.util.Locale.ROOT).endsWith(":sub") || c.operator().contains("Not")) {
+                    continue;
+                }
+                for (String value : c.values()) {
+                    java.util.regex.Matcher m = SUB.matcher(value);
+                    if (m.matches() && m.group(1).equalsIgnoreCase(github.owner())) {
+                        forms.computeIfAbsent(m.group(3), k -> new java.util.HashSet<>()).add(m.group(2) != null);
+                    }
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        forms.forEach((repo, present) -> {
+            dev.rolechain.setup.SubjectFormat format = github.formatOf(repo);
+            if (format.admitsIds() && !present.contains(true)) {
+                findings.add(Rule.RC109.at(location, "repository " + repo + " takes immutable subjects (" + format.json()
+                        + "), but the trust admits it only by name: every GitHub token of it, "
+                        + "repo:" + github.owner() + "@" + github.ownerId() + "/" + repo + "@" + github.idOf(repo)
+                        + ":…, is denied"));
+            }
+            if (format.admitsNames() && !present.contains(false)) {
+                findings.add(Rule.RC109.at(location, "repository " + repo + " takes subjects by name (" + format.json()
+                        + "), but the trust admits it only in the immutable form: its tokens, repo:" + github.owner() + "/"
+                        + repo + ":…, are denied"));
+            }
+        });
+        return findings;
+    }
+
     public List<Finding> lintWorkflow(String location, WorkflowFile file, DesiredState state) {
         return sorted(workflow.lint(location, file, state));
     }
@@ -69,6 +121,7 @@ public final class Linter {
                         && c.oidcRoleName().equals(role.name()) || c.deployRoleArn().equals(role.arn(state.partition(),
                                 account.accountId()))).map(Chain::target).toList();
                 trust.lint(dir + "trust.json", role.trustPolicy(), context).forEach(f -> findings.add(accepted(f, targets)));
+                findings.addAll(subjectForms(dir + "trust.json", role.trustPolicy(), setup.github()));
                 role.inlinePolicies().forEach((name, doc) -> findings.addAll(identity.lint(dir + "inline-" + name + ".json", doc)));
             }
         }

@@ -11,6 +11,8 @@ public enum Rule {
     RC106(Severity.ERROR, "Use StringEquals or StringLike without ForAllValues/ForAnyValue on the single-valued sub and aud claims."),
     RC107(Severity.ERROR, "Deploy to production from a branch, tag or protected environment, not from pull requests "
             + "(or accept the risk for the target: \"acceptRisk\": {\"RC107\": \"why\"})."),
+    RC109(Severity.ERROR, "Admit the sub form GitHub issues for the repository: repo:OWNER@OWNER_ID/REPO@REPO_ID:… for "
+            + "immutable subjects, repo:OWNER/REPO:… for names, both while it migrates (\"subjectFormat\": \"both\")."),
     RC108(Severity.ERROR, "Deploy to production from named branches or tags, or from a protected environment, not from "
             + "every ref (or accept the risk for the target: \"acceptRisk\": {\"RC108\": \"why\"})."),
     RC201(Severity.WARNING, "Add StringEquals on sts:ExternalId, and pass role-external-id in the workflow."),

@@ -130,6 +130,34 @@ class ImmutableSubjectsTest {
         assertThat(SetupJson.read(SetupJson.write(immutable())).setup()).isEqualTo(immutable());
     }
 
+    @Test
+    void aTrustWithTheOtherFormThanGitHubIssuesIsAnError() throws Exception {
+        Setup names = setup(g -> { });
+        Setup ids = immutable();
+        PolicyDocument nameTrust = SERVICES.planner().plan(names).tooling().role("gha-oidc-prod").orElseThrow().trustPolicy();
+        PolicyDocument idTrust = SERVICES.planner().plan(ids).tooling().role("gha-oidc-prod").orElseThrow().trustPolicy();
+        assertThat(SERVICES.linter().lintTrust("trust.json", nameTrust, ids.github()))
+                .filteredOn(f -> f.rule().equals("RC109")).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(dev.rolechain.lint.Severity.ERROR);
+                    assertThat(f.message()).contains("repository app takes immutable subjects (immutable), but the trust "
+                            + "admits it only by name", "repo:acme@123456/app@456789:…, is denied");
+                });
+        assertThat(SERVICES.linter().lintTrust("trust.json", idTrust, names.github()))
+                .extracting(dev.rolechain.lint.Finding::rule).contains("RC109");
+        assertThat(SERVICES.linter().lintTrust("trust.json", idTrust, ids.github()))
+                .extracting(dev.rolechain.lint.Finding::rule).doesNotContain("RC109");
+        assertThat(SERVICES.linter().lintSetup(PLANNED, null)).extracting(dev.rolechain.lint.Finding::rule)
+                .doesNotContain("RC109");
+
+        java.nio.file.Path dir = Files.createTempDirectory("rc109");
+        java.nio.file.Path setupFile = Files.writeString(dir.resolve("setup.json"), SetupJson.write(ids));
+        java.nio.file.Path trustFile = Files.writeString(dir.resolve("trust.json"), nameTrust.toJson());
+        dev.rolechain.testsupport.Cli cli = new dev.rolechain.testsupport.Cli();
+        assertThat(cli.run("lint", "--policy", trustFile.toString(), "--type", "trust", "--setup", setupFile.toString()))
+                .isEqualTo(1);
+        assertThat(cli.out()).contains("error RC109 " + trustFile);
+    }
+
     /** No other owner or repository, with any name and id, produces a sub the trust admits. */
     @Property(tries = 300)
     void noOtherOwnerOrRepositoryMatches(@ForAll @StringLength(min = 1, max = 12) String owner,
