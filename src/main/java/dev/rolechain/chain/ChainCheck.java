@@ -93,7 +93,7 @@ public final class ChainCheck {
         Map<TokenClaims, String> tokens = new LinkedHashMap<>();
         String owner = state.owner();
         List<TokenClaims> granted = new ArrayList<>();
-        dev.rolechain.setup.GitHub github = state.setup().github();
+        dev.rolechain.github.Identities github = state.identities();
         for (SubjectPattern grant : chain.grants()) {
             for (TokenClaims t : concrete(state, github, grant)) {
                 if (bySub.putIfAbsent(t.sub(), t) == null) {
@@ -146,11 +146,11 @@ public final class ChainCheck {
      * The runs that the grant admits, one per sub form the repository takes: wildcards filled in, "any run"
      * taken as a run on main.
      */
-    private static List<TokenClaims> concrete(DesiredState state, dev.rolechain.setup.GitHub github, SubjectPattern grant) {
+    private static List<TokenClaims> concrete(DesiredState state, dev.rolechain.github.Identities github, SubjectPattern grant) {
         String repository = fill(grant.repository(), "rolechain-any-repo");
         SubjectPattern.Kind kind = grant.kind() == SubjectPattern.Kind.ANY ? SubjectPattern.Kind.BRANCH : grant.kind();
         String value = grant.kind() == SubjectPattern.Kind.ANY ? "main" : grant.value() == null ? null : fill(grant.value(), "x1");
-        dev.rolechain.setup.SubjectFormat format = github.formatOf(grant.repository());
+        dev.rolechain.github.Identities.Form format = github.formOf(grant.repository());
         List<TokenClaims> tokens = new ArrayList<>();
         if (format.admitsNames()) {
             tokens.add(new TokenClaims(state.issuer(), state.audience(), github.owner(), repository, kind, value));
@@ -181,7 +181,7 @@ public final class ChainCheck {
      * subjects, not from the policies, so that the matrix checks the policies.
      */
     public static boolean intended(String owner, List<SubjectPattern> grants, TokenClaims token) {
-        return intended(dev.rolechain.setup.GitHub.of(owner), grants, token);
+        return intended(dev.rolechain.github.Identities.names(owner), grants, token);
     }
 
     /**
@@ -189,7 +189,7 @@ public final class ChainCheck {
      * the owner's and the repository's ids and where the repository takes that form; a token in the name
      * form only where the repository takes names.
      */
-    public static boolean intended(dev.rolechain.setup.GitHub github, List<SubjectPattern> grants, TokenClaims token) {
+    public static boolean intended(dev.rolechain.github.Identities github, List<SubjectPattern> grants, TokenClaims token) {
         if (!token.owner().equals(github.owner())) {
             return false;
         }
@@ -197,7 +197,7 @@ public final class ChainCheck {
             if (!g.repository().equals("*") && !g.repository().equals(token.repository())) {
                 continue;
             }
-            dev.rolechain.setup.SubjectFormat format = github.formatOf(g.repository());
+            dev.rolechain.github.Identities.Form format = github.formOf(g.repository());
             if (token.immutable() ? !format.admitsIds() || !token.ownerId().equals(github.ownerId())
                     || !g.repository().equals("*") && !token.repositoryId().equals(github.idOf(g.repository()))
                     : !format.admitsNames()) {
@@ -234,7 +234,7 @@ public final class ChainCheck {
 
     private Cell cell(DesiredState state, List<IamAccount> accounts, Chain chain, List<SubjectPattern> grants,
             Optional<Role> oidc, TokenClaims token, String probe, Map<Chain, Map<String, Optional<Tail>>> tails) {
-        Expectation expected = intended(state.setup().github(), grants, token) ? Expectation.ALLOW : Expectation.DENY;
+        Expectation expected = intended(state.identities(), grants, token) ? Expectation.ALLOW : Expectation.DENY;
         String sub = token.sub();
         String target = chain.targetName();
         if (oidc.isEmpty()) {

@@ -47,6 +47,24 @@ public record DesiredState(
         return setup.github().owner();
     }
 
+    /** The owner's and repositories' ids and sub forms, for what checks tokens (the chain check). */
+    public dev.rolechain.github.Identities identities() {
+        dev.rolechain.setup.GitHub g = setup.github();
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        java.util.Map<String, dev.rolechain.github.Identities.Form> forms = new java.util.HashMap<>();
+        g.repositories().forEach((name, r) -> {
+            if (r.id() != null) {
+                ids.put(name, r.id());
+            }
+            forms.put(name, form(g.formatOf(name)));
+        });
+        return new dev.rolechain.github.Identities(g.owner(), g.ownerId(), form(g.subjectFormat()), ids, forms);
+    }
+
+    private static dev.rolechain.github.Identities.Form form(dev.rolechain.setup.SubjectFormat format) {
+        return dev.rolechain.github.Identities.Form.valueOf(format.name());
+    }
+
     public String roleSessionName() {
         return setup.workflow().roleSessionName();
     }

@@ -1,0 +1,43 @@
+package dev.rolechain.github;
+
+import java.util.Map;
+
+/**
+ * Who the tokens of an owner's repositories name, and in which {@code sub} form: the owner (and its
+ * numeric id), and per repository its id and whether GitHub issues names, immutable ids, or either while it
+ * migrates. Repositories not listed take the default form.
+ */
+public record Identities(String owner, Long ownerId, Form defaultForm, Map<String, Long> repositoryIds,
+        Map<String, Form> forms) {
+
+    /** The sub forms of a repository's tokens. */
+    public enum Form {
+        NAMES, IMMUTABLE, BOTH;
+
+        public boolean admitsNames() {
+            return this != IMMUTABLE;
+        }
+
+        public boolean admitsIds() {
+            return this != NAMES;
+        }
+    }
+
+    public Identities {
+        repositoryIds = Map.copyOf(repositoryIds);
+        forms = Map.copyOf(forms);
+    }
+
+    /** An owner whose tokens name repositories by name only. */
+    public static Identities names(String owner) {
+        return new Identities(owner, null, Form.NAMES, Map.of(), Map.of());
+    }
+
+    public Form formOf(String repository) {
+        return forms.getOrDefault(repository, defaultForm);
+    }
+
+    public Long idOf(String repository) {
+        return repositoryIds.get(repository);
+    }
+}
