@@ -240,8 +240,9 @@ public final class Renderer {
             Map<String, Object> job = new HashMap<>();
             job.put("id", "deploy-" + target.name());
             job.put("name", "Deploy to " + target.name() + " (" + target.accountId() + ")");
-            job.put("condition", always || !environments.isEmpty() || conditions.isEmpty()
-                    ? null : String.join(" || ", new LinkedHashSet<>(conditions)));
+            String refs = always || !environments.isEmpty() || conditions.isEmpty()
+                    ? null : String.join(" || ", new LinkedHashSet<>(conditions));
+            job.put("condition", guard(setup.github().owner(), target, refs));
             job.put("environments", environments);
             job.put("oidcRoleArn", chain.oidcRoleArn());
             job.put("deployRoleArn", chain.deployRoleArn());
@@ -254,6 +255,24 @@ public final class Renderer {
         model.put("pullRequests", pullRequests);
         model.put("jobs", jobs);
         return process("workflow/deploy.yml.ftl", model);
+    }
+
+    /**
+     * The job's {@code if:}: the repositories the target admits (a copy of the workflow in another repository
+     * of the owner does not even try; skipped when the target admits every repository), and the refs.
+     */
+    private static String guard(String owner, Target target, String refs) {
+        Set<String> repositories = new LinkedHashSet<>();
+        target.subjects().forEach(s -> repositories.add(s.repository()));
+        String repos = repositories.contains(Subject.ANY_REPOSITORY) ? null : String.join(" || ", repositories.stream()
+                .map(r -> "github.repository == " + Escape.actionsString(owner + "/" + r)).toList());
+        if (repos == null) {
+            return refs;
+        }
+        if (refs == null) {
+            return repos;
+        }
+        return "(" + repos + ") && (" + refs + ")";
     }
 
     /** Adds the {@code if:} test for a ref pattern; false when a GitHub expression cannot say it. */

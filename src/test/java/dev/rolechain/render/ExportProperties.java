@@ -139,6 +139,14 @@ class ExportProperties {
             } else {
                 assertThat(job).doesNotContainKey("environment");
             }
+            java.util.Set<String> repositories = new java.util.LinkedHashSet<>();
+            chain.target().subjects().forEach(s -> repositories.add(s.repository()));
+            if (!repositories.contains("*")) {
+                // a copy of the workflow in another repository of the owner does not run the job
+                for (String r : repositories) {
+                    assertThat((String) job.get("if")).contains("github.repository == '" + setup.github().owner() + "/" + r + "'");
+                }
+            }
             List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
             Map<String, Object> first = (Map<String, Object>) steps.get(0).get("with");
             Map<String, Object> second = (Map<String, Object>) steps.get(1).get("with");
