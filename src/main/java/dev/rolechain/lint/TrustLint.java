@@ -101,7 +101,8 @@ public final class TrustLint {
         }
         String rest = value.substring("repo:".length());
         int slash = rest.indexOf('/');
-        String owner = slash < 0 ? rest : rest.substring(0, slash);
+        // the immutable form appends @OWNER_ID and @REPO_ID to the names
+        String owner = (slash < 0 ? rest : rest.substring(0, slash)).replaceFirst("@\\d+$", "");
         if (owner.contains("*") || owner.contains("?") || slash < 0) {
             findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits repositories of any owner"));
             return;
@@ -113,7 +114,7 @@ public final class TrustLint {
         }
         String afterOwner = rest.substring(slash + 1);
         int colon = afterOwner.indexOf(':');
-        String repo = colon < 0 ? afterOwner : afterOwner.substring(0, colon);
+        String repo = (colon < 0 ? afterOwner : afterOwner.substring(0, colon)).replaceFirst("@\\d+$", "");
         String suffix = colon < 0 ? "*" : afterOwner.substring(colon + 1);
         if (like && (repo.contains("*") || repo.contains("?")) && context.isProduction()) {
             findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits every repository of "

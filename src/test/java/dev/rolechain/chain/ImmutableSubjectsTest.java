@@ -148,6 +148,9 @@ class ImmutableSubjectsTest {
                 .extracting(dev.rolechain.lint.Finding::rule).doesNotContain("RC109");
         assertThat(SERVICES.linter().lintSetup(PLANNED, null)).extracting(dev.rolechain.lint.Finding::rule)
                 .doesNotContain("RC109");
+        assertThat(SERVICES.linter().lintSetup(PLANNED, SERVICES.renderer().workflow(PLANNED)))
+                .as("the ids are not another owner or repository").filteredOn(f -> f.severity()
+                        == dev.rolechain.lint.Severity.ERROR).isEmpty();
 
         java.nio.file.Path dir = Files.createTempDirectory("rc109");
         java.nio.file.Path setupFile = Files.writeString(dir.resolve("setup.json"), SetupJson.write(ids));

@@ -35,6 +35,10 @@ public final class GitHubPage implements Page {
     @FXML private ListView<String> repositoryList;
     @FXML private Button removeRepositoryButton;
     @FXML private TitledPane workflowPane;
+    @FXML private javafx.scene.control.ChoiceBox<dev.rolechain.setup.SubjectFormat> subjectFormatChoice;
+    @FXML private TextField ownerIdField;
+    @FXML private Label ownerIdMessage;
+    private boolean repositoryIdProblemShown;
     @FXML private TextField actionRefField;
     @FXML private Label actionRefMessage;
     @FXML private TextField workflowRegionField;
@@ -72,6 +76,42 @@ public final class GitHubPage implements Page {
         hostField.disableProperty().bind(d.issuerProperty().isNotEqualTo(IssuerKind.ENTERPRISE_SERVER));
 
         repositoryList.setItems(d.repositories());
+        repositoryList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                Long id = empty || name == null ? null : d.repositoryIds().get(name);
+                setText(empty || name == null ? null : name + (id == null ? "" : "   " + model.text("github.repository.id", Long.toString(id))));
+            }
+        });
+        d.repositoryIds().addListener((javafx.collections.MapChangeListener<String, Long>) c -> repositoryList.refresh());
+        subjectFormatChoice.getItems().setAll(dev.rolechain.setup.SubjectFormat.values());
+        subjectFormatChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(dev.rolechain.setup.SubjectFormat f) {
+                return f == null ? "" : model.text("github.format." + f.json());
+            }
+
+            @Override
+            public dev.rolechain.setup.SubjectFormat fromString(String text) {
+                return null;
+            }
+        });
+        subjectFormatChoice.valueProperty().bindBidirectional(d.subjectFormatProperty());
+        ownerIdField.textProperty().bindBidirectional(d.ownerIdProperty());
+        Forms.digitsOnly(ownerIdField);
+        feedback.bind(ownerIdField, ownerIdMessage, () -> "github.ownerId");
+        // an id a repository's form needs and that is missing: said under the repository list
+        model.problemsProperty().addListener(o -> {
+            String problem = model.problemsProperty().get().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("github.repositories") || e.getKey().equals("github.subjectFormat"))
+                    .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+            if (problem != null || repositoryMessage.getText().isEmpty() || repositoryIdProblemShown) {
+                repositoryMessage.setText(problem == null ? "" : problem);
+                repositoryMessage.setManaged(problem != null);
+                repositoryIdProblemShown = problem != null;
+            }
+        });
         removeRepositoryButton.disableProperty().bind(Bindings.isNull(repositoryList.getSelectionModel().selectedItemProperty()));
 
         feedback.bind(ownerField, ownerMessage, () -> "github.owner");
@@ -106,19 +146,28 @@ public final class GitHubPage implements Page {
         feedback.focus(path);
     }
 
+    /** A repository typed as name, or as name@id for immutable subjects (as the immutable sub writes it). */
     @FXML
     private void addRepository() {
-        String name = repositoryField.getText() == null ? "" : repositoryField.getText().strip();
+        String typed = repositoryField.getText() == null ? "" : repositoryField.getText().strip();
+        java.util.regex.Matcher withId = java.util.regex.Pattern.compile("(.+)@(\\d{1,18})").matcher(typed);
+        String name = withId.matches() ? withId.group(1) : typed;
+        Long id = withId.matches() ? Long.valueOf(withId.group(2)) : null;
         String problem = null;
         if (!REPOSITORY.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-            problem = model.text("github.repository.invalid", name);
-        } else if (model.draft().repositories().contains(name)) {
+            problem = model.text("github.repository.invalid", typed);
+        } else if (model.draft().repositories().contains(name) && id == null) {
             problem = model.text("github.repository.duplicate", name);
         }
         repositoryMessage.setText(problem == null ? "" : problem);
         repositoryMessage.setManaged(problem != null);
         if (problem == null) {
-            model.draft().repositories().add(name);
+            if (id != null) {
+                model.draft().repositoryIds().put(name, id);
+            }
+            if (!model.draft().repositories().contains(name)) {
+                model.draft().repositories().add(name);
+            }
             repositoryField.clear();
         }
         repositoryField.requestFocus();
@@ -129,6 +178,7 @@ public final class GitHubPage implements Page {
         String selected = repositoryList.getSelectionModel().getSelectedItem();
         if (selected != null) {
             model.draft().repositories().remove(selected);
+            model.draft().repositoryIds().remove(selected);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -40,6 +41,12 @@ public final class SetupDraft {
     private final StringProperty serverHost = new SimpleStringProperty(this, "serverHost", "");
     private final StringProperty audience = new SimpleStringProperty(this, "audience", GitHub.DEFAULT_AUDIENCE);
     private final ObservableList<String> repositories = FXCollections.observableArrayList();
+    /** GitHub's immutable ids: the owner's, as typed, and each repository's (typed as name@id). */
+    private final StringProperty ownerId = new SimpleStringProperty(this, "ownerId", "");
+    private final ObjectProperty<dev.rolechain.setup.SubjectFormat> subjectFormat =
+            new SimpleObjectProperty<>(this, "subjectFormat", dev.rolechain.setup.SubjectFormat.NAMES);
+    private final javafx.collections.ObservableMap<String, Long> repositoryIds =
+            FXCollections.observableMap(new java.util.LinkedHashMap<>());
 
     private final StringProperty toolingAccountId = new SimpleStringProperty(this, "toolingAccountId", "");
     private final StringProperty region = new SimpleStringProperty(this, "region", "us-east-1");
@@ -61,6 +68,7 @@ public final class SetupDraft {
             Integer.toString(Workflow.DEFAULT_DURATION_SECONDS));
 
     private final List<Observable> all = List.of(owner, issuer, enterpriseSlug, serverHost, audience, repositories,
+            ownerId, subjectFormat, repositoryIds,
             toolingAccountId, region, toolingProfile, createProvider, oidcRoleName, oidcRoles, toolingMaxSession, targets,
             actionRef, workflowRegion, sessionTagging, roleSessionName, durationSeconds);
 
@@ -75,7 +83,7 @@ public final class SetupDraft {
         GitHub github = new GitHub(text(owner.get()),
                 kind == IssuerKind.ENTERPRISE_CLOUD ? text(enterpriseSlug.get()) : null,
                 kind == IssuerKind.ENTERPRISE_SERVER ? text(serverHost.get()) : null, text(audience.get()),
-                ids.ownerId(), ids.subjectFormat(), ids.repositories());
+                ownerIdValue(problems), subjectFormat.get(), repositoryInfo());
         if (kind == IssuerKind.ENTERPRISE_CLOUD && github.enterpriseSlug().isEmpty()) {
             problems.add(new Problem("github.enterpriseSlug", "required for GitHub Enterprise Cloud"));
         }
@@ -94,11 +102,34 @@ public final class SetupDraft {
         return new Built(new Setup(github, tooling, targetList, workflow, quotas), problems);
     }
 
-    /**
-     * The owner's and repositories' GitHub ids and subject forms, kept as the Setup file gives them (the
-     * wizard's GitHub page does not edit them yet).
-     */
-    private GitHub ids = GitHub.of(null);
+    /** Per-repository sub forms other than the default, kept as the Setup file gives them. */
+    private Map<String, dev.rolechain.setup.SubjectFormat> repositoryFormats = Map.of();
+
+    private Long ownerIdValue(List<Problem> problems) {
+        String text = text(ownerId.get());
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new Problem("github.ownerId", "\"" + text + "\" is not a GitHub id: a positive whole number"));
+        return null;
+    }
+
+    /** The repositories with an id or a form of their own. */
+    private Map<String, GitHub.Repository> repositoryInfo() {
+        Map<String, GitHub.Repository> info = new java.util.LinkedHashMap<>();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(repositoryIds.keySet());
+        names.addAll(repositoryFormats.keySet());
+        names.forEach(n -> info.put(n, new GitHub.Repository(repositoryIds.get(n), repositoryFormats.get(n))));
+        return info;
+    }
 
     /** The quotas raised in the accounts, kept as the Setup file gives them (the wizard does not edit them). */
     private java.util.Map<String, Integer> quotas = java.util.Map.of();
@@ -132,7 +163,37 @@ public final class SetupDraft {
         roleSessionName.set(orEmpty(w.roleSessionName()));
         durationSeconds.set(Integer.toString(w.durationSeconds()));
         quotas = setup.quotas();
-        ids = setup.github();
+        ownerId.set(g.ownerId() == null ? "" : Long.toString(g.ownerId()));
+        subjectFormat.set(g.subjectFormat());
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        Map<String, dev.rolechain.setup.SubjectFormat> formats = new java.util.LinkedHashMap<>();
+        g.repositories().forEach((name, r) -> {
+            if (r.id() != null) {
+                ids.put(name, r.id());
+            }
+            if (r.subjectFormat() != null) {
+                formats.put(name, r.subjectFormat());
+            }
+            if (!repos.contains(name)) {
+                repositories.add(name);
+            }
+        });
+        repositoryFormats = Map.copyOf(formats);
+        repositoryIds.clear();
+        repositoryIds.putAll(ids);
+    }
+
+    public StringProperty ownerIdProperty() {
+        return ownerId;
+    }
+
+    public ObjectProperty<dev.rolechain.setup.SubjectFormat> subjectFormatProperty() {
+        return subjectFormat;
+    }
+
+    /** Each repository's immutable id, by name. */
+    public javafx.collections.ObservableMap<String, Long> repositoryIds() {
+        return repositoryIds;
     }
 
     /** A fresh Setup: defaults everywhere, one empty production target. */
