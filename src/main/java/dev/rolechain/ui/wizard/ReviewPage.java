@@ -95,7 +95,7 @@ public final class ReviewPage implements Page {
                 @Override
                 protected void updateItem(String path, boolean empty) {
                     super.updateItem(path, empty);
-                    setText(empty || path == null ? null : path.substring(path.indexOf('/') + 1) + trustSize(path));
+                    setText(empty || path == null ? null : trustSize(path) + path.substring(path.indexOf('/') + 1));
                 }
             });
         }
@@ -236,8 +236,8 @@ public final class ReviewPage implements Page {
     }
 
     /**
-     * Beside a trust policy, its size as IAM counts it against the role trust policy quota in force:
-     * "  1,734 / 2,048" (marked when over).
+     * Before a trust policy's path, its size as IAM counts it against the role trust policy quota in force:
+     * "1,734 / 2,048  ·  " (marked when over), so that a narrow list still shows it.
      */
     private String trustSize(String path) {
         Artifact a = artifacts.get(path);
@@ -252,8 +252,8 @@ public final class ReviewPage implements Page {
         }
         dev.rolechain.setup.Setup setup = model.setupProperty().get();
         int limit = dev.rolechain.plan.Quota.TRUST_POLICY_SIZE.limit(setup == null ? java.util.Map.of() : setup.quotas());
-        return "   " + model.text(size > limit ? "review.trustSize.over" : "review.trustSize",
-                dev.rolechain.plan.QuotaCheck.number(size), dev.rolechain.plan.QuotaCheck.number(limit));
+        return model.text(size > limit ? "review.trustSize.over" : "review.trustSize",
+                dev.rolechain.plan.QuotaCheck.number(size), dev.rolechain.plan.QuotaCheck.number(limit)) + "  ·  ";
     }
 
     private void showSelected(ListView<String> list, CodeView code) {
