@@ -17,13 +17,16 @@ class SetupDraftProperties {
 
     @Property(tries = 200)
     void aLoadedSetupBuildsBackToItself(@ForAll("setups") Setup setup) {
+        SetupValidator validator = new SetupValidator(PolicyJson::problems);
+        // the generator makes the rare invalid Setup too (a ref with "${{", say): those are not this property's
+        net.jqwik.api.Assume.that(validator.validate(setup).isEmpty());
         SetupDraft draft = new SetupDraft();
         draft.load(setup);
         SetupDraft.Built built = draft.build();
         assertThat(built.problems()).isEmpty();
         assertThat(built.setup()).isEqualTo(setup);
         assertThat(SetupJson.write(built.setup())).isEqualTo(SetupJson.write(setup));
-        assertThat(new SetupValidator(PolicyJson::problems).validate(built.setup())).isEmpty();
+        assertThat(validator.validate(built.setup())).isEmpty();
     }
 
     @Provide
