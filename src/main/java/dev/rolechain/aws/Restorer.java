@@ -261,7 +261,7 @@ public final class Restorer {
             return Optional.of("the OIDC provider no longer exists; restore does not create it");
         }
         OidcProvider is = current.get();
-        String arn = "arn:" + s.partition + ":iam::" + s.account + ":oidc-provider/" + before.id();
+        String arn = dev.rolechain.iam.Arns.oidcProvider(s.partition, s.account, before.id());
         String resource = "oidc-provider/" + before.id();
         IamClient iam = s.iam();
         for (String id : is.clientIds()) {
@@ -308,7 +308,7 @@ public final class Restorer {
         String name = entry.name();
         if (entry.kind() == BackupEntry.Kind.OIDC_PROVIDER) {
             String id = name.replaceFirst("^https://", "");
-            String arn = "arn:" + s.partition + ":iam::" + s.account + ":oidc-provider/" + id;
+            String arn = dev.rolechain.iam.Arns.oidcProvider(s.partition, s.account, id);
             write(s, writes, "DeleteOpenIDConnectProvider", "oidc-provider/" + id,
                     () -> iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)));
             return;
