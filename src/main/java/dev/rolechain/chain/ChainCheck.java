@@ -3,6 +3,7 @@ package dev.rolechain.chain;
 import dev.rolechain.chain.Cell.Expectation;
 import dev.rolechain.chain.Cell.Hop;
 import dev.rolechain.github.SubjectPattern;
+import dev.rolechain.github.SubTemplate;
 import dev.rolechain.github.TokenClaims;
 import dev.rolechain.iam.Decision;
 import dev.rolechain.iam.Evaluation;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -114,19 +116,25 @@ public final class ChainCheck {
             probes.add(Map.entry("a tag", with(g, g.owner(), g.repository(), SubjectPattern.Kind.TAG, "rolechain-probe-tag")));
             probes.add(Map.entry("a pull request", with(g, g.owner(), g.repository(), SubjectPattern.Kind.PULL_REQUEST, null)));
             probes.add(Map.entry("another environment", with(g, g.owner(), g.repository(), SubjectPattern.Kind.ENVIRONMENT, "rolechain-probe-env")));
-            if (g.immutable()) {
-                probes.add(Map.entry("the same names under another owner id (a recycled owner name)", new TokenClaims(
-                        g.issuer(), g.audience(), g.owner(), g.repository(), g.kind(), g.value(), g.ownerId() + 1,
-                        g.repositoryId())));
+            List<String> keys = g.template().keys();
+            if (g.ownerId() != null && (g.immutable() || keys.contains("repository_owner_id"))) {
+                probes.add(Map.entry("the same names under another owner id (a recycled owner name)",
+                        g.with(g.ownerId() + 1, g.repositoryId(), g.immutable(), g.template())));
+            }
+            if (g.repositoryId() != null && (g.immutable() || keys.contains("repository_id"))) {
                 probes.add(Map.entry("the same names with another repository id (a recycled repository name)",
-                        new TokenClaims(g.issuer(), g.audience(), g.owner(), g.repository(), g.kind(), g.value(),
-                                g.ownerId(), g.repositoryId() + 1)));
-                probes.add(Map.entry("the name form of the sub", new TokenClaims(g.issuer(), g.audience(), g.owner(),
-                        g.repository(), g.kind(), g.value())));
+                        g.with(g.ownerId(), g.repositoryId() + 1, g.immutable(), g.template())));
+            }
+            if (g.immutable()) {
+                probes.add(Map.entry("the name form of the sub", g.with(g.ownerId(), g.repositoryId(), false, g.template())));
             } else if (github.ownerId() != null) {
                 Long id = github.idOf(g.repository());
-                probes.add(Map.entry("the immutable form of the sub", new TokenClaims(g.issuer(), g.audience(), g.owner(),
-                        g.repository(), g.kind(), g.value(), github.ownerId(), id == null ? 1L : id)));
+                probes.add(Map.entry("the immutable form of the sub", g.with(github.ownerId(), id == null ? 1L : id, true,
+                        g.template())));
+            }
+            if (!g.template().isDefault()) {
+                probes.add(Map.entry("GitHub's default sub form (the repository's customization removed)",
+                        g.with(g.ownerId(), g.repositoryId(), g.immutable(), SubTemplate.DEFAULT)));
             }
             for (Map.Entry<String, TokenClaims> probe : probes) {
                 if (bySub.putIfAbsent(probe.getValue().sub(), probe.getValue()) == null) {
@@ -138,7 +146,7 @@ public final class ChainCheck {
     }
 
     private static TokenClaims with(TokenClaims t, String owner, String repository, SubjectPattern.Kind kind, String value) {
-        return new TokenClaims(t.issuer(), t.audience(), owner, repository, kind, value, t.ownerId(),
+        return t.with(owner, repository, kind, value,
                 t.repositoryId() == null ? null : t.repositoryId() + (repository.equals(t.repository()) ? 0 : 7));
     }
 
@@ -151,14 +159,17 @@ public final class ChainCheck {
         SubjectPattern.Kind kind = grant.kind() == SubjectPattern.Kind.ANY ? SubjectPattern.Kind.BRANCH : grant.kind();
         String value = grant.kind() == SubjectPattern.Kind.ANY ? "main" : grant.value() == null ? null : fill(grant.value(), "x1");
         dev.rolechain.github.Identities.Form format = github.formOf(grant.repository());
+        SubTemplate template = github.templateOf(grant.repository());
+        Long known = github.idOf(grant.repository());
+        Long id = known != null ? known : github.ownerId() != null || !template.isDefault() ? Long.valueOf(4242L) : null;
         List<TokenClaims> tokens = new ArrayList<>();
         if (format.admitsNames()) {
-            tokens.add(new TokenClaims(state.issuer(), state.audience(), github.owner(), repository, kind, value));
+            tokens.add(new TokenClaims(state.issuer(), state.audience(), github.owner(), repository, kind, value,
+                    github.ownerId(), template.isDefault() ? null : id, false, template));
         }
         if (format.admitsIds() && github.ownerId() != null) {
-            Long id = github.idOf(grant.repository());
             tokens.add(new TokenClaims(state.issuer(), state.audience(), github.owner(), repository, kind, value,
-                    github.ownerId(), id == null ? 4242L : id));
+                    github.ownerId(), id, true, template));
         }
         return tokens;
     }
@@ -201,6 +212,13 @@ public final class ChainCheck {
             if (token.immutable() ? !format.admitsIds() || !token.ownerId().equals(github.ownerId())
                     || !g.repository().equals("*") && !token.repositoryId().equals(github.idOf(g.repository()))
                     : !format.admitsNames()) {
+                continue;
+            }
+            SubTemplate template = github.templateOf(g.repository());
+            if (!token.template().equals(template)
+                    || template.keys().contains("repository_owner_id") && !Objects.equals(token.ownerId(), github.ownerId())
+                    || template.keys().contains("repository_id") && !g.repository().equals("*")
+                    && !Objects.equals(token.repositoryId(), github.idOf(g.repository()))) {
                 continue;
             }
             if (g.kind() == SubjectPattern.Kind.ANY) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * migrates. Repositories not listed take the default form.
  */
 public record Identities(String owner, Long ownerId, Form defaultForm, Map<String, Long> repositoryIds,
-        Map<String, Form> forms) {
+        Map<String, Form> forms, SubTemplate defaultTemplate, Map<String, SubTemplate> templates) {
 
     /** The sub forms of a repository's tokens. */
     public enum Form {
@@ -26,6 +26,18 @@ public record Identities(String owner, Long ownerId, Form defaultForm, Map<Strin
     public Identities {
         repositoryIds = Map.copyOf(repositoryIds);
         forms = Map.copyOf(forms);
+        defaultTemplate = defaultTemplate == null ? SubTemplate.DEFAULT : defaultTemplate;
+        templates = Map.copyOf(templates);
+    }
+
+    /** Under GitHub's default sub template. */
+    public Identities(String owner, Long ownerId, Form defaultForm, Map<String, Long> repositoryIds, Map<String, Form> forms) {
+        this(owner, ownerId, defaultForm, repositoryIds, forms, SubTemplate.DEFAULT, Map.of());
+    }
+
+    /** The repository's sub template (its own, else the default). */
+    public SubTemplate templateOf(String repository) {
+        return templates.getOrDefault(repository, defaultTemplate);
     }
 
     /** An owner whose tokens name repositories by name only. */

@@ -48,4 +48,21 @@ public final class SubjectClaims {
         return owner + "@" + ownerId + "/" + (repository.equals("*") || repositoryId == null ? repository
                 : repository + "@" + repositoryId);
     }
+
+    private static final java.util.regex.Pattern CONTEXT = java.util.regex.Pattern.compile(
+            "(?:^|:)(ref:refs/[^:]*|environment:[^:]*|pull_request)(?=:|$)");
+
+    /**
+     * The run part of a sub (or pattern) in the default form or under a sub template that names
+     * {@code context}: {@code ref:refs/heads/main}, {@code environment:prod} or {@code pull_request};
+     * {@code *} when the pattern leaves it open (or names no run at all).
+     */
+    public static String context(String sub) {
+        if (sub.startsWith("repo:") && sub.indexOf(':', 5) > 0 && !sub.contains(":job_workflow_ref:")
+                && !sub.contains(":ref:refs/") && !sub.contains(":environment:") && !sub.endsWith(":pull_request")) {
+            return sub.substring(sub.indexOf(':', 5) + 1);
+        }
+        java.util.regex.Matcher m = CONTEXT.matcher(sub);
+        return m.find() ? m.group(1) : "*";
+    }
 }

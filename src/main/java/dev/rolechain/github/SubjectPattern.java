@@ -28,6 +28,17 @@ public record SubjectPattern(String repository, Kind kind, String value) {
         return sub(both.substring(0, slash), both.substring(slash + 1));
     }
 
+    /**
+     * The sub pattern under a sub template ({@link SubTemplate#DEFAULT} gives the forms above); the ids go where
+     * the template names them, and into {@code repo} when {@code immutable}.
+     */
+    public String sub(SubTemplate template, String owner, Long ownerId, Long repositoryId, boolean immutable) {
+        if (template.isDefault()) {
+            return immutable ? sub(owner, ownerId, repositoryId) : sub(owner);
+        }
+        return template.sub(owner, ownerId, repository, repositoryId, immutable, kind, value, false);
+    }
+
     private String sub(String owner, String repository) {
         return switch (kind) {
             case BRANCH -> SubjectClaims.branch(owner, repository, value);

@@ -9,19 +9,37 @@ import java.util.Map;
  * OpenID Connect"), and the IAM context keys they become: {@code <issuer>:sub} and {@code <issuer>:aud}.
  */
 public record TokenClaims(Issuer issuer, String audience, String owner, String repository, SubjectPattern.Kind kind,
-        String value, Long ownerId, Long repositoryId) {
+        String value, Long ownerId, Long repositoryId, boolean immutable, SubTemplate template) {
 
     /**
-     * A concrete run: no wildcards. {@code kind} ANY is not a run of its own. With {@code ownerId} (and
-     * {@code repositoryId}) the token carries GitHub's immutable sub form.
+     * A concrete run: no wildcards. {@code kind} ANY is not a run of its own. With {@code immutable} the
+     * token carries GitHub's immutable sub form (both ids needed); {@code template} is the repository's sub
+     * customization.
      */
     public TokenClaims {
         if (kind == SubjectPattern.Kind.ANY) {
             throw new IllegalArgumentException("a token describes one run: a branch, tag, environment or pull request");
         }
-        if (ownerId != null && repositoryId == null) {
+        if (immutable && (ownerId == null || repositoryId == null)) {
             throw new IllegalArgumentException("an immutable sub names the owner's and the repository's ids");
         }
+        template = template == null ? SubTemplate.DEFAULT : template;
+    }
+
+    /** A token under GitHub's default template; with {@code ownerId} (and {@code repositoryId}) in the immutable form. */
+    public TokenClaims(Issuer issuer, String audience, String owner, String repository, SubjectPattern.Kind kind,
+            String value, Long ownerId, Long repositoryId) {
+        this(issuer, audience, owner, repository, kind, value, ownerId, repositoryId, ownerId != null, SubTemplate.DEFAULT);
+    }
+
+    /** The same run with other ids, form or template. */
+    public TokenClaims with(Long ownerId, Long repositoryId, boolean immutable, SubTemplate template) {
+        return new TokenClaims(issuer, audience, owner, repository, kind, value, ownerId, repositoryId, immutable, template);
+    }
+
+    /** The same run's token for another owner, repository or run, with the same ids, form and template. */
+    public TokenClaims with(String owner, String repository, SubjectPattern.Kind kind, String value, Long repositoryId) {
+        return new TokenClaims(issuer, audience, owner, repository, kind, value, ownerId, repositoryId, immutable, template);
     }
 
     /** A token in the name form. */
@@ -30,13 +48,8 @@ public record TokenClaims(Issuer issuer, String audience, String owner, String r
         this(issuer, audience, owner, repository, kind, value, null, null);
     }
 
-    /** Whether the sub is in the immutable form. */
-    public boolean immutable() {
-        return ownerId != null;
-    }
-
     public String sub() {
-        return new SubjectPattern(repository, kind, value).sub(owner, ownerId, repositoryId);
+        return template.sub(owner, ownerId, repository, repositoryId, immutable, kind, value, true);
     }
 
     /** The claims a token carries, as GitHub documents them. */
@@ -49,6 +62,8 @@ public record TokenClaims(Issuer issuer, String audience, String owner, String r
         claims.put("repository_owner", owner);
         if (ownerId != null) {
             claims.put("repository_owner_id", Long.toString(ownerId));
+        }
+        if (repositoryId != null) {
             claims.put("repository_id", Long.toString(repositoryId));
         }
         switch (kind) {

@@ -39,6 +39,25 @@ public final class GitHubReport {
             List<RepositoryReport> repositories, List<EnvironmentReport> environments, List<String> problems) {
     }
 
+    /**
+     * The claim keys a repository's tokens carry: its own template, else (use_default false, no keys) the
+     * organization's, else GitHub's default (null).
+     */
+    static List<String> effective(GitHubApi.SubTemplate repository, Optional<GitHubApi.SubTemplate> organization) {
+        if (repository.useDefault()) {
+            return null;
+        }
+        if (!repository.includeClaimKeys().isEmpty()) {
+            return repository.includeClaimKeys().equals(List.of("repo", "context")) ? null : repository.includeClaimKeys();
+        }
+        return organization.map(GitHubApi.SubTemplate::includeClaimKeys)
+                .filter(k -> !k.equals(List.of("repo", "context"))).orElse(null);
+    }
+
+    private static String json(List<String> keys) {
+        return keys.stream().map(k -> "\"" + k + "\"").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
     public Report read(Setup setup) throws IOException, InterruptedException {
         GitHub github = setup.github();
         String owner = github.owner();
@@ -68,9 +87,14 @@ public final class GitHubReport {
                 problems.add("github.repositories." + name + ".id is missing; GitHub gives it the id " + id);
             }
             GitHubApi.SubTemplate template = api.repositorySubTemplate(owner, name);
-            if (!template.useDefault()) {
-                problems.add(owner + "/" + name + " uses a custom OIDC sub template " + template.includeClaimKeys()
-                        + "; Rolechain's trusts admit the default sub form, so its tokens would be denied");
+            List<String> effective = effective(template, orgTemplate);
+            List<String> expected = github.templateOf(name);
+            if (!java.util.Objects.equals(effective, expected)) {
+                problems.add(owner + "/" + name + " issues tokens " + (effective == null ? "in GitHub's default sub form"
+                        : "under the sub template " + effective) + ", but the Setup says " + (expected == null
+                        ? "the default form" : expected) + ": its tokens would be denied; set "
+                        + (effective == null ? "no subTemplate for it" : "github.repositories." + name + ".subTemplate to "
+                        + json(effective)));
             }
             repositories.add(new RepositoryReport(name, id, template));
         }

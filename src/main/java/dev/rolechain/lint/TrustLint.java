@@ -94,9 +94,7 @@ public final class TrustLint {
             return; // RC105 already says it never matches
         }
         if (!value.startsWith("repo:")) {
-            if (value.contains("*")) {
-                findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits every repository of every owner"));
-            }
+            customPattern(where, value, like, context, findings);
             return;
         }
         String rest = value.substring("repo:".length());
@@ -115,7 +113,7 @@ public final class TrustLint {
         String afterOwner = rest.substring(slash + 1);
         int colon = afterOwner.indexOf(':');
         String repo = (colon < 0 ? afterOwner : afterOwner.substring(0, colon)).replaceFirst("@\\d+$", "");
-        String suffix = colon < 0 ? "*" : afterOwner.substring(colon + 1);
+        String suffix = colon < 0 ? "*" : dev.rolechain.github.SubjectClaims.context(value);
         if (like && (repo.contains("*") || repo.contains("?")) && context.isProduction()) {
             findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits every repository of "
                     + owner + " matching \"" + repo + "\" into a production target"));
@@ -129,6 +127,48 @@ public final class TrustLint {
                     + (suffix.equals("*") ? "every run (any ref, event or environment)" : "every ref matching \"" + suffix + "\"")
                     + " into a production target"));
         }
+    }
+
+    private static final java.util.regex.Pattern CUSTOM_IDENTITY = java.util.regex.Pattern.compile(
+            "(?:^|:)(?:repository:([^:/*?]+)/[^:*?]+|repository_id:\\d+)(?=:|$)");
+    private static final java.util.regex.Pattern CUSTOM_OWNER = java.util.regex.Pattern.compile(
+            "(?:^|:)(?:repository|repository_owner):([^:/]+)");
+
+    /**
+     * A sub under a custom template ({@code include_claim_keys}): it must name one repository
+     * ({@code repository:OWNER/REPO} or {@code repository_id:ID}) before any wildcard, of the expected owner.
+     */
+    private static void customPattern(String where, String value, boolean like, TrustContext context,
+            List<Finding> findings) {
+        int wildcard = like ? firstWildcard(value) : -1;
+        java.util.regex.Matcher identity = CUSTOM_IDENTITY.matcher(value);
+        if (!identity.find() || wildcard >= 0 && identity.start() > wildcard) {
+            findings.add(Rule.RC104.at(where, "sub \"" + value + "\" does not name one repository (repo:OWNER/REPO, "
+                    + "repository:OWNER/REPO or repository_id:ID before any wildcard): it admits "
+                    + (value.contains("*") ? "every repository of every owner" : "the same run of any repository")));
+            return;
+        }
+        java.util.regex.Matcher owner = CUSTOM_OWNER.matcher(value);
+        if (owner.find() && context.owner() != null && !owner.group(1).equalsIgnoreCase(context.owner())) {
+            findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits another owner's repositories (\"" + owner.group(1)
+                    + "\", expected \"" + context.owner() + "\")"));
+            return;
+        }
+        String run = dev.rolechain.github.SubjectClaims.context(value);
+        if (context.isProduction() && (like ? Wildcards.matches(run, "pull_request") : run.equals("pull_request"))) {
+            findings.add(Rule.RC107.at(where, "sub \"" + value + "\" admits pull request runs into a production target"));
+        }
+        if (context.isProduction() && like && !run.startsWith("environment:") && firstWildcard(run) >= 0) {
+            findings.add(Rule.RC108.at(where, "sub \"" + value + "\" admits " + (run.equals("*")
+                    ? "every run (any ref, event or environment)" : "every ref matching \"" + run + "\"")
+                    + " into a production target"));
+        }
+    }
+
+    private static int firstWildcard(String value) {
+        int star = value.indexOf('*');
+        int question = value.indexOf('?');
+        return star < 0 ? question : question < 0 ? star : Math.min(star, question);
     }
 
     private static boolean claim(Condition c, String claim) {

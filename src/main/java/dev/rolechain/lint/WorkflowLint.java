@@ -94,8 +94,7 @@ public final class WorkflowLint {
             for (Condition c : s.conditions()) {
                 if (c.key().endsWith(":sub")) {
                     for (String value : c.values()) {
-                        String[] parts = value.split(":", 3);
-                        suffixes.add(parts.length == 3 ? parts[2] : "*");
+                        suffixes.add(dev.rolechain.github.SubjectClaims.context(value));
                     }
                 }
             }

@@ -52,13 +52,18 @@ public record DesiredState(
         dev.rolechain.setup.GitHub g = setup.github();
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
         java.util.Map<String, dev.rolechain.github.Identities.Form> forms = new java.util.HashMap<>();
+        java.util.Map<String, dev.rolechain.github.SubTemplate> templates = new java.util.HashMap<>();
         g.repositories().forEach((name, r) -> {
             if (r.id() != null) {
                 ids.put(name, r.id());
             }
             forms.put(name, form(g.formatOf(name)));
+            if (r.subTemplate() != null) {
+                templates.put(name, new dev.rolechain.github.SubTemplate(r.subTemplate()));
+            }
         });
-        return new dev.rolechain.github.Identities(g.owner(), g.ownerId(), form(g.subjectFormat()), ids, forms);
+        return new dev.rolechain.github.Identities(g.owner(), g.ownerId(), form(g.subjectFormat()), ids, forms,
+                g.subTemplate() == null ? null : new dev.rolechain.github.SubTemplate(g.subTemplate()), templates);
     }
 
     private static dev.rolechain.github.Identities.Form form(dev.rolechain.setup.SubjectFormat format) {

@@ -143,14 +143,18 @@ public final class Planner {
     public static List<String> claims(GitHub github, Subject subject) {
         dev.rolechain.setup.SubjectFormat format = github.formatOf(subject.repository());
         dev.rolechain.github.SubjectPattern pattern = Chain.pattern(subject);
-        List<String> claims = new ArrayList<>();
+        List<String> keys = github.templateOf(subject.repository());
+        dev.rolechain.github.SubTemplate template = keys == null ? dev.rolechain.github.SubTemplate.DEFAULT
+                : new dev.rolechain.github.SubTemplate(keys);
+        Long repositoryId = github.idOf(subject.repository());
+        Set<String> claims = new LinkedHashSet<>();
         if (format.admitsNames()) {
-            claims.add(pattern.sub(github.owner()));
+            claims.add(pattern.sub(template, github.owner(), github.ownerId(), repositoryId, false));
         }
         if (format.admitsIds()) {
-            claims.add(pattern.sub(github.owner(), github.ownerId(), github.idOf(subject.repository())));
+            claims.add(pattern.sub(template, github.owner(), github.ownerId(), repositoryId, true));
         }
-        return claims;
+        return List.copyOf(claims);
     }
 
     private static Role oidcRole(String name, Tooling tooling, String providerArn, Issuer issuer, String audience,

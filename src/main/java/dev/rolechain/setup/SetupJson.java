@@ -30,8 +30,9 @@ public final class SetupJson {
 
     static final Set<String> ROOT_FIELDS = ordered("github", "tooling", "targets", "workflow", "quotas");
     static final Set<String> GITHUB_FIELDS = ordered("owner", "enterpriseSlug", "serverHost", "audience", "ownerId",
-            "subjectFormat", "repositories");
-    static final Set<String> REPOSITORY_FIELDS = ordered("id", "subjectFormat");
+            "subjectFormat", "subTemplate", "repositories", "environments");
+    static final Set<String> REPOSITORY_FIELDS = ordered("id", "subjectFormat", "subTemplate");
+    static final Set<String> ENVIRONMENT_FIELDS = ordered("reviewers", "branches", "preventSelfReview", "waitMinutes");
     static final Set<String> TOOLING_FIELDS = ordered("accountId", "region", "profile", "createProvider",
             "oidcRoleName", "oidcRoles", "maxSessionSeconds");
     static final Set<String> TARGET_FIELDS = ordered("name", "accountId", "profile", "roleName", "externalId",
@@ -121,6 +122,9 @@ public final class SetupJson {
         if (g.subjectFormat() != SubjectFormat.NAMES) {
             github.put("subjectFormat", g.subjectFormat().json());
         }
+        if (g.subTemplate() != null) {
+            g.subTemplate().forEach(github.putArray("subTemplate")::add);
+        }
         if (!g.repositories().isEmpty()) {
             ObjectNode repos = github.putObject("repositories");
             g.repositories().forEach((name, r) -> {
@@ -131,6 +135,19 @@ public final class SetupJson {
                 if (r.subjectFormat() != null) {
                     repo.put("subjectFormat", r.subjectFormat().json());
                 }
+                if (r.subTemplate() != null) {
+                    r.subTemplate().forEach(repo.putArray("subTemplate")::add);
+                }
+            });
+        }
+        if (!g.environments().isEmpty()) {
+            ObjectNode envs = github.putObject("environments");
+            g.environments().forEach((name, e) -> {
+                ObjectNode env = envs.putObject(name);
+                e.reviewers().forEach(env.putArray("reviewers")::add);
+                e.branches().forEach(env.putArray("branches")::add);
+                env.put("preventSelfReview", e.preventSelfReview());
+                env.put("waitMinutes", e.waitMinutes());
             });
         }
         Tooling t = setup.tooling();
@@ -265,7 +282,46 @@ public final class SetupJson {
             return new GitHub(text(o, "github", "owner"), text(o, "github", "enterpriseSlug"),
                     text(o, "github", "serverHost"), textOr(o, "github", "audience", GitHub.DEFAULT_AUDIENCE),
                     id(o.get("ownerId"), "github.ownerId"), format(o.get("subjectFormat"), "github.subjectFormat"),
-                    repositories(o.get("repositories")));
+                    repositories(o.get("repositories")), template(o.get("subTemplate"), "github.subTemplate"),
+                    environments(o.get("environments")));
+        }
+
+        /** A sub template: the claim keys in order; absent means GitHub's default. */
+        private List<String> template(JsonNode value, String path) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            List<String> keys = stringList(value, path);
+            if (value.isArray() && keys.isEmpty()) {
+                problems.add(new Problem(path, "must name at least one claim key, e.g. [\"repo\", \"context\"] (leave it "
+                        + "out for GitHub's default)"));
+                return null;
+            }
+            return keys;
+        }
+
+        private Map<String, GitHub.Environment> environments(JsonNode value) {
+            Map<String, GitHub.Environment> environments = new LinkedHashMap<>();
+            if (value == null || value.isNull()) {
+                return environments;
+            }
+            if (!value.isObject()) {
+                problems.add(new Problem("github.environments", "must be an object of environment name → {\"reviewers\": "
+                        + "[…], \"branches\": […]}, got " + kind(value)));
+                return environments;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String path = LocatedJson.child("github.environments", e.getKey());
+                ObjectNode o = object(e.getValue(), path, ENVIRONMENT_FIELDS, "an environment's protection");
+                if (o != null) {
+                    environments.put(nfc(e.getKey()), new GitHub.Environment(
+                            stringList(o.get("reviewers"), LocatedJson.child(path, "reviewers")),
+                            stringList(o.get("branches"), LocatedJson.child(path, "branches")),
+                            bool(o, path, "preventSelfReview", false), integer(o, path, "waitMinutes", 0)));
+                }
+            }
+            return environments;
         }
 
         /** A GitHub id: a positive whole number. */
@@ -308,7 +364,8 @@ public final class SetupJson {
                 ObjectNode r = object(e.getValue(), path, REPOSITORY_FIELDS, "a repository");
                 if (r != null) {
                     repos.put(nfc(e.getKey()), new GitHub.Repository(id(r.get("id"), path + ".id"),
-                            format(r.get("subjectFormat"), path + ".subjectFormat")));
+                            format(r.get("subjectFormat"), path + ".subjectFormat"),
+                            template(r.get("subTemplate"), path + ".subTemplate")));
                 }
             }
             return repos;
@@ -580,7 +637,9 @@ public final class SetupJson {
                 return fallback;
             }
             if (!v.isIntegralNumber() || v.bigIntegerValue().abs().compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-                problems.add(new Problem(LocatedJson.child(path, field), "must be a whole number of seconds, got " + v));
+                problems.add(new Problem(LocatedJson.child(path, field), "must be a whole number"
+                        + (field.endsWith("Minutes") ? " of minutes" : field.endsWith("Seconds") ? " of seconds" : "")
+                        + ", got " + v));
                 return fallback;
             }
             return v.intValue();

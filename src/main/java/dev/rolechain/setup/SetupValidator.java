@@ -62,7 +62,161 @@ public final class SetupValidator {
         workflow(setup.workflow(), problems);
         quotas(setup.quotas(), problems);
         immutableSubjects(setup, problems);
+        subTemplates(setup, problems);
+        environments(setup.github(), problems);
         return problems;
+    }
+
+    /**
+     * The claim keys of an OIDC sub customization ({@code include_claim_keys}) that Rolechain can write a trust
+     * pattern for: the repository's identity and what a subject says about the run.
+     */
+    public static final List<String> SUB_TEMPLATE_KEYS = List.of("repo", "context", "repository", "repository_owner",
+            "repository_owner_id", "repository_id", "ref", "ref_type", "environment", "event_name", "job_workflow_ref");
+    private static final Set<String> IDENTITY_KEYS = Set.of("repo", "repository", "repository_owner",
+            "repository_owner_id", "repository_id");
+    private static final Pattern CLAIM_KEY = Pattern.compile("[A-Za-z0-9_]+");
+
+    /**
+     * Sub templates: known keys, once each, the repository's identity first (so that no wildcard comes
+     * before it), and for every subject only keys whose value the subject decides: a key the trust would have
+     * to leave open lets other runs of the repository in (an environment job on any branch, say).
+     */
+    private static void subTemplates(Setup setup, List<Problem> problems) {
+        GitHub g = setup.github();
+        template(g.subTemplate(), "github.subTemplate", problems);
+        g.repositories().forEach((name, r) ->
+                template(r.subTemplate(), LocatedJson.child("github.repositories", name) + ".subTemplate", problems));
+        for (int i = 0; i < setup.targets().size(); i++) {
+            List<Subject> subjects = setup.targets().get(i).subjects();
+            for (int j = 0; j < subjects.size(); j++) {
+                Subject subject = subjects.get(j);
+                List<String> keys = subject.repository() == null ? null : g.templateOf(subject.repository());
+                if (keys == null || subject.kind() == null) {
+                    continue;
+                }
+                String where = g.repositories().containsKey(subject.repository())
+                        && g.repositories().get(subject.repository()).subTemplate() != null
+                        ? "github.repositories." + subject.repository() + ".subTemplate" : "github.subTemplate";
+                for (String key : keys) {
+                    String kind = pinnedBy(key, subject.kind());
+                    if (kind != null) {
+                        problems.add(new Problem("targets[" + i + "].subjects[" + j + "]", "the sub template (" + where
+                                + ") has \"" + key + "\", which " + kind + " does not decide: the trust would have to leave "
+                                + "it open and admit other runs of the repository; remove the key from the template, or "
+                                + "grant " + (key.equals("environment") ? "an environment" : "a branch or tag") + " instead"));
+                    }
+                }
+                if (keys.contains("repository_owner_id") && g.ownerId() == null) {
+                    addOnce(problems, new Problem("github.ownerId", "required: the sub template (" + where + ") has "
+                            + "\"repository_owner_id\" (GET /users/" + g.owner() + " gives it as \"id\")"));
+                }
+                if (keys.contains("repository_id") && !Subject.ANY_REPOSITORY.equals(subject.repository())
+                        && g.idOf(subject.repository()) == null) {
+                    addOnce(problems, new Problem(LocatedJson.child("github.repositories", subject.repository()) + ".id",
+                            "required: the sub template (" + where + ") has \"repository_id\" (GET /repos/" + g.owner() + "/"
+                            + subject.repository() + " gives it as \"id\")"));
+                }
+            }
+        }
+    }
+
+    private static void addOnce(List<Problem> problems, Problem problem) {
+        if (!problems.contains(problem)) {
+            problems.add(problem);
+        }
+    }
+
+    /** Null when the subject decides the key's value, else what the subject is (for the message). */
+    private static String pinnedBy(String key, Subject.Kind kind) {
+        if (IDENTITY_KEYS.contains(key) || key.equals("context") || kind instanceof Subject.AnyRun
+                || !SUB_TEMPLATE_KEYS.contains(key)) {
+            return null;
+        }
+        boolean ref = kind instanceof Subject.Branch || kind instanceof Subject.Tag;
+        boolean pinned = switch (key) {
+            case "ref", "job_workflow_ref" -> ref || kind instanceof Subject.PullRequest;
+            case "ref_type" -> ref;
+            case "environment" -> kind instanceof Subject.Environment;
+            case "event_name" -> kind instanceof Subject.PullRequest;
+            default -> true;
+        };
+        if (pinned) {
+            return null;
+        }
+        return kind instanceof Subject.Environment ? "an environment subject (any branch may deploy there)"
+                : kind instanceof Subject.PullRequest ? "a pull request subject"
+                : kind instanceof Subject.Branch ? "a branch subject (pushes, dispatches and schedules all run on it)"
+                : "a tag subject";
+    }
+
+    private static void template(List<String> keys, String path, List<Problem> problems) {
+        if (keys == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        boolean other = false;
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            String at = path + "[" + i + "]";
+            if (!CLAIM_KEY.matcher(key).matches()) {
+                problems.add(new Problem(at, "\"" + key + "\" is not a claim key: letters, digits and '_'"));
+            } else if (!SUB_TEMPLATE_KEYS.contains(key)) {
+                problems.add(new Problem(at, "Rolechain cannot pin the claim \"" + key + "\" in a trust (its value is "
+                        + "not in the Setup); allowed: " + String.join(", ", SUB_TEMPLATE_KEYS)));
+            } else if (!seen.add(key)) {
+                problems.add(new Problem(at, "\"" + key + "\" is named twice; GitHub takes each key once"));
+            } else if (IDENTITY_KEYS.contains(key) && other) {
+                problems.add(new Problem(at, "put the repository's identity (\"" + key + "\") before the keys that "
+                        + "describe the run, so that no wildcard in the trust comes before it"));
+            } else if (!IDENTITY_KEYS.contains(key)) {
+                other = true;
+            }
+        }
+        if (keys.stream().noneMatch(k -> k.equals("repo") || k.equals("repository") || k.equals("repository_id"))) {
+            problems.add(new Problem(path, "must name the repository (\"repo\", \"repository\" or \"repository_id\"): "
+                    + "without it a trust cannot tell one repository's tokens from another's"));
+        }
+    }
+
+    /** GitHub's limits on environment protection rules (REST API, "Create or update an environment"). */
+    public static final int ENVIRONMENT_REVIEWERS_MAX = 6;
+    public static final int ENVIRONMENT_WAIT_MINUTES_MAX = 43200;
+    private static final Pattern TEAM = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9_.-]{1,100}");
+    private static final Pattern BRANCH_POLICY = Pattern.compile("[^\\s\\p{Cntrl}]{1,255}");
+
+    private static void environments(GitHub g, List<Problem> problems) {
+        g.environments().forEach((name, e) -> {
+            String path = LocatedJson.child("github.environments", name);
+            if (name.isEmpty() || name.length() > 255 || name.chars().anyMatch(c -> c < 0x20 || c == ':' || c == '*' || c == '?')) {
+                problems.add(new Problem(path, "\"" + name + "\" is not an environment name: 1–255 characters, no control "
+                        + "characters, no '*', '?' or ':'"));
+            }
+            if (e.reviewers().size() > ENVIRONMENT_REVIEWERS_MAX) {
+                problems.add(new Problem(path + ".reviewers", "GitHub takes at most " + ENVIRONMENT_REVIEWERS_MAX
+                        + " reviewers (users or teams), got " + e.reviewers().size()));
+            }
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < e.reviewers().size(); i++) {
+                String r = e.reviewers().get(i);
+                if (!GITHUB_OWNER.matcher(r).matches() && !TEAM.matcher(r).matches()) {
+                    problems.add(new Problem(path + ".reviewers[" + i + "]", "\"" + r + "\" is neither a user login "
+                            + "(e.g. octocat) nor a team as organization/team-slug (e.g. acme/platform)"));
+                } else if (!seen.add(r.toLowerCase(java.util.Locale.ROOT))) {
+                    problems.add(new Problem(path + ".reviewers[" + i + "]", "\"" + r + "\" is listed twice"));
+                }
+            }
+            for (int i = 0; i < e.branches().size(); i++) {
+                if (!BRANCH_POLICY.matcher(e.branches().get(i)).matches()) {
+                    problems.add(new Problem(path + ".branches[" + i + "]", "\"" + e.branches().get(i) + "\" is not a "
+                            + "branch pattern: 1–255 characters without spaces (GitHub's fnmatch syntax: *, ** and ?)"));
+                }
+            }
+            if (e.waitMinutes() < 0 || e.waitMinutes() > ENVIRONMENT_WAIT_MINUTES_MAX) {
+                problems.add(new Problem(path + ".waitMinutes", "must be 0–" + ENVIRONMENT_WAIT_MINUTES_MAX
+                        + " minutes (GitHub's limit, 30 days), got " + e.waitMinutes()));
+            }
+        });
     }
 
     private void github(GitHub g, List<Problem> problems) {

@@ -119,9 +119,30 @@ class GitHubApiTest {
         assertThat(report.get("environments").get(0).toString()).isEqualTo("{\"target\":\"prod\",\"repository\":\"app\","
                 + "\"name\":\"production\",\"exists\":true,\"branchPolicy\":\"custom branch policies\","
                 + "\"reviewers\":[\"octocat\",\"justice-league\"]}");
-        assertThat(report.get("problems").toString()).contains("acme/infra uses a custom OIDC sub template")
+        assertThat(report.get("problems").toString()).contains("acme/infra issues tokens under the sub template [repo, "
+                + "context, job_workflow_ref], but the Setup says the default form: its tokens would be denied; set "
+                + "github.repositories.infra.subTemplate to [\\\"repo\\\", \\\"context\\\", \\\"job_workflow_ref\\\"]")
                 .doesNotContain("production");
         assertThat(authorizations).allSatisfy(a -> assertThat(a).isEqualTo("null"));
+
+        // the Setup that says so has no problem left
+        ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(setup(true, 456789)));
+        ((ObjectNode) root.get("github").get("repositories").get("infra")).putArray("subTemplate").add("repo").add("context")
+                .add("job_workflow_ref");
+        Cli fixed = new Cli();
+        assertThat(fixed.run("github", "--setup", Files.writeString(temp.resolve("fixed.json"), root.toString()).toString(),
+                "--api", base())).as(fixed.out() + fixed.err()).isZero();
+        assertThat(fixed.out()).doesNotContain("problem:");
+    }
+
+    @Test
+    void aRepositoryWithoutItsOwnTemplateTakesTheOrganizations() {
+        var org = java.util.Optional.of(new GitHubApi.SubTemplate(false, List.of("repository_owner_id", "repository_id",
+                "context")));
+        assertThat(GitHubReport.effective(new GitHubApi.SubTemplate(false, List.of()), org))
+                .containsExactly("repository_owner_id", "repository_id", "context");
+        assertThat(GitHubReport.effective(new GitHubApi.SubTemplate(true, List.of("repo")), org)).isNull();
+        assertThat(GitHubReport.effective(new GitHubApi.SubTemplate(false, List.of("repo", "context")), org)).isNull();
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class SetupDraft {
         GitHub github = new GitHub(text(owner.get()),
                 kind == IssuerKind.ENTERPRISE_CLOUD ? text(enterpriseSlug.get()) : null,
                 kind == IssuerKind.ENTERPRISE_SERVER ? text(serverHost.get()) : null, text(audience.get()),
-                ownerIdValue(problems), subjectFormat.get(), repositoryInfo());
+                ownerIdValue(problems), subjectFormat.get(), repositoryInfo(), subTemplate, environments);
         if (kind == IssuerKind.ENTERPRISE_CLOUD && github.enterpriseSlug().isEmpty()) {
             problems.add(new Problem("github.enterpriseSlug", "required for GitHub Enterprise Cloud"));
         }
@@ -104,6 +104,10 @@ public final class SetupDraft {
 
     /** Per-repository sub forms other than the default, kept as the Setup file gives them. */
     private Map<String, dev.rolechain.setup.SubjectFormat> repositoryFormats = Map.of();
+    /** The sub templates and the environments' protection, kept as the Setup file gives them. */
+    private List<String> subTemplate;
+    private Map<String, List<String>> repositoryTemplates = Map.of();
+    private Map<String, GitHub.Environment> environments = Map.of();
 
     private Long ownerIdValue(List<Problem> problems) {
         String text = text(ownerId.get());
@@ -127,7 +131,9 @@ public final class SetupDraft {
         Map<String, GitHub.Repository> info = new java.util.LinkedHashMap<>();
         java.util.Set<String> names = new java.util.LinkedHashSet<>(repositoryIds.keySet());
         names.addAll(repositoryFormats.keySet());
-        names.forEach(n -> info.put(n, new GitHub.Repository(repositoryIds.get(n), repositoryFormats.get(n))));
+        names.addAll(repositoryTemplates.keySet());
+        names.forEach(n -> info.put(n, new GitHub.Repository(repositoryIds.get(n), repositoryFormats.get(n),
+                repositoryTemplates.get(n))));
         return info;
     }
 
@@ -167,7 +173,13 @@ public final class SetupDraft {
         subjectFormat.set(g.subjectFormat());
         Map<String, Long> ids = new java.util.LinkedHashMap<>();
         Map<String, dev.rolechain.setup.SubjectFormat> formats = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> templates = new java.util.LinkedHashMap<>();
+        subTemplate = g.subTemplate();
+        environments = g.environments();
         g.repositories().forEach((name, r) -> {
+            if (r.subTemplate() != null) {
+                templates.put(name, r.subTemplate());
+            }
             if (r.id() != null) {
                 ids.put(name, r.id());
             }
@@ -179,6 +191,7 @@ public final class SetupDraft {
             }
         });
         repositoryFormats = Map.copyOf(formats);
+        repositoryTemplates = Map.copyOf(templates);
         repositoryIds.clear();
         repositoryIds.putAll(ids);
     }
@@ -217,6 +230,14 @@ public final class SetupDraft {
         sessionTagging.set(true);
         roleSessionName.set(Workflow.DEFAULT_ROLE_SESSION_NAME);
         durationSeconds.set(Integer.toString(Workflow.DEFAULT_DURATION_SECONDS));
+        ownerId.set("");
+        subjectFormat.set(dev.rolechain.setup.SubjectFormat.NAMES);
+        repositoryIds.clear();
+        repositoryFormats = Map.of();
+        repositoryTemplates = Map.of();
+        subTemplate = null;
+        environments = Map.of();
+        quotas = Map.of();
     }
 
     // ---------------------------------------------------------------- conversions
