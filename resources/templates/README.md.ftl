@@ -53,6 +53,10 @@ The Setup accepts these risks of production access; `rolechain lint` lists them 
 | ${md(f)} | a deploy role: trust, permissions, session length |
 </#list>
 | `terraform/outputs.tf` | the provider and role ARNs |
+<#if githubRoot>
+| `terraform-github/main.tf` | the `integrations/github` provider for ${owner}, a root of its own |
+| `terraform-github/environments.tf` | the protection of the environments production deploys from: reviewers, self-review, wait timer, deployment branches |
+</#if>
 | `.github/workflows/deploy.yml` | the workflow: two `configure-aws-credentials` steps per target, the second with `role-chaining: true` and `role-external-id` |
 | `policies/<account>/<role>/trust.json` | each role's trust policy as plain JSON |
 | `policies/<account>/<role>/inline-<name>.json` | each role's inline permission policies |
@@ -78,3 +82,19 @@ terraform apply plan.tfplan
 Each provider reads its profile from a variable (`-var profile_tooling=...` to override); a run under a
 profile of the wrong account stops before any change. Then copy `.github/workflows/deploy.yml` into
 each repository that deploys and replace the last step with your deployment.
+<#if githubRoot>
+
+The environments' protection is a second root, applied with a GitHub token that may administer the
+repositories (`GITHUB_TOKEN`), before the first deploy: GitHub creates an environment unprotected the
+first time a job names it.
+
+```sh
+cd terraform-github
+terraform init
+terraform fmt -check && terraform validate
+terraform plan -out plan.tfplan
+terraform apply plan.tfplan
+```
+
+`rolechain github --setup setup.json --protect` does the same through GitHub's API, with a diff and a question first.
+</#if>

@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
                 + "customization, and for production targets whether the environments they deploy from exist and are "
                 + "protected (required reviewers, a deployment branch policy). A token from GITHUB_TOKEN, GH_TOKEN or "
                 + "gh auth token is used when there is one (held in memory only); public repositories work without. "
-                + "Exits 1 when something needs attention.")
+                + "Exits 1 when something needs attention. With --protect, plans the protection the Setup names for those "
+                + "environments (github.environments: reviewers, self-review, wait timer, deployment branches), prints "
+                + "the diff, and with --yes makes it; it only adds, never removes or deletes.")
 public final class GitHubCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Services services;
@@ -40,6 +42,13 @@ public final class GitHubCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     OutputFormat output = new OutputFormat();
+
+    @Option(names = "--protect", description = "Create or update the environments production deploys from so that they "
+            + "have the protection the Setup names (prints the diff; --yes makes the changes).")
+    boolean protect;
+
+    @Option(names = "--yes", description = "With --protect: make the changes.")
+    boolean yes;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,6 +69,9 @@ public final class GitHubCommand implements Callable<Integer> {
         GitHubApi client = new GitHubApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build(),
                 api != null ? api : GitHubApi.baseFor(github.serverHost()), GitHubToken.find(System.getenv()).orElse(null));
+        if (protect) {
+            return protect(client, state.get().setup(), out, err);
+        }
         GitHubReport.Report report;
         try {
             report = new GitHubReport(client).read(state.get().setup());
@@ -101,5 +113,48 @@ public final class GitHubCommand implements Callable<Integer> {
                     : report.problems().size() + " thing" + (report.problems().size() == 1 ? "" : "s") + " need attention.");
         }
         return report.problems().isEmpty() ? 0 : 1;
+    }
+
+    private int protect(GitHubApi client, dev.rolechain.setup.Setup setup, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        if (setup.protectedEnvironments().isEmpty()) {
+            err.println("rolechain: the Setup names no environment protection for its subjects (github.environments, "
+                    + "e.g. {\"production\": {\"reviewers\": [\"octocat\"], \"branches\": [\"main\"]}})");
+            return RolechainCommand.EXIT_INVALID;
+        }
+        var protection = new dev.rolechain.githubapi.EnvironmentProtection(client);
+        String owner = setup.github().owner();
+        try {
+            var changes = protection.plan(setup);
+            long pending = changes.stream().filter(c -> !c.empty()).count();
+            for (var c : changes) {
+                out.println("environment " + c.environment() + " of " + owner + "/" + c.repository() + ": "
+                        + (c.empty() ? "has the protection the Setup names" : c.exists() ? "update" : "create"));
+                c.diff().forEach(line -> out.println("    " + line));
+                c.notes().forEach(note -> out.println("    note: " + note));
+            }
+            if (pending == 0) {
+                out.println("Nothing to change.");
+                return 0;
+            }
+            if (!yes) {
+                err.println("rolechain: " + pending + " environment" + (pending == 1 ? "" : "s") + " to change; nothing "
+                        + "was changed. Run again with --yes to make the changes above.");
+                return 1;
+            }
+            int done = 0;
+            for (var c : changes) {
+                if (!c.empty()) {
+                    protection.apply(owner, c);
+                    done++;
+                    out.println("changed environment " + c.environment() + " of " + owner + "/" + c.repository());
+                }
+            }
+            out.println("Changed " + done + " environment" + (done == 1 ? "" : "s") + ".");
+            return 0;
+        } catch (IOException e) {
+            err.println("rolechain: " + e.getMessage());
+            return 1;
+        }
     }
 }

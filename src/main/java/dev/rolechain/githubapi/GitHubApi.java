@@ -118,12 +118,33 @@ public final class GitHubApi {
         }
     }
 
-    /** An environment and its protection, as GitHub reports it. */
-    public record Environment(String name, List<String> requiredReviewers, boolean waitTimer,
+    /** A required reviewer of an environment: {@code User} (by login) or {@code Team} (by slug), with its id. */
+    public record Reviewer(String type, String name, long id) {
+    }
+
+    /**
+     * An environment and its protection, as GitHub reports it: reviewers, whether the one who started a run
+     * may approve it, the wait timer in minutes, and the deployment branch policy ({@code null} for none,
+     * {@code "protected branches"} or {@code "custom branch policies"}).
+     */
+    public record Environment(String name, List<Reviewer> reviewers, boolean preventSelfReview, int waitMinutes,
             String deploymentBranchPolicy) {
+        public Environment {
+            reviewers = List.copyOf(reviewers);
+        }
+
         /** Whether deploying to it needs a reviewer's approval. */
         public boolean reviewed() {
-            return !requiredReviewers.isEmpty();
+            return !reviewers.isEmpty();
+        }
+
+        /** The reviewers' logins and team slugs. */
+        public List<String> requiredReviewers() {
+            return reviewers.stream().map(Reviewer::name).toList();
+        }
+
+        public boolean customBranchPolicies() {
+            return "custom branch policies".equals(deploymentBranchPolicy);
         }
     }
 
@@ -133,24 +154,87 @@ public final class GitHubApi {
                 "the environments of " + owner + "/" + repository);
         List<Environment> environments = new ArrayList<>();
         for (JsonNode e : node.path("environments")) {
-            List<String> reviewers = new ArrayList<>();
-            boolean wait = false;
+            List<Reviewer> reviewers = new ArrayList<>();
+            boolean selfReview = false;
+            int wait = 0;
             for (JsonNode rule : e.path("protection_rules")) {
                 if (rule.path("type").asText().equals("required_reviewers")) {
+                    selfReview = rule.path("prevent_self_review").asBoolean(false);
                     for (JsonNode r : rule.path("reviewers")) {
                         JsonNode who = r.path("reviewer");
-                        reviewers.add(who.has("login") ? who.path("login").asText() : who.path("slug").asText());
+                        String type = r.path("type").asText();
+                        reviewers.add(new Reviewer(type, type.equals("Team") ? who.path("slug").asText()
+                                : who.path("login").asText(), who.path("id").asLong()));
                     }
                 } else if (rule.path("type").asText().equals("wait_timer")) {
-                    wait = true;
+                    wait = rule.path("wait_timer").asInt();
                 }
             }
             JsonNode policy = e.path("deployment_branch_policy");
             String branchPolicy = policy.isMissingNode() || policy.isNull() ? null
                     : policy.path("protected_branches").asBoolean() ? "protected branches" : "custom branch policies";
-            environments.add(new Environment(e.path("name").asText(), reviewers, wait, branchPolicy));
+            environments.add(new Environment(e.path("name").asText(), reviewers, selfReview, wait, branchPolicy));
         }
         return environments;
+    }
+
+    /** The name patterns of an environment's custom deployment branch policies. */
+    public List<String> branchPolicies(String owner, String repository, String environment)
+            throws IOException, InterruptedException {
+        JsonNode node = get("/repos/" + owner + "/" + repository + "/environments/" + segment(environment)
+                + "/deployment-branch-policies?per_page=100", "the deployment branches of environment " + environment
+                + " of " + owner + "/" + repository);
+        List<String> names = new ArrayList<>();
+        for (JsonNode p : node.path("branch_policies")) {
+            if (!p.path("type").asText("branch").equals("tag")) {
+                names.add(p.path("name").asText());
+            }
+        }
+        return names;
+    }
+
+    /** A user's numeric id. */
+    public long userId(String login) throws IOException, InterruptedException {
+        return get("/users/" + login, "user " + login).path("id").asLong();
+    }
+
+    /** A team's numeric id ({@code GET /orgs/{org}/teams/{slug}}). */
+    public long teamId(String organization, String slug) throws IOException, InterruptedException {
+        return get("/orgs/" + organization + "/teams/" + slug, "team " + organization + "/" + slug).path("id").asLong();
+    }
+
+    /**
+     * Creates or updates an environment ({@code PUT /repos/{owner}/{repo}/environments/{name}}): the reviewers
+     * (type and id), self-review, wait timer and the kind of deployment branch policy, as given.
+     */
+    public void putEnvironment(String owner, String repository, String environment, List<Reviewer> reviewers,
+            boolean preventSelfReview, int waitMinutes, Boolean customBranchPolicies)
+            throws IOException, InterruptedException {
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode();
+        body.put("wait_timer", waitMinutes);
+        body.put("prevent_self_review", preventSelfReview);
+        com.fasterxml.jackson.databind.node.ArrayNode list = body.putArray("reviewers");
+        reviewers.forEach(r -> list.addObject().put("type", r.type()).put("id", r.id()));
+        if (customBranchPolicies == null) {
+            body.putNull("deployment_branch_policy");
+        } else {
+            body.putObject("deployment_branch_policy").put("protected_branches", !customBranchPolicies)
+                    .put("custom_branch_policies", customBranchPolicies);
+        }
+        send("PUT", "/repos/" + owner + "/" + repository + "/environments/" + segment(environment), body.toString(),
+                "environment " + environment + " of " + owner + "/" + repository);
+    }
+
+    /** Adds a deployment branch pattern to an environment with custom branch policies. */
+    public void addBranchPolicy(String owner, String repository, String environment, String pattern)
+            throws IOException, InterruptedException {
+        send("POST", "/repos/" + owner + "/" + repository + "/environments/" + segment(environment)
+                        + "/deployment-branch-policies", JSON.createObjectNode().put("name", pattern).put("type", "branch").toString(),
+                "the deployment branches of environment " + environment + " of " + owner + "/" + repository);
+    }
+
+    private static String segment(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private JsonNode get(String path, String what) throws IOException, InterruptedException {
@@ -158,15 +242,28 @@ public final class GitHubApi {
     }
 
     private HttpResponse<String> send(URI uri, String what) throws IOException, InterruptedException {
+        return send(uri, "GET", null, what);
+    }
+
+    private void send(String method, String path, String body, String what) throws IOException, InterruptedException {
+        send(URI.create(base + path), method, body, what);
+    }
+
+    private HttpResponse<String> send(URI uri, String method, String body, String what)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/vnd.github+json").header("X-GitHub-Api-Version", "2022-11-28")
                 .header("User-Agent", "rolechain");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
-        if (status == 200) {
+        if (status == 200 || status == 201 || status == 204) {
             return response;
         }
         String remaining = response.headers().firstValue("x-ratelimit-remaining").orElse("");
@@ -181,8 +278,14 @@ public final class GitHubApi {
                     + "; check GITHUB_TOKEN / GH_TOKEN or run gh auth login");
         }
         if (status == 403) {
-            throw new GitHubException(status, "GitHub refused to show " + what + " (403): the token lacks a permission "
-                    + "(repository metadata and administration: read; for organizations, the org's Actions settings)");
+            throw new GitHubException(status, "GitHub refused " + (method.equals("GET") ? "to show " : "to change ") + what
+                    + " (403): the token lacks a permission (" + (method.equals("GET")
+                    ? "repository metadata and administration: read; for organizations, the org's Actions settings"
+                    : "repository administration: write") + ")");
+        }
+        if (status == 422) {
+            throw new GitHubException(status, "GitHub did not accept the change to " + what + " (422): "
+                    + JSON.readTree(response.body()).path("message").asText(response.body()));
         }
         if (status == 404) {
             throw new GitHubException(status, "GitHub found no " + what + " (404): check the name, or give a token that "

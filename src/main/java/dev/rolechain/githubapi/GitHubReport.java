@@ -129,6 +129,11 @@ public final class GitHubReport {
                 if (env.get().deploymentBranchPolicy() == null) {
                     problems.add(where + " has no deployment branch policy: a job on any branch may name it");
                 }
+                GitHub.Environment wanted = github.environments().get(e.name());
+                if (wanted != null) {
+                    problems.addAll(EnvironmentProtection.shortfalls(where, wanted, env.get(), env.get().customBranchPolicies()
+                            ? api.branchPolicies(owner, subject.repository(), env.get().name()) : List.of()));
+                }
                 environments.add(new EnvironmentReport(target.name(), subject.repository(), e.name(), true,
                         env.get().requiredReviewers(), env.get().deploymentBranchPolicy()));
             }

@@ -222,6 +222,19 @@ public final class Linter {
                     findings.add(Rule.RC211.at(path + ".subjects[" + j + "]", "the same subject is listed twice"));
                 }
             }
+            if (t.production()) {
+                for (int j = 0; j < t.subjects().size(); j++) {
+                    if (t.subjects().get(j).kind() instanceof dev.rolechain.setup.Subject.Environment e) {
+                        dev.rolechain.setup.GitHub.Environment p = setup.github().environments().get(e.name());
+                        if (p == null || p.reviewers().isEmpty()) {
+                            findings.add(Rule.RC110.at(path + ".subjects[" + j + "]", "production target " + t.name()
+                                    + " deploys from environment " + e.name() + ", whose " + (p == null
+                                    ? "protection the Setup does not name: nothing makes sure it has required reviewers"
+                                    : "protection in the Setup has no reviewers: any job that names it deploys")));
+                        }
+                    }
+                }
+            }
             if (t.managedPolicyArns().isEmpty() && t.inlinePolicies().isEmpty()) {
                 findings.add(Rule.RC212.at(path, "the deploy role of target " + t.name() + " has no permissions: no managed "
                         + "and no inline policies"));

@@ -15,6 +15,9 @@ public enum Rule {
             + "immutable subjects, repo:OWNER/REPO:… for names, both while it migrates (\"subjectFormat\": \"both\")."),
     RC108(Severity.ERROR, "Deploy to production from named branches or tags, or from a protected environment, not from "
             + "every ref (or accept the risk for the target: \"acceptRisk\": {\"RC108\": \"why\"})."),
+    RC110(Severity.WARNING, "Name the environment's protection in the Setup (github.environments: reviewers, branches) and "
+            + "apply it (terraform-github/, or rolechain github --protect): GitHub creates an environment unprotected the "
+            + "first time a job names it."),
     RC201(Severity.WARNING, "Add StringEquals on sts:ExternalId, and pass role-external-id in the workflow."),
     RC202(Severity.WARNING, "Trust the calling role's ARN, not the whole account."),
     RC203(Severity.ERROR, "Name the principal that may assume the role; never \"*\"."),

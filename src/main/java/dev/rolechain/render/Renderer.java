@@ -57,6 +57,7 @@ public final class Renderer {
     public List<Artifact> render(DesiredState state) {
         List<Artifact> artifacts = new ArrayList<>();
         artifacts.addAll(terraform(state));
+        artifacts.addAll(terraformGitHub(state));
         artifacts.add(new Artifact(".github/workflows/deploy.yml", workflow(state)));
         artifacts.addAll(policies(state));
         artifacts.add(new Artifact("README.md", readme(state, artifacts)));
@@ -90,6 +91,63 @@ public final class Renderer {
         }
         files.add(new Artifact("terraform/outputs.tf", process("terraform/outputs.tf.ftl", model)));
         return files;
+    }
+
+    /**
+     * A second Terraform root, {@code terraform-github/}, for the {@code integrations/github} provider: each
+     * protected environment of each repository with its reviewers (looked up by login and team slug), the
+     * self-review rule, the wait timer and its deployment branch patterns. Empty when the Setup names none.
+     */
+    public List<Artifact> terraformGitHub(DesiredState state) {
+        Setup setup = state.setup();
+        List<Map.Entry<String, String>> pairs = setup.protectedEnvironments();
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        Identifiers data = new Identifiers();
+        Identifiers resources = new Identifiers();
+        Map<String, String> userIds = new LinkedHashMap<>();
+        Map<String, String> teamIds = new LinkedHashMap<>();
+        List<Map<String, Object>> environments = new ArrayList<>();
+        for (Map.Entry<String, String> pair : pairs) {
+            dev.rolechain.setup.GitHub.Environment protection = setup.github().environments().get(pair.getValue());
+            List<String> users = new ArrayList<>();
+            List<String> teams = new ArrayList<>();
+            for (String reviewer : protection.reviewers()) {
+                String key = reviewer.toLowerCase(java.util.Locale.ROOT);
+                if (reviewer.contains("/")) {
+                    teams.add(teamIds.computeIfAbsent(key, k -> data.take("team_" + Escape.hclName(k))));
+                } else {
+                    users.add(userIds.computeIfAbsent(key, k -> data.take("user_" + Escape.hclName(k))));
+                }
+            }
+            String id = resources.take(Escape.hclName(pair.getKey() + "_" + pair.getValue()));
+            List<Map<String, Object>> branches = new ArrayList<>();
+            for (String pattern : protection.branches()) {
+                branches.add(Map.of("id", resources.take(id + "_" + Escape.hclName(pattern)), "pattern", pattern));
+            }
+            Map<String, Object> env = new HashMap<>();
+            env.put("id", id);
+            env.put("repository", pair.getKey());
+            env.put("environment", pair.getValue());
+            env.put("preventSelfReview", protection.preventSelfReview());
+            env.put("waitMinutes", protection.waitMinutes());
+            env.put("users", users);
+            env.put("teams", teams);
+            env.put("branches", branches);
+            environments.add(env);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("owner", setup.github().owner());
+        List<Map<String, Object>> users = new ArrayList<>();
+        userIds.forEach((login, id) -> users.add(Map.of("id", id, "login", login)));
+        List<Map<String, Object>> teams = new ArrayList<>();
+        teamIds.forEach((team, id) -> teams.add(Map.of("id", id, "slug", team.substring(team.indexOf('/') + 1))));
+        model.put("users", users);
+        model.put("teams", teams);
+        model.put("environments", environments);
+        return List.of(new Artifact("terraform-github/main.tf", process("terraform-github/main.tf.ftl", model)),
+                new Artifact("terraform-github/environments.tf", process("terraform-github/environments.tf.ftl", model)));
     }
 
     private Map<String, Object> terraformModel(DesiredState state) {
@@ -242,6 +300,9 @@ public final class Renderer {
             job.put("name", "Deploy to " + target.name() + " (" + target.accountId() + ")");
             String refs = always || !environments.isEmpty() || conditions.isEmpty()
                     ? null : String.join(" || ", new LinkedHashSet<>(conditions));
+            if (!environments.isEmpty()) {
+                refs = environmentRefs(setup, environments);
+            }
             job.put("condition", guard(setup.github().owner(), target, refs));
             job.put("environments", environments);
             job.put("oidcRoleArn", chain.oidcRoleArn());
@@ -273,6 +334,28 @@ public final class Renderer {
             return repos;
         }
         return "(" + repos + ") && (" + refs + ")";
+    }
+
+    /**
+     * The refs an environment job may run on: the deployment branches the Setup gives its environments, as far
+     * as an expression can say them (GitHub's branch policy is the gate; this keeps other refs from even
+     * asking). Null when an environment has no branches in the Setup or a pattern is beyond an expression.
+     */
+    private static String environmentRefs(Setup setup, List<String> environments) {
+        List<String> conditions = new ArrayList<>();
+        for (String environment : environments) {
+            dev.rolechain.setup.GitHub.Environment protection = setup.github().environments().get(environment);
+            if (protection == null || protection.branches().isEmpty()) {
+                return null;
+            }
+            for (String branch : protection.branches()) {
+                String iam = branch.replace("**", "*");
+                if (!addRefCondition(conditions, "refs/heads/", iam)) {
+                    return null;
+                }
+            }
+        }
+        return String.join(" || ", new LinkedHashSet<>(conditions));
     }
 
     /** Adds the {@code if:} test for a ref pattern; false when a GitHub expression cannot say it. */
@@ -335,6 +418,7 @@ public final class Renderer {
                 accepted.add(Map.of("target", t.name(), "rule", rule, "reason", reason))));
         model.put("acceptedRisks", accepted);
         model.put("files", artifacts.stream().map(Artifact::path).toList());
+        model.put("githubRoot", !setup.protectedEnvironments().isEmpty());
         model.put("targetFiles", state.chains().stream().map(c -> "terraform/target-" + c.target().name() + ".tf").toList());
         return process("README.md.ftl", model);
     }

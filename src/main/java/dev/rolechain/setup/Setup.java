@@ -20,4 +20,22 @@ public record Setup(GitHub github, Tooling tooling, List<Target> targets, Workfl
     public Setup(GitHub github, Tooling tooling, List<Target> targets, Workflow workflow) {
         this(github, tooling, targets, workflow, Map.of());
     }
+
+    /**
+     * The environments whose protection the Setup names ({@code github.environments}), per repository that
+     * deploys from them: (repository, environment) in the Setup's order; every repository ({@code *}) is not one.
+     */
+    public List<Map.Entry<String, String>> protectedEnvironments() {
+        java.util.Set<Map.Entry<String, String>> pairs = new java.util.LinkedHashSet<>();
+        for (Target target : targets) {
+            for (Subject subject : target.subjects()) {
+                if (subject.kind() instanceof Subject.Environment e && subject.repository() != null
+                        && !Subject.ANY_REPOSITORY.equals(subject.repository())
+                        && github.environments().containsKey(e.name())) {
+                    pairs.add(Map.entry(subject.repository(), e.name()));
+                }
+            }
+        }
+        return List.copyOf(pairs);
+    }
 }

@@ -202,6 +202,9 @@ public final class SetupValidator {
                 if (!GITHUB_OWNER.matcher(r).matches() && !TEAM.matcher(r).matches()) {
                     problems.add(new Problem(path + ".reviewers[" + i + "]", "\"" + r + "\" is neither a user login "
                             + "(e.g. octocat) nor a team as organization/team-slug (e.g. acme/platform)"));
+                } else if (r.contains("/") && g.owner() != null && !r.substring(0, r.indexOf('/')).equalsIgnoreCase(g.owner())) {
+                    problems.add(new Problem(path + ".reviewers[" + i + "]", "the team " + r + " is not of " + g.owner()
+                            + ": an environment's reviewer teams belong to the repository's organization"));
                 } else if (!seen.add(r.toLowerCase(java.util.Locale.ROOT))) {
                     problems.add(new Problem(path + ".reviewers[" + i + "]", "\"" + r + "\" is listed twice"));
                 }

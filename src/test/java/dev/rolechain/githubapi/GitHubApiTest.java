@@ -6,20 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.rolechain.testsupport.Cli;
 import dev.rolechain.testsupport.Examples;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.rolechain.testsupport.GitHubStub;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,37 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** The GitHub REST client and the `github` report against a local stub that answers with GitHub's response shapes. */
 class GitHubApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private HttpServer server;
-    private final Map<String, Response> routes = new ConcurrentHashMap<>();
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private GitHubStub stub;
     @TempDir
     Path temp;
 
-    record Response(int status, String body, Map<String, String> headers) {
+    private void route(String pathAndQuery, String body) {
+        stub.get(pathAndQuery, body);
     }
 
-    private void route(String pathAndQuery, String body) {
-        routes.put(pathAndQuery, new Response(200, body, Map.of()));
+    private void respond(String pathAndQuery, GitHubStub.Response response) {
+        stub.route("GET", pathAndQuery, response);
     }
 
     @BeforeEach
     void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String key = exchange.getRequestURI().getPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            Response r = routes.getOrDefault(key, new Response(404,
-                    "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}",
-                    Map.of()));
-            byte[] body = r.body().replace("BASE", base()).getBytes(StandardCharsets.UTF_8);
-            r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v.replace("BASE", base())));
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            exchange.sendResponseHeaders(r.status(), body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        stub = new GitHubStub();
         route("/users/acme", "{\"login\":\"acme\",\"id\":123456,\"node_id\":\"O_kgDOAAHiQA\",\"type\":\"Organization\","
                 + "\"site_admin\":false}");
         route("/repos/acme/app", "{\"id\":456789,\"node_id\":\"R_kgDOAAb5VQ\",\"name\":\"app\",\"full_name\":\"acme/app\","
@@ -73,20 +52,27 @@ class GitHubApiTest {
                 + "environments/production\",\"html_url\":\"https://github.com/acme/app/deployments/activity_log?environments_filter=production\","
                 + "\"created_at\":\"2026-04-10T19:44:35Z\",\"updated_at\":\"2026-04-11T20:20:39Z\",\"protection_rules\":["
                 + "{\"id\":3736,\"node_id\":\"MDQ6R2F0ZTM3MzY=\",\"type\":\"wait_timer\",\"wait_timer\":30},"
-                + "{\"id\":3755,\"node_id\":\"MDQ6R2F0ZTM3NTU=\",\"prevent_self_review\":false,\"type\":\"required_reviewers\","
+                + "{\"id\":3755,\"node_id\":\"MDQ6R2F0ZTM3NTU=\",\"prevent_self_review\":true,\"type\":\"required_reviewers\","
                 + "\"reviewers\":[{\"type\":\"User\",\"reviewer\":{\"login\":\"octocat\",\"id\":1,\"type\":\"User\"}},"
-                + "{\"type\":\"Team\",\"reviewer\":{\"id\":1,\"name\":\"Justice League\",\"slug\":\"justice-league\"}}]},"
+                + "{\"type\":\"Team\",\"reviewer\":{\"id\":1,\"name\":\"Platform\",\"slug\":\"platform\"}}]},"
                 + "{\"id\":3756,\"node_id\":\"MDQ6R2F0ZTM3NTY=\",\"type\":\"branch_policy\"}],"
                 + "\"deployment_branch_policy\":{\"protected_branches\":false,\"custom_branch_policies\":true}}]}");
     }
 
+    @BeforeEach
+    void branchPolicies() {
+        route("/repos/acme/app/environments/production/deployment-branch-policies?per_page=100", "{\"total_count\":1,"
+                + "\"branch_policies\":[{\"id\":361471,\"node_id\":\"MDE2OkdhdGVCcmFuY2hQb2xpY3kzNjE0NzE=\",\"name\":\"main\","
+                + "\"type\":\"branch\"}]}");
+    }
+
     @AfterEach
     void stop() {
-        server.stop(0);
+        stub.close();
     }
 
     private String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return stub.base();
     }
 
     private GitHubApi api(String token) {
@@ -118,12 +104,12 @@ class GitHubApiTest {
                 "{\"name\":\"infra\",\"id\":42,\"defaultSubTemplate\":false,\"includeClaimKeys\":[\"repo\",\"context\",\"job_workflow_ref\"]}");
         assertThat(report.get("environments").get(0).toString()).isEqualTo("{\"target\":\"prod\",\"repository\":\"app\","
                 + "\"name\":\"production\",\"exists\":true,\"branchPolicy\":\"custom branch policies\","
-                + "\"reviewers\":[\"octocat\",\"justice-league\"]}");
+                + "\"reviewers\":[\"octocat\",\"platform\"]}");
         assertThat(report.get("problems").toString()).contains("acme/infra issues tokens under the sub template [repo, "
                 + "context, job_workflow_ref], but the Setup says the default form: its tokens would be denied; set "
                 + "github.repositories.infra.subTemplate to [\\\"repo\\\", \\\"context\\\", \\\"job_workflow_ref\\\"]")
                 .doesNotContain("production");
-        assertThat(authorizations).allSatisfy(a -> assertThat(a).isEqualTo("null"));
+        assertThat(stub.requests()).extracting(GitHubStub.Request::authorization).allSatisfy(a -> assertThat(a).isEqualTo("null"));
 
         // the Setup that says so has no problem left
         ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(setup(true, 456789)));
@@ -164,29 +150,29 @@ class GitHubApiTest {
 
     @Test
     void everyPageOfRepositoriesIsRead() throws Exception {
-        routes.put("/orgs/acme/repos?per_page=100", new Response(200,
+        respond("/orgs/acme/repos?per_page=100", new GitHubStub.Response(200,
                 "[{\"id\":456789,\"name\":\"app\",\"archived\":false},{\"id\":42,\"name\":\"infra\",\"archived\":false}]",
                 Map.of("Link", "<BASE/organizations/123456/repos?per_page=100&page=2>; rel=\"next\", "
                         + "<BASE/organizations/123456/repos?per_page=100&page=2>; rel=\"last\"")));
         route("/organizations/123456/repos?per_page=100&page=2", "[{\"id\":7,\"name\":\"old\",\"archived\":true}]");
         assertThat(api("t0k3n").repositories("acme", true)).containsExactly(new GitHubApi.Repository("app", 456789, false),
                 new GitHubApi.Repository("infra", 42, false), new GitHubApi.Repository("old", 7, true));
-        assertThat(authorizations).containsOnly("Bearer t0k3n");
+        assertThat(stub.requests()).extracting(GitHubStub.Request::authorization).containsOnly("Bearer t0k3n");
     }
 
     @Test
     void errorsAndRateLimitsSayWhatToDo() {
-        routes.put("/users/acme", new Response(401, "{\"message\":\"Bad credentials\"}", Map.of()));
+        respond("/users/acme", new GitHubStub.Response(401, "{\"message\":\"Bad credentials\"}", Map.of()));
         assertThatThrownBy(() -> api("bad").ownerId("acme")).hasMessageContaining("GitHub rejected the token")
                 .hasMessageContaining("GITHUB_TOKEN");
-        routes.put("/users/acme", new Response(403, "{\"message\":\"API rate limit exceeded\"}",
+        respond("/users/acme", new GitHubStub.Response(403, "{\"message\":\"API rate limit exceeded\"}",
                 Map.of("x-ratelimit-remaining", "0", "x-ratelimit-reset", "1796000000")));
         assertThatThrownBy(() -> api(null).ownerId("acme")).hasMessage("GitHub's API rate limit is used up (it resets at "
                 + java.time.Instant.ofEpochSecond(1796000000L) + "); with a token (GITHUB_TOKEN, GH_TOKEN or gh auth login) the limit is much higher");
         assertThatThrownBy(() -> api(null).repositoryId("acme", "nope")).hasMessageContaining("GitHub found no repository "
                 + "acme/nope (404)");
         Cli cli = new Cli();
-        routes.put("/users/acme", new Response(401, "{\"message\":\"Bad credentials\"}", Map.of()));
+        respond("/users/acme", new GitHubStub.Response(401, "{\"message\":\"Bad credentials\"}", Map.of()));
         assertThat(cli.run("github", "--setup", Examples.path("three-targets").toString(), "--api", base())).isEqualTo(1);
         assertThat(cli.err().strip().lines()).singleElement().asString().startsWith("rolechain: GitHub rejected the token");
     }

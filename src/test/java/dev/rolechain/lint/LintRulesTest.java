@@ -130,7 +130,9 @@ class LintRulesTest {
                 List.of(Subject.environment("app", "production")), List.of(POWER_USER), Map.of(), 3600, null);
         Target dev = new Target("dev", "333333333333", null, "deploy", "ext-dev-8b3e6f0a5c", false,
                 List.of(Subject.branch("app", "*")), List.of(POWER_USER), Map.of(), 3600, null);
-        return new Setup(GitHub.of("myorg"),
+        GitHub github = new GitHub("myorg", null, null, GitHub.DEFAULT_AUDIENCE, null, null, Map.of(), null,
+                Map.of("production", new GitHub.Environment(List.of("myorg/platform"), List.of("main"), true, 0)));
+        return new Setup(github,
                 new Tooling("111111111111", "us-east-1", null, true, "gha", mode, 3600), List.of(prod, dev),
                 new Workflow(Workflow.DEFAULT_ACTION_REF, null, true, "GitHubActions", duration));
     }
@@ -138,6 +140,23 @@ class LintRulesTest {
     private List<Finding> lintSetup(Setup setup) {
         DesiredState state = services.planner().plan(setup);
         return linter.lintSetup(state, services.renderer().workflow(state));
+    }
+
+    @Test
+    void rc110FlagsAProductionEnvironmentWhoseProtectionTheSetupDoesNotName() {
+        Setup named = twoTargets(OidcRoles.PER_TARGET, 3600);
+        assertThat(lintSetup(named)).extracting(Finding::rule).doesNotContain("RC110");
+        Setup unnamed = new Setup(GitHub.of("myorg"), named.tooling(), named.targets(), named.workflow());
+        assertThat(lintSetup(unnamed)).filteredOn(f -> f.rule().equals("RC110")).singleElement().satisfies(f -> {
+            assertThat(f.location()).isEqualTo("targets[0].subjects[0]");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("deploys from environment production, whose protection the Setup does not name");
+        });
+        Setup noReviewers = new Setup(new GitHub("myorg", null, null, GitHub.DEFAULT_AUDIENCE, null, null, Map.of(), null,
+                Map.of("production", new GitHub.Environment(List.of(), List.of("main"), false, 0))), named.tooling(),
+                named.targets(), named.workflow());
+        assertThat(lintSetup(noReviewers)).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("has no reviewers: any job that names it deploys"));
     }
 
     @Test
