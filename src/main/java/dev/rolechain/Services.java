@@ -24,6 +24,21 @@ import java.util.function.Supplier;
  * is a singleton; each is built here and nowhere else.
  */
 public final class Services {
+    private final dev.rolechain.githubapi.GitHubConnector gitHub;
+
+    /** The services for this process: GitHub's API as the user's environment gives it. */
+    public Services() {
+        this(dev.rolechain.githubapi.GitHubConnector.fromEnvironment(System.getenv()));
+    }
+
+    public Services(dev.rolechain.githubapi.GitHubConnector gitHub) {
+        this.gitHub = gitHub;
+    }
+
+    public dev.rolechain.githubapi.GitHubConnector gitHub() {
+        return gitHub;
+    }
+
     private final Lazy<SetupValidator> validator = new Lazy<>(() -> new SetupValidator(PolicyJson::problems));
     private final Lazy<SetupLoader> loader = new Lazy<>(() -> new SetupLoader(validator()));
     private final Lazy<Planner> planner = new Lazy<>(Planner::new);

@@ -7,13 +7,19 @@ import java.util.Map;
  * What Rolechain reads from a GitHub Actions workflow file: permissions, triggers, and each job's
  * environment, condition and steps, with line numbers for findings.
  */
-public record WorkflowFile(String name, Map<String, String> permissions, List<String> events, List<Job> jobs) {
+public record WorkflowFile(String name, Map<String, String> permissions, List<String> events, List<Job> jobs,
+        PushFilter push) {
 
     public static final String CONFIGURE_AWS_CREDENTIALS = "aws-actions/configure-aws-credentials";
 
     public WorkflowFile {
         events = List.copyOf(events);
         jobs = List.copyOf(jobs);
+    }
+
+    /** A workflow whose push trigger (if any) has no filters. */
+    public WorkflowFile(String name, Map<String, String> permissions, List<String> events, List<Job> jobs) {
+        this(name, permissions, events, jobs, null);
     }
 
     /**

@@ -47,7 +47,11 @@ public final class WorkflowParser {
         }
         String name = scalar(get(map, "name"));
         Map<String, String> permissions = permissions(get(map, "permissions"));
-        List<String> events = events(get(map, "on", "true"));
+        Node on = get(map, "on", "true");
+        List<String> events = events(on);
+        PushFilter push = on instanceof MappingNode onMap && get(onMap, "push") instanceof MappingNode pushMap
+                ? new PushFilter(list(get(pushMap, "branches")), list(get(pushMap, "branches-ignore")),
+                        list(get(pushMap, "tags")), list(get(pushMap, "tags-ignore")), keyLine(onMap, "push")) : null;
         Node jobsNode = get(map, "jobs");
         if (!(jobsNode instanceof MappingNode jobsMap)) {
             throw new WorkflowException("\"jobs\" is missing or not a mapping", line(jobsNode == null ? map : jobsNode));
@@ -60,7 +64,7 @@ public final class WorkflowParser {
             }
             jobs.add(job(id, job, line(tuple.getKeyNode())));
         }
-        return new WorkflowFile(name, permissions, events, jobs);
+        return new WorkflowFile(name, permissions, events, jobs, push);
     }
 
     private WorkflowFile.Job job(String id, MappingNode job, int line) {
@@ -106,6 +110,14 @@ public final class WorkflowParser {
         return permissions;
     }
 
+    /** A filter list (a sequence, or one scalar); null when absent. */
+    private static List<String> list(Node node) {
+        if (node instanceof SequenceNode seq) {
+            return seq.getValue().stream().map(WorkflowParser::scalar).filter(java.util.Objects::nonNull).toList();
+        }
+        return node instanceof ScalarNode s ? List.of(s.getValue()) : null;
+    }
+
     private static List<String> events(Node node) {
         List<String> events = new ArrayList<>();
         if (node instanceof ScalarNode s) {
@@ -128,6 +140,12 @@ public final class WorkflowParser {
             }
         }
         return null;
+    }
+
+    /** The line of a key of the mapping. */
+    private static int keyLine(MappingNode map, String key) {
+        return map.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(key))
+                .findFirst().map(t -> line(t.getKeyNode())).orElse(line(map));
     }
 
     private static String scalar(Node node) {

@@ -30,6 +30,10 @@ public enum Rule {
     RC304(Severity.INFO, "Pin the action to a full commit SHA (uses: owner/repo@<40 hex> # vX)."),
     RC305(Severity.ERROR, "Set role-duration-seconds to at most 3600 on a chained step."),
     RC306(Severity.ERROR, "Make the job's environment or ref one that the OIDC role's sub condition admits."),
+    RC307(Severity.WARNING, "Make the workflow's push filters reach the refs the trust admits, or narrow the trust: GitHub's "
+            + "* does not cross /, ** does."),
+    RC308(Severity.WARNING, "Filter the workflow's pushes to the refs the trust admits (or guard the job with if: on "
+            + "github.ref), so that other pushes do not start a job that cannot get credentials."),
     RC401(Severity.ERROR, "Allow sts:AssumeRole (and sts:TagSession) on the target role in the OIDC role's identity policy."),
     RC402(Severity.WARNING, "Allow sts:AssumeRole only on the deploy role ARNs."),
     RC403(Severity.ERROR, "Use per-target OIDC roles (\"oidcRoles\": \"per-target\") so non-production subjects cannot "

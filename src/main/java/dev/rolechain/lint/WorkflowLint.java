@@ -56,6 +56,7 @@ public final class WorkflowLint {
             }
             if (state != null) {
                 subjects(jobWhere, job, aws.get(0), roles, findings);
+                triggers(file, workflow, job, aws.get(0), roles, findings);
             }
         }
         return findings;
@@ -113,6 +114,70 @@ public final class WorkflowLint {
                 || Wildcards.matches(p, "pull_request") || Wildcards.matches(p, "ref:refs/heads/x"))) {
             findings.add(Rule.RC306.at(where, "the job names no environment, so its sub is a ref or pull_request form, "
                     + "but the trust of " + oidc.name() + " admits only " + suffixes));
+        }
+    }
+
+    /**
+     * RC307 and RC308: the workflow's push filters against the refs the job's OIDC trust admits. A branch or tag
+     * pattern of the trust that no filtered push can start is a grant this workflow never uses (RC307); a filter
+     * that starts the job on a ref the trust denies makes the job fail at AssumeRoleWithWebIdentity (RC308).
+     * GitHub's {@code *} stops at {@code /} where IAM's does not, so the two readings of one pattern differ.
+     */
+    private static void triggers(String file, WorkflowFile workflow, WorkflowFile.Job job, WorkflowFile.Step first,
+            Map<String, Role> roles, List<Finding> findings) {
+        dev.rolechain.github.PushFilter push = workflow.push();
+        Role oidc = roles.get(first.input("role-to-assume"));
+        if (push == null || oidc == null || job.environment() != null) {
+            return;
+        }
+        List<String> branches = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        for (Statement s : oidc.trustPolicy().statements()) {
+            for (Condition c : s.conditions()) {
+                if (c.key().endsWith(":sub") && s.effect() == dev.rolechain.iam.Effect.ALLOW) {
+                    for (String value : c.values()) {
+                        String context = dev.rolechain.github.SubjectClaims.context(value);
+                        if (context.startsWith("ref:refs/heads/")) {
+                            branches.add(context.substring("ref:refs/heads/".length()));
+                        } else if (context.startsWith("ref:refs/tags/")) {
+                            tags.add(context.substring("ref:refs/tags/".length()));
+                        } else if (context.equals("*")) {
+                            return; // the trust admits any run: every trigger reaches it
+                        }
+                    }
+                }
+            }
+        }
+        String where = file + ":" + push.line() + " (on.push, jobs." + job.id() + ")";
+        boolean otherRefs = workflow.events().stream().anyMatch(e -> e.equals("workflow_dispatch") || e.equals("workflow_call")
+                || e.equals("schedule") || e.equals("repository_dispatch"));
+        reach(where, oidc, "branch", branches, push.branches(), push::startsBranch, otherRefs, job, findings);
+        reach(where, oidc, "tag", tags, push.tags(), push::startsTag, otherRefs, job, findings);
+    }
+
+    private static void reach(String where, Role oidc, String kind, List<String> trusted, List<String> filters,
+            java.util.function.Predicate<String> starts, boolean otherRefs, WorkflowFile.Job job, List<Finding> findings) {
+        List<String> filterRefs = new ArrayList<>();
+        (filters == null ? List.<String>of() : filters).stream().filter(f -> !f.startsWith("!"))
+                .forEach(f -> filterRefs.addAll(dev.rolechain.github.PushFilter.examples(f)));
+        if (!otherRefs) {
+            for (String pattern : trusted) {
+                List<String> candidates = new ArrayList<>(filterRefs);
+                candidates.add(pattern.replace("*", "x").replace("?", "x"));
+                candidates.add(pattern.replace("*", "x/y").replace("?", "x"));
+                if (candidates.stream().noneMatch(r -> Wildcards.matches(pattern, r) && starts.test(r))) {
+                    findings.add(Rule.RC307.at(where, "the trust of " + oidc.name() + " admits the " + kind + " pattern \""
+                            + pattern + "\", but the push filters " + (filters == null ? "" : filters + " ")
+                            + "never start this workflow on such a " + kind + " (GitHub's * stops at /, IAM's does not)"));
+                }
+            }
+        }
+        boolean guarded = job.condition() != null && job.condition().contains("github.ref");
+        if (!guarded && filters != null && !trusted.isEmpty()) {
+            filterRefs.stream().filter(starts).filter(r -> trusted.stream().noneMatch(p -> Wildcards.matches(p, r)))
+                    .findFirst().ifPresent(r -> findings.add(Rule.RC308.at(where, "the push filters " + filters
+                            + " start job " + job.id() + " on the " + kind + " \"" + r + "\", which the trust of "
+                            + oidc.name() + " does not admit: the run fails at AssumeRoleWithWebIdentity")));
         }
     }
 

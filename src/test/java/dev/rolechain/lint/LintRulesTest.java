@@ -348,6 +348,54 @@ class LintRulesTest {
         assertThat(workflowRules(GOOD.replace("    environment: production\n", ""))).contains("RC306");
     }
 
+    /** A dev job whose OIDC trust admits release branches (IAM: release/ and anything after, slashes too). */
+    private List<Finding> releaseTriggers(String on) {
+        Setup base = twoTargets(OidcRoles.PER_TARGET, 3600);
+        Target dev = new Target("dev", "333333333333", null, "deploy", "ext-dev-8b3e6f0a5c", false,
+                List.of(Subject.branch("app", "release/*"), Subject.tag("app", "v*")), List.of(POWER_USER), Map.of(), 3600, null);
+        DesiredState state = services.planner().plan(new Setup(base.github(), base.tooling(), List.of(base.targets().get(0),
+                dev), base.workflow()));
+        String yaml = on + GOOD.substring(GOOD.indexOf("permissions:")).replace("gha-prod", "gha-dev")
+                .replace("    environment: production\n", "").replace("222222222222", "333333333333");
+        return linter.lintWorkflow("w.yml", new WorkflowParser().parse(yaml), state).stream()
+                .filter(f -> f.rule().startsWith("RC307") || f.rule().startsWith("RC308")).toList();
+    }
+
+    @Test
+    void rc307AndRc308CompareThePushFiltersWithTheRefsTheTrustAdmits() {
+        assertThat(releaseTriggers("on:\n  push:\n    branches: ['release/**']\n    tags: ['v*']\n")).isEmpty();
+        assertThat(releaseTriggers("on:\n  push:\n    branches: ['release/*']\n    tags: ['v*']\n"))
+                .as("GitHub's release/* starts release/x, which the trust admits").isEmpty();
+        List<Finding> typo = releaseTriggers("on:\n  push:\n    branches: ['releases/*']\n    tags: ['v*']\n");
+        assertThat(typo).extracting(Finding::rule).containsExactly("RC307", "RC308");
+        assertThat(typo.get(0).message()).isEqualTo("the trust of gha-dev admits the branch pattern \"release/*\", but the "
+                + "push filters [releases/*] never start this workflow on such a branch (GitHub's * stops at /, IAM's does not)");
+        assertThat(typo.get(0).location()).isEqualTo("w.yml:2 (on.push, jobs.deploy)");
+        assertThat(typo.get(1).message()).contains("start job deploy on the branch \"releases/x\", which the trust of "
+                + "gha-dev does not admit");
+        assertThat(releaseTriggers("on:\n  push:\n    branches: ['releases/*']\n  workflow_dispatch: {}\n"))
+                .as("a dispatch may run on any branch: the grant is reachable").extracting(Finding::rule)
+                .containsExactly("RC308");
+        assertThat(releaseTriggers("on:\n  push:\n    branches: ['release/*']\n"))
+                .as("only branches filtered: tag pushes never start it").extracting(Finding::message)
+                .singleElement().asString().contains("admits the tag pattern \"v*\"");
+    }
+
+    @Test
+    void gitHubsFilterGlobIsNotIams() {
+        assertThat(dev.rolechain.github.PushFilter.matches("release/*", "release/a")).isTrue();
+        assertThat(dev.rolechain.github.PushFilter.matches("release/*", "release/a/b")).isFalse();
+        assertThat(dev.rolechain.github.PushFilter.matches("release/**", "release/a/b")).isTrue();
+        assertThat(dev.rolechain.github.PushFilter.matches("v[12].+", "v2.0")).isFalse();
+        assertThat(dev.rolechain.github.PushFilter.matches("v[12]+", "v1122")).isTrue();
+        assertThat(dev.rolechain.github.PushFilter.matches("feature?", "feature")).isTrue();
+        assertThat(dev.rolechain.github.PushFilter.matches("a\\*b", "a*b")).isTrue();
+        var filter = new dev.rolechain.github.PushFilter(List.of("release/**", "!release/**-alpha"), null, null, null, 1);
+        assertThat(filter.startsBranch("release/1")).isTrue();
+        assertThat(filter.startsBranch("release/1-alpha")).isFalse();
+        assertThat(filter.startsTag("v1")).isFalse();
+    }
+
     @Test
     void theArticlesWorkflowAndScenarioReportRc303AndRc104() throws Exception {
         DesiredState article = services.planner().plan(Examples.load("article"));

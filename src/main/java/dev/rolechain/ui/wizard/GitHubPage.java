@@ -18,6 +18,11 @@ public final class GitHubPage implements Page {
 
     private final WizardModel model;
     private final FieldFeedback feedback;
+    private final dev.rolechain.ui.common.Background background;
+    private final GitHubLookup lookup;
+    /** The owner last read from GitHub, and which of its repositories are ticked. */
+    private GitHubLookup.Owner read;
+    private final java.util.Map<String, javafx.beans.property.BooleanProperty> ticked = new java.util.HashMap<>();
 
     @FXML private TextField ownerField;
     @FXML private Label ownerMessage;
@@ -48,10 +53,18 @@ public final class GitHubPage implements Page {
     @FXML private TextField durationField;
     @FXML private Label durationMessage;
     @FXML private CheckBox sessionTaggingCheck;
+    @FXML private javafx.scene.control.PasswordField tokenField;
+    @FXML private Button readGitHubButton;
+    @FXML private Label gitHubStatus;
+    @FXML private javafx.scene.layout.HBox pickerBox;
+    @FXML private ListView<dev.rolechain.githubapi.GitHubApi.Repository> gitHubRepositoryList;
+    @FXML private Button addPickedButton;
 
-    public GitHubPage(WizardModel model) {
+    GitHubPage(WizardModel model, dev.rolechain.ui.common.Background background, GitHubLookup lookup) {
         this.model = model;
         this.feedback = new FieldFeedback(model);
+        this.background = background;
+        this.lookup = lookup;
     }
 
     @FXML
@@ -125,6 +138,31 @@ public final class GitHubPage implements Page {
         feedback.bind(sessionNameField, sessionNameMessage, () -> "workflow.roleSessionName");
         feedback.bind(durationField, durationMessage, () -> "workflow.durationSeconds");
         repositoryMessage.setManaged(false);
+        showPicker(false);
+        status(null, false);
+        gitHubRepositoryList.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(
+                r -> ticked.computeIfAbsent(r.name(), n -> new javafx.beans.property.SimpleBooleanProperty()),
+                new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(dev.rolechain.githubapi.GitHubApi.Repository r) {
+                        return r == null ? "" : r.name() + "   " + model.text("github.repository.id", Long.toString(r.id()));
+                    }
+
+                    @Override
+                    public dev.rolechain.githubapi.GitHubApi.Repository fromString(String text) {
+                        return null;
+                    }
+                }));
+        // what was read belongs to the owner it was read for
+        d.ownerProperty().addListener((o, was, now) -> {
+            if (read != null && !read.login().equalsIgnoreCase(now == null ? "" : now.strip())) {
+                read = null;
+                ticked.clear();
+                gitHubRepositoryList.getItems().clear();
+                showPicker(false);
+                status(null, false);
+            }
+        });
         model.problemsProperty().addListener(o -> {
             boolean workflowProblem = model.problemsProperty().get().keySet().stream().anyMatch(p -> p.startsWith("workflow."));
             if (workflowProblem) {
@@ -171,6 +209,93 @@ public final class GitHubPage implements Page {
             repositoryField.clear();
         }
         repositoryField.requestFocus();
+    }
+
+    private void showPicker(boolean shown) {
+        pickerBox.setVisible(shown);
+        pickerBox.setManaged(shown);
+    }
+
+    private void status(String text, boolean problem) {
+        gitHubStatus.setText(text == null ? "" : text);
+        gitHubStatus.setManaged(text != null);
+        gitHubStatus.getStyleClass().setAll(problem ? "field-message" : "lead");
+    }
+
+    private String serverHost() {
+        SetupDraft d = model.draft();
+        return d.issuerProperty().get() == IssuerKind.ENTERPRISE_SERVER ? SetupDraft.text(d.serverHostProperty().get()).strip()
+                : null;
+    }
+
+    /** Reads the owner, its repositories and its organization's sub template, in the background. */
+    @FXML
+    private void readGitHub() {
+        String owner = SetupDraft.text(model.draft().ownerProperty().get()).strip();
+        if (owner.isEmpty()) {
+            status(model.text("github.read.needsOwner"), true);
+            ownerField.requestFocus();
+            return;
+        }
+        String token = tokenField.getText();
+        String host = serverHost();
+        readGitHubButton.setDisable(true);
+        status(model.text("github.reading", owner), false);
+        background.run(() -> lookup.owner(owner, host, token), result -> {
+            readGitHubButton.setDisable(false);
+            read = result;
+            ticked.clear();
+            gitHubRepositoryList.getItems().setAll(result.repositories());
+            result.repositories().forEach(r -> ticked.computeIfAbsent(r.name(), n -> new javafx.beans.property.SimpleBooleanProperty())
+                    .set(model.draft().repositories().contains(r.name())));
+            showPicker(!result.repositories().isEmpty());
+            model.draft().ownerIdProperty().set(Long.toString(result.id()));
+            model.draft().subTemplates(result.subTemplate(), java.util.Map.of());
+            status(model.text("github.read.done", result.login(), model.text(result.organization()
+                    ? "github.read.organization" : "github.read.user"), Long.toString(result.id()),
+                    Integer.toString(result.repositories().size()), (result.subTemplate() == null ? ""
+                            : model.text("github.read.template", result.subTemplate()))
+                            + (result.authenticated() ? "" : model.text("github.read.anonymous"))), false);
+        }, error -> {
+            readGitHubButton.setDisable(false);
+            status(error.getMessage(), true);
+        });
+    }
+
+    /** Adds the ticked repositories with their ids and, where they have one of their own, their sub templates. */
+    @FXML
+    private void addPicked() {
+        if (read == null) {
+            return;
+        }
+        GitHubLookup.Owner owner = read;
+        java.util.List<dev.rolechain.githubapi.GitHubApi.Repository> picked = owner.repositories().stream()
+                .filter(r -> ticked.containsKey(r.name()) && ticked.get(r.name()).get()).toList();
+        if (picked.isEmpty()) {
+            return;
+        }
+        String token = tokenField.getText();
+        String host = serverHost();
+        addPickedButton.setDisable(true);
+        background.run(() -> lookup.pick(owner.login(), host, token, picked, owner.subTemplate()), result -> {
+            addPickedButton.setDisable(false);
+            SetupDraft d = model.draft();
+            d.repositoryIds().putAll(result.ids());
+            result.ids().keySet().forEach(name -> {
+                if (!d.repositories().contains(name)) {
+                    d.repositories().add(name);
+                }
+            });
+            java.util.Map<String, java.util.List<String>> own = new java.util.LinkedHashMap<>();
+            result.templates().forEach((name, keys) -> own.put(name, keys));
+            d.subTemplates(owner.subTemplate(), own);
+            long custom = result.templates().values().stream().filter(java.util.Objects::nonNull).count();
+            status(model.text("github.picked", Integer.toString(result.ids().size()), custom == 0 ? ""
+                    : model.text("github.picked.templates", Long.toString(custom))), false);
+        }, error -> {
+            addPickedButton.setDisable(false);
+            status(error.getMessage(), true);
+        });
     }
 
     @FXML

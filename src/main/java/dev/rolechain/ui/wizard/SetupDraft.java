@@ -67,8 +67,11 @@ public final class SetupDraft {
     private final StringProperty durationSeconds = new SimpleStringProperty(this, "durationSeconds",
             Integer.toString(Workflow.DEFAULT_DURATION_SECONDS));
 
+    /** Counts changes of what has no property of its own (the sub templates), so that listeners hear of them. */
+    private final javafx.beans.property.IntegerProperty templatesChanged = new javafx.beans.property.SimpleIntegerProperty();
+
     private final List<Observable> all = List.of(owner, issuer, enterpriseSlug, serverHost, audience, repositories,
-            ownerId, subjectFormat, repositoryIds,
+            ownerId, subjectFormat, repositoryIds, templatesChanged,
             toolingAccountId, region, toolingProfile, createProvider, oidcRoleName, oidcRoles, toolingMaxSession, targets,
             actionRef, workflowRegion, sessionTagging, roleSessionName, durationSeconds);
 
@@ -194,6 +197,28 @@ public final class SetupDraft {
         repositoryTemplates = Map.copyOf(templates);
         repositoryIds.clear();
         repositoryIds.putAll(ids);
+    }
+
+    /**
+     * The sub templates GitHub reports (the organization's; a repository's own), null for GitHub's default:
+     * the trusts follow them. A change reaches the listeners through the repositories' ids.
+     */
+    public void subTemplates(List<String> organization, Map<String, List<String>> repositories) {
+        subTemplate = organization;
+        Map<String, List<String>> templates = new java.util.LinkedHashMap<>(repositoryTemplates);
+        repositories.forEach((name, keys) -> {
+            if (keys == null) {
+                templates.remove(name);
+            } else {
+                templates.put(name, keys);
+            }
+        });
+        repositoryTemplates = Map.copyOf(templates);
+        templatesChanged.set(templatesChanged.get() + 1);
+    }
+
+    public List<String> subTemplate() {
+        return subTemplate;
     }
 
     public StringProperty ownerIdProperty() {

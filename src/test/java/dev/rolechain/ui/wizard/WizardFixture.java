@@ -33,10 +33,16 @@ final class WizardFixture {
     final Stage stage;
 
     WizardFixture(Stage stage, Path dataFolder) {
+        this(stage, dataFolder, new Services(new dev.rolechain.githubapi.GitHubConnector(java.util.Optional::empty,
+                "http://127.0.0.1:9")));
+    }
+
+    /** The wizard with these services (GitHub's API at a stub, say); GitHub is unreachable by default. */
+    WizardFixture(Stage stage, Path dataFolder, Services services) {
         this.stage = stage;
         Theme.LIGHT.apply();
         ResourceBundle bundle = ResourceBundle.getBundle(WizardWindow.BUNDLE);
-        window = new WizardWindow(new Services(), bundle, dialogs, new Background(workers, Platform::runLater),
+        window = new WizardWindow(services, bundle, dialogs, new Background(workers, Platform::runLater),
                 new RecentFiles(dataFolder.resolve("recent-files.txt")), () -> List.of("sandbox", "tooling-sso"),
                 folder -> { });
         stage.setWidth(1180);
