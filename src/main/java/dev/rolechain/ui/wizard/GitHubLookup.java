@@ -60,4 +60,31 @@ final class GitHubLookup {
         }
         return new Picked(ids, templates);
     }
+
+    /** What GitHub says about the Setup (the `github` report's problems) and the environment changes it needs. */
+    record Check(List<String> problems, List<dev.rolechain.githubapi.EnvironmentProtection.Change> changes) {
+        List<dev.rolechain.githubapi.EnvironmentProtection.Change> pending() {
+            return changes.stream().filter(c -> !c.empty()).toList();
+        }
+    }
+
+    Check check(dev.rolechain.setup.Setup setup, String token) throws IOException, InterruptedException {
+        GitHubApi api = connector.connect(setup.github().serverHost(), token);
+        List<String> problems = new dev.rolechain.githubapi.GitHubReport(api).read(setup).problems();
+        List<dev.rolechain.githubapi.EnvironmentProtection.Change> changes = setup.protectedEnvironments().isEmpty()
+                ? List.of() : new dev.rolechain.githubapi.EnvironmentProtection(api).plan(setup);
+        return new Check(problems, changes);
+    }
+
+    /** Makes the planned environment changes; returns how many were made. */
+    int protect(dev.rolechain.setup.Setup setup, String token, List<dev.rolechain.githubapi.EnvironmentProtection.Change> changes)
+            throws IOException, InterruptedException {
+        var protection = new dev.rolechain.githubapi.EnvironmentProtection(connector.connect(setup.github().serverHost(), token));
+        int done = 0;
+        for (var change : changes) {
+            protection.apply(setup.github().owner(), change);
+            done++;
+        }
+        return done;
+    }
 }

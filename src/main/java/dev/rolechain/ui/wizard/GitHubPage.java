@@ -60,8 +60,17 @@ public final class GitHubPage implements Page {
     @FXML private ListView<dev.rolechain.githubapi.GitHubApi.Repository> gitHubRepositoryList;
     @FXML private Button addPickedButton;
 
-    GitHubPage(WizardModel model, dev.rolechain.ui.common.Background background, GitHubLookup lookup) {
+    @FXML private Button checkGitHubButton;
+    @FXML private Button protectButton;
+    @FXML private ListView<String> gitHubProblemList;
+    private final dev.rolechain.ui.common.FileDialogs dialogs;
+    /** The environment changes the last check planned, for the Setup it checked. */
+    private GitHubLookup.Check checked;
+
+    GitHubPage(WizardModel model, dev.rolechain.ui.common.Background background, GitHubLookup lookup,
+            dev.rolechain.ui.common.FileDialogs dialogs) {
         this.model = model;
+        this.dialogs = dialogs;
         this.feedback = new FieldFeedback(model);
         this.background = background;
         this.lookup = lookup;
@@ -140,6 +149,27 @@ public final class GitHubPage implements Page {
         repositoryMessage.setManaged(false);
         showPicker(false);
         status(null, false);
+        showProblems(false);
+        protectButton.setVisible(false);
+        protectButton.setManaged(false);
+        gitHubProblemList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        // a check belongs to the Setup it read: any edit makes it stale
+        d.addListener(o -> {
+            if (checked != null) {
+                checked = null;
+                protectButton.setVisible(false);
+                protectButton.setManaged(false);
+                showProblems(false);
+            }
+        });
         gitHubRepositoryList.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(
                 r -> ticked.computeIfAbsent(r.name(), n -> new javafx.beans.property.SimpleBooleanProperty()),
                 new javafx.util.StringConverter<>() {
@@ -253,7 +283,7 @@ public final class GitHubPage implements Page {
             model.draft().subTemplates(result.subTemplate(), java.util.Map.of());
             status(model.text("github.read.done", result.login(), model.text(result.organization()
                     ? "github.read.organization" : "github.read.user"), Long.toString(result.id()),
-                    Integer.toString(result.repositories().size()), (result.subTemplate() == null ? ""
+                    result.repositories().size(), (result.subTemplate() == null ? ""
                             : model.text("github.read.template", result.subTemplate()))
                             + (result.authenticated() ? "" : model.text("github.read.anonymous"))), false);
         }, error -> {
@@ -290,10 +320,78 @@ public final class GitHubPage implements Page {
             result.templates().forEach((name, keys) -> own.put(name, keys));
             d.subTemplates(owner.subTemplate(), own);
             long custom = result.templates().values().stream().filter(java.util.Objects::nonNull).count();
-            status(model.text("github.picked", Integer.toString(result.ids().size()), custom == 0 ? ""
-                    : model.text("github.picked.templates", Long.toString(custom))), false);
+            status(model.text("github.picked", result.ids().size(), custom == 0 ? ""
+                    : model.text("github.picked.templates", custom)), false);
         }, error -> {
             addPickedButton.setDisable(false);
+            status(error.getMessage(), true);
+        });
+    }
+
+    private void showProblems(boolean shown) {
+        gitHubProblemList.setVisible(shown);
+        gitHubProblemList.setManaged(shown);
+    }
+
+    /** Reads what GitHub says about the Setup: ids, templates, the environments' protection; plans what they need. */
+    @FXML
+    private void checkGitHub() {
+        dev.rolechain.setup.Setup setup = model.setupProperty().get();
+        if (setup == null) {
+            status(model.text("github.check.invalid"), true);
+            return;
+        }
+        String token = tokenField.getText();
+        checkGitHubButton.setDisable(true);
+        status(model.text("github.checking"), false);
+        background.run(() -> lookup.check(setup, token), result -> {
+            checkGitHubButton.setDisable(false);
+            if (model.setupProperty().get() != setup) {
+                return; // edited meanwhile: this check is stale
+            }
+            checked = result;
+            gitHubProblemList.getItems().setAll(result.problems());
+            showProblems(!result.problems().isEmpty());
+            status(result.problems().isEmpty() ? model.text("github.check.clean")
+                    : model.text("github.check.problems", result.problems().size()), !result.problems().isEmpty());
+            boolean pending = !result.pending().isEmpty();
+            protectButton.setVisible(pending);
+            protectButton.setManaged(pending);
+        }, error -> {
+            checkGitHubButton.setDisable(false);
+            status(error.getMessage(), true);
+        });
+    }
+
+    /** Shows the planned environment changes and makes them once the user agrees. */
+    @FXML
+    private void protect() {
+        GitHubLookup.Check check = checked;
+        dev.rolechain.setup.Setup setup = model.setupProperty().get();
+        if (check == null || setup == null || check.pending().isEmpty()) {
+            return;
+        }
+        StringBuilder diff = new StringBuilder();
+        for (var c : check.pending()) {
+            diff.append("environment ").append(c.environment()).append(" of ").append(setup.github().owner()).append('/')
+                    .append(c.repository()).append(c.exists() ? " (update)" : " (create)").append('\n');
+            c.diff().forEach(line -> diff.append("    ").append(line).append('\n'));
+            c.notes().forEach(note -> diff.append("    note: ").append(note).append('\n'));
+        }
+        if (!dialogs.confirm(protectButton.getScene().getWindow(), model.text("github.protect.title",
+                check.pending().size()), diff.toString().strip(), model.text("github.protect.agree"))) {
+            return;
+        }
+        String token = tokenField.getText();
+        protectButton.setDisable(true);
+        background.run(() -> lookup.protect(setup, token, check.pending()), done -> {
+            protectButton.setDisable(false);
+            protectButton.setVisible(false);
+            protectButton.setManaged(false);
+            checked = null;
+            status(model.text("github.protect.done", done), false);
+        }, error -> {
+            protectButton.setDisable(false);
             status(error.getMessage(), true);
         });
     }

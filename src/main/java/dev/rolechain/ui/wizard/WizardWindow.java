@@ -85,7 +85,7 @@ public final class WizardWindow {
     Page page(Step step) {
         return pages.computeIfAbsent(step, s -> switch (s) {
             case START -> new StartPage(model, dialogs, bundle, this::openInspect);
-            case GITHUB -> new GitHubPage(model, background, new GitHubLookup(services.gitHub()));
+            case GITHUB -> new GitHubPage(model, background, new GitHubLookup(services.gitHub()), dialogs);
             case ACCOUNTS -> new AccountsPage(model, bundle, background, profileNames);
             case ACCESS -> new AccessPage(model, bundle);
             case REVIEW -> new ReviewPage(model, bundle, navigator);

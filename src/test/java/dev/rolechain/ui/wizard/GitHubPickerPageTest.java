@@ -91,7 +91,7 @@ class GitHubPickerPageTest {
         waitUntil("the ticked repositories are added", () -> robot.lookup("#gitHubStatus").queryAs(Label.class).getText()
                 .startsWith("Added"));
         assertThat(robot.lookup("#gitHubStatus").queryAs(Label.class).getText())
-                .isEqualTo("Added 3 with their ids; 1 use their own sub template.");
+                .isEqualTo("Added 3 repositories with their ids; one uses its own sub template.");
         waitUntil("the Setup has the ids", () -> wizard.model().setupProperty().get().github().idOf("web") != null);
         GitHub github = wizard.model().setupProperty().get().github();
         assertThat(github.ownerId()).isEqualTo(123456L);
@@ -106,6 +106,43 @@ class GitHubPickerPageTest {
                         .contains("repo:acme/infra:ref:refs/heads/feature/*:job_workflow_ref:acme/infra/.github/workflows/deploy.yml")));
         wizard.screenshot(robot, WizardFixture.screenshots().resolve("github-api-added-light.png"));
         assertThat(Files.exists(WizardFixture.screenshots().resolve("github-api-light.png"))).isTrue();
+    }
+
+    @Test
+    void checkOnGitHubListsWhatNeedsAttentionAndProtectsTheEnvironmentAfterConfirmation(FxRobot robot) {
+        stub.get("/repos/acme/app", "{\"id\":456789,\"name\":\"app\",\"full_name\":\"acme/app\"}")
+                .get("/repos/acme/infra", "{\"id\":42,\"name\":\"infra\",\"full_name\":\"acme/infra\"}")
+                .get("/repos/acme/infra/actions/oidc/customization/sub", "{\"use_default\":true}")
+                .get("/repos/acme/app/environments?per_page=100", "{\"total_count\":0,\"environments\":[]}")
+                .get("/orgs/acme/teams/platform", "{\"id\":1234,\"name\":\"Platform\",\"slug\":\"platform\"}")
+                .route("PUT", "/repos/acme/app/environments/production", new GitHubStub.Response(200,
+                        "{\"id\":1,\"name\":\"production\"}", Map.of()))
+                .route("POST", "/repos/acme/app/environments/production/deployment-branch-policies",
+                        new GitHubStub.Response(200, "{\"id\":2,\"name\":\"main\",\"type\":\"branch\"}", Map.of()));
+        robot.interact(() -> wizard.model().open(Examples.path("three-targets"), ok -> { }));
+        waitUntil("the Setup is open", () -> wizard.model().setupProperty().get() != null);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.GITHUB));
+        click(robot, "#checkGitHubButton");
+        waitUntil("the check is done", () -> robot.lookup("#gitHubStatus").queryAs(Label.class).getText().contains("attention"));
+        @SuppressWarnings("unchecked")
+        ListView<String> problems = robot.lookup("#gitHubProblemList").queryAs(ListView.class);
+        assertThat(problems.getItems()).anySatisfy(p -> assertThat(p).contains("environment production of acme/app "
+                + "(production target prod) does not exist"));
+        assertThat(robot.lookup("#protectButton").query().isVisible()).isTrue();
+        wizard.screenshot(robot, WizardFixture.screenshots().resolve("github-check-light.png"));
+
+        wizard.dialogs.agree = false;
+        click(robot, "#protectButton");
+        assertThat(wizard.dialogs.messages).singleElement().asString().contains("environment production of acme/app (create)",
+                "+ required reviewer acme/platform", "+ deployment branch main");
+        assertThat(stub.writes()).as("nothing changes without agreement").isEmpty();
+
+        wizard.dialogs.agree = true;
+        click(robot, "#protectButton");
+        waitUntil("the environment is protected", () -> robot.lookup("#gitHubStatus").queryAs(Label.class).getText()
+                .startsWith("Changed"));
+        assertThat(stub.writes()).extracting(GitHubStub.Request::method).containsExactly("PUT", "POST");
+        assertThat(robot.lookup("#protectButton").query().isVisible()).isFalse();
     }
 
     @Test
