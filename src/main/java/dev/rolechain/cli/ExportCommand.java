@@ -28,6 +28,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
     Path out;
 
+    @Option(names = "--verify-workflow", description = "Also write .github/workflows/rolechain-verify.yml, the workflow "
+            + "that rolechain verify-github dispatches to prove each hop in GitHub (it deploys nothing).")
+    boolean verifyWorkflow;
+
     @Option(names = "--force", description = "Write into a folder that already holds files, replacing those of the same name.")
     boolean force;
 
@@ -51,7 +55,7 @@ public final class ExportCommand implements Callable<Integer> {
             return RolechainCommand.EXIT_INVALID;
         }
         DesiredState state = services.planner().plan(setup);
-        List<Artifact> artifacts = services.renderer().render(state);
+        List<Artifact> artifacts = services.renderer().render(state, verifyWorkflow);
         List<Path> written;
         try {
             written = services.exportWriter().write(artifacts, out, force);

@@ -53,12 +53,23 @@ public final class Renderer {
         freemarker.setSharedVariable("actionsString", helper(args -> Escape.actionsString(string(args, 0))));
     }
 
+    /** Where the verification workflow goes in a repository (and in the export). */
+    public static final String VERIFY_WORKFLOW = ".github/workflows/rolechain-verify.yml";
+
     /** Every artifact of the export, in a stable order. */
     public List<Artifact> render(DesiredState state) {
+        return render(state, false);
+    }
+
+    /** The export, with the verification workflow when {@code verifyWorkflow}. */
+    public List<Artifact> render(DesiredState state, boolean verifyWorkflow) {
         List<Artifact> artifacts = new ArrayList<>();
         artifacts.addAll(terraform(state));
         artifacts.addAll(terraformGitHub(state));
         artifacts.add(new Artifact(".github/workflows/deploy.yml", workflow(state)));
+        if (verifyWorkflow) {
+            artifacts.add(new Artifact(VERIFY_WORKFLOW, verifyWorkflow(state)));
+        }
         artifacts.addAll(policies(state));
         artifacts.add(new Artifact("README.md", readme(state, artifacts)));
         java.util.Set<String> paths = new java.util.HashSet<>();
@@ -316,6 +327,42 @@ public final class Renderer {
         model.put("pullRequests", pullRequests);
         model.put("jobs", jobs);
         return process("workflow/deploy.yml.ftl", model);
+    }
+
+    /**
+     * The verification workflow: on {@code workflow_dispatch} (input {@code target}), per target the two
+     * configure-aws-credentials steps of its deploy job, each allowed to fail, and one {@code ROLECHAIN-VERIFY}
+     * line per hop with its outcome. A target whose subjects are all environments runs in the first one, as
+     * its deploy job does (its protection rules then apply: reviewers approve the run).
+     */
+    public String verifyWorkflow(DesiredState state) {
+        Setup setup = state.setup();
+        Map<String, Object> model = new HashMap<>();
+        model.put("owner", setup.github().owner());
+        model.put("actionRef", setup.workflow().actionRef());
+        model.put("region", setup.workflow().effectiveRegion(setup.tooling()));
+        model.put("sessionTagging", setup.workflow().sessionTagging());
+        model.put("toolingAccountId", state.toolingAccountId());
+        model.put("audience", state.audience().equals(dev.rolechain.setup.GitHub.DEFAULT_AUDIENCE) ? null : state.audience());
+        List<Map<String, Object>> jobs = new ArrayList<>();
+        for (Chain chain : state.chains()) {
+            Target target = chain.target();
+            Map<String, Object> job = new HashMap<>();
+            job.put("id", "verify-" + target.name());
+            job.put("name", "Verify " + target.name() + " (" + target.accountId() + ")");
+            job.put("target", target.name());
+            job.put("condition", "inputs.target == '' || inputs.target == " + Escape.actionsString(target.name()));
+            boolean environmentsOnly = target.subjects().stream().allMatch(s -> s.kind() instanceof Subject.Environment);
+            target.subjects().stream().filter(s -> environmentsOnly && s.kind() instanceof Subject.Environment)
+                    .map(s -> ((Subject.Environment) s.kind()).name()).findFirst().ifPresent(e -> job.put("environment", e));
+            job.put("oidcRoleArn", chain.oidcRoleArn());
+            job.put("deployRoleArn", chain.deployRoleArn());
+            job.put("externalId", target.externalId());
+            job.put("accountId", target.accountId());
+            jobs.add(job);
+        }
+        model.put("jobs", jobs);
+        return process("workflow/rolechain-verify.yml.ftl", model);
     }
 
     /**

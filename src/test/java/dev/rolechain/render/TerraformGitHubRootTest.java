@@ -106,7 +106,7 @@ class TerraformGitHubRootTest {
                 "custom_branch_policies = false");
         assertThat(artifacts.stream().filter(a -> a.path().equals("README.md")).findFirst().orElseThrow().content())
                 .contains("terraform-github/environments.tf", "cd terraform-github");
-        assertThat(SERVICES.renderer().render(SERVICES.planner().plan(Examples.load("three-targets"))))
+        assertThat(SERVICES.renderer().render(SERVICES.planner().plan(Examples.load("article"))))
                 .as("no environments named, no root").noneMatch(a -> a.path().startsWith("terraform-github/"));
     }
 

@@ -26,6 +26,7 @@ public final class ExportPage implements Page {
     @FXML private TextField exportFolderField;
     @FXML private Button browseButton;
     @FXML private Button exportButton;
+    @FXML private javafx.scene.control.CheckBox verifyWorkflowCheck;
     @FXML private Label exportMessage;
     @FXML private ListView<String> writtenList;
     @FXML private Button openFolderButton;
@@ -75,7 +76,7 @@ public final class ExportPage implements Page {
     private void write(Path folder, boolean force) {
         exportMessage.getStyleClass().remove("error");
         exportMessage.setText("");
-        model.export(folder, force, files -> {
+        model.export(folder, force, verifyWorkflowCheck.isSelected(), files -> {
             written = folder;
             writtenList.getItems().setAll(files.stream().map(p -> folder.relativize(p).toString()).toList());
             exportMessage.setText(model.text("message.exported", files.size(), folder));

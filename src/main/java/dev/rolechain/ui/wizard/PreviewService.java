@@ -52,6 +52,11 @@ public final class PreviewService {
         return new Rendered(setup, state, renderer.get().render(state));
     }
 
+    /** The verification workflow for a rendered Setup, which export adds when asked to. */
+    public Artifact verifyWorkflow(Rendered rendered) {
+        return new Artifact(Renderer.VERIFY_WORKFLOW, renderer.get().verifyWorkflow(rendered.state()));
+    }
+
     public Analysis analyse(Rendered rendered) {
         List<Finding> findings = linter.get().lintSetup(rendered.state(), rendered.workflow());
         List<Cell> cells = chainCheck.get().check(rendered.state());

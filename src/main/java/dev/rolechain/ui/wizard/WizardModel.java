@@ -61,11 +61,13 @@ public final class WizardModel {
     private final ResourceBundle bundle;
     private Setup saved;
     private boolean loading;
+    private final PreviewService preview;
 
     public WizardModel(SetupValidator validator, SetupLoader loader, PreviewService preview, ExportWriter exportWriter,
             RecentFiles recentFiles, Background background, ResourceBundle bundle) {
         this.validator = validator;
         this.loader = loader;
+        this.preview = preview;
         this.exportWriter = exportWriter;
         this.recentFiles = recentFiles;
         this.background = background;
@@ -260,12 +262,24 @@ public final class WizardModel {
 
     /** Writes what {@code rolechain export} writes; an occupied folder only when {@code force}. */
     public void export(Path folder, boolean force, Consumer<List<Path>> done, Consumer<Exception> failed) {
+        export(folder, force, false, done, failed);
+    }
+
+    /** The same, with the verification workflow when {@code verifyWorkflow} ({@code export --verify-workflow}). */
+    public void export(Path folder, boolean force, boolean verifyWorkflow, Consumer<List<Path>> done,
+            Consumer<Exception> failed) {
         PreviewService.Rendered r = currentRendered();
         if (r == null) {
             failed.accept(new IOException(text("message.previewNotReady")));
             return;
         }
-        background.run(() -> exportWriter.write(r.artifacts(), folder, force), done, failed);
+        background.run(() -> {
+            List<dev.rolechain.render.Artifact> artifacts = new java.util.ArrayList<>(r.artifacts());
+            if (verifyWorkflow) {
+                artifacts.add(artifacts.size() - 1, preview.verifyWorkflow(r));
+            }
+            return exportWriter.write(artifacts, folder, force);
+        }, done, failed);
     }
 
     /** An apply ran in this session: the next live check allows for IAM's eventual consistency. */
