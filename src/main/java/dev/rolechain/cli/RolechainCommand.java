@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = RolechainCommand.VersionProvider.class,
         description = "Connect GitHub Actions to AWS with no long-lived keys: an OIDC role in a tooling account, "
                 + "deploy roles chained with an ExternalId in each target account, and the workflow that uses them.",
-        subcommands = {ExportCommand.class, ValidateCommand.class, EvalCommand.class, LintCommand.class, CheckCommand.class, PlanCommand.class, ApplyCommand.class, RestoreCommand.class, LoginCommand.class, ProfilesCommand.class, InspectCommand.class, GitHubCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ExportCommand.class, ValidateCommand.class, EvalCommand.class, LintCommand.class, CheckCommand.class, PlanCommand.class, ApplyCommand.class, RestoreCommand.class, LoginCommand.class, ProfilesCommand.class, InspectCommand.class, GitHubCommand.class, VerifyGitHubCommand.class, CommandLine.HelpCommand.class})
 public final class RolechainCommand implements Runnable {
 
     /** Exit code for input that cannot be used (an invalid Setup, a bad option). */

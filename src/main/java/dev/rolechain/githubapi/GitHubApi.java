@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -237,6 +238,119 @@ public final class GitHubApi {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    // ---------------------------------------------------------------- Actions: the verification run
+
+    /** A workflow of a repository: its id and state ({@code active}, {@code disabled_manually}, …). */
+    public record Workflow(long id, String path, String state) {
+    }
+
+    /** The workflow at this path on the repository's default branch ({@code GET .../actions/workflows/{file}}). */
+    public Workflow workflow(String owner, String repository, String path) throws IOException, InterruptedException {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        JsonNode node = get("/repos/" + owner + "/" + repository + "/actions/workflows/" + segment(file),
+                "the workflow " + path + " of " + owner + "/" + repository);
+        return new Workflow(node.path("id").asLong(), node.path("path").asText(path), node.path("state").asText());
+    }
+
+    /** A run of a workflow, as GitHub reports it. */
+    public record Run(long id, String status, String conclusion, String headBranch, String htmlUrl) {
+        public boolean completed() {
+            return "completed".equals(status);
+        }
+    }
+
+    private static Run run(JsonNode r) {
+        return new Run(r.path("id").asLong(), r.path("status").asText(), r.path("conclusion").isNull() ? null
+                : r.path("conclusion").asText(null), r.path("head_branch").asText(), r.path("html_url").asText());
+    }
+
+    /** The latest dispatched runs of a workflow (first page, newest first). */
+    public List<Run> dispatchedRuns(String owner, String repository, long workflowId) throws IOException, InterruptedException {
+        JsonNode node = get("/repos/" + owner + "/" + repository + "/actions/workflows/" + workflowId
+                + "/runs?event=workflow_dispatch&per_page=30", "the runs of workflow " + workflowId);
+        List<Run> runs = new ArrayList<>();
+        node.path("workflow_runs").forEach(r -> runs.add(run(r)));
+        return runs;
+    }
+
+    public Run run(String owner, String repository, long runId) throws IOException, InterruptedException {
+        return run(get("/repos/" + owner + "/" + repository + "/actions/runs/" + runId, "run " + runId));
+    }
+
+    /**
+     * Dispatches the workflow on a ref with inputs ({@code POST .../dispatches}); the run's id when GitHub says
+     * it (newer API versions), else null.
+     */
+    public Long dispatch(String owner, String repository, long workflowId, String ref, Map<String, String> inputs)
+            throws IOException, InterruptedException {
+        com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode().put("ref", ref);
+        com.fasterxml.jackson.databind.node.ObjectNode in = body.putObject("inputs");
+        inputs.forEach(in::put);
+        HttpResponse<String> response = send(URI.create(base + "/repos/" + owner + "/" + repository + "/actions/workflows/"
+                + workflowId + "/dispatches"), "POST", body.toString(), "a run of the verification workflow in " + owner + "/"
+                + repository);
+        if (response.body() == null || response.body().isBlank()) {
+            return null;
+        }
+        JsonNode id = JSON.readTree(response.body()).path("workflow_run_id");
+        return id.isIntegralNumber() ? id.asLong() : null;
+    }
+
+    public void cancel(String owner, String repository, long runId) throws IOException, InterruptedException {
+        send("POST", "/repos/" + owner + "/" + repository + "/actions/runs/" + runId + "/cancel", "", "run " + runId);
+    }
+
+    /**
+     * The run's logs, a zip with one text file per job and step. GitHub answers with a redirect to a signed
+     * address elsewhere; that address is fetched without the token.
+     */
+    public byte[] runLogs(String owner, String repository, long runId) throws IOException, InterruptedException {
+        String what = "the logs of run " + runId;
+        HttpClient direct = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/repos/" + owner + "/" + repository
+                + "/actions/runs/" + runId + "/logs")).timeout(Duration.ofSeconds(60)).header("User-Agent", "rolechain")
+                .header("Accept", "application/vnd.github+json").header("X-GitHub-Api-Version", "2022-11-28");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<byte[]> response = direct.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 302 || response.statusCode() == 301 || response.statusCode() == 307) {
+            int redirect = response.statusCode();
+            URI location = URI.create(response.headers().firstValue("location").orElseThrow(() ->
+                    new GitHubException(redirect, "GitHub redirected " + what + " without a location")));
+            response = direct.send(HttpRequest.newBuilder(location).timeout(Duration.ofSeconds(60))
+                    .header("User-Agent", "rolechain").build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        if (response.statusCode() != 200) {
+            throw new GitHubException(response.statusCode(), "GitHub answered " + response.statusCode() + " for " + what
+                    + (response.statusCode() == 404 || response.statusCode() == 410 ? " (they expire; run it again)" : ""));
+        }
+        return response.body();
+    }
+
+    /** The repository's default branch. */
+    public String defaultBranch(String owner, String repository) throws IOException, InterruptedException {
+        return get("/repos/" + owner + "/" + repository, "repository " + owner + "/" + repository).path("default_branch")
+                .asText("main");
+    }
+
+    /** Creates a branch at the head of another ({@code POST .../git/refs}). */
+    public void createBranch(String owner, String repository, String branch, String from)
+            throws IOException, InterruptedException {
+        String sha = get("/repos/" + owner + "/" + repository + "/git/ref/heads/" + from, "branch " + from + " of " + owner
+                + "/" + repository).path("object").path("sha").asText();
+        send("POST", "/repos/" + owner + "/" + repository + "/git/refs", JSON.createObjectNode()
+                .put("ref", "refs/heads/" + branch).put("sha", sha).toString(), "a branch " + branch + " in " + owner + "/"
+                + repository);
+    }
+
+    /** Deletes a branch Rolechain created for a probe. */
+    public void deleteBranch(String owner, String repository, String branch) throws IOException, InterruptedException {
+        send("DELETE", "/repos/" + owner + "/" + repository + "/git/refs/heads/" + branch, null, "the branch " + branch
+                + " of " + owner + "/" + repository);
+    }
+
     private JsonNode get(String path, String what) throws IOException, InterruptedException {
         return JSON.readTree(send(URI.create(base + path), what).body());
     }
@@ -263,7 +377,7 @@ public final class GitHubApi {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
-        if (status == 200 || status == 201 || status == 204) {
+        if (status == 200 || status == 201 || status == 202 || status == 204) {
             return response;
         }
         String remaining = response.headers().firstValue("x-ratelimit-remaining").orElse("");
@@ -279,9 +393,7 @@ public final class GitHubApi {
         }
         if (status == 403) {
             throw new GitHubException(status, "GitHub refused " + (method.equals("GET") ? "to show " : "to change ") + what
-                    + " (403): the token lacks a permission (" + (method.equals("GET")
-                    ? "repository metadata and administration: read; for organizations, the org's Actions settings"
-                    : "repository administration: write") + ")");
+                    + " (403): the token lacks a permission (" + permission(method, uri.getPath()) + ")");
         }
         if (status == 422) {
             throw new GitHubException(status, "GitHub did not accept the change to " + what + " (422): "
@@ -292,6 +404,21 @@ public final class GitHubApi {
                     + "may see it (private repositories are hidden without one)");
         }
         throw new GitHubException(status, "GitHub answered " + status + " while reading " + what);
+    }
+
+    /** The fine-grained permission a request needs, for the message when GitHub refuses it. */
+    private static String permission(String method, String path) {
+        if (method.equals("GET")) {
+            return path.contains("/actions/") ? "actions: read" : "repository metadata and administration: read; for "
+                    + "organizations, the org's Actions settings";
+        }
+        if (path.contains("/actions/")) {
+            return "actions: write, to start and cancel workflow runs";
+        }
+        if (path.contains("/git/refs")) {
+            return "contents: write, to create and delete the probe's branch";
+        }
+        return "repository administration: write";
     }
 
     private static String nextLink(String link) {

@@ -17,7 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class GitHubStub implements AutoCloseable {
     /** A canned answer. */
-    public record Response(int status, String body, Map<String, String> headers) {
+    public record Response(int status, String body, Map<String, String> headers, byte[] raw) {
+        public Response(int status, String body, Map<String, String> headers) {
+            this(status, body, headers, null);
+        }
+
+        /** A binary answer (a zip of logs, say). */
+        public static Response bytes(byte[] raw) {
+            return new Response(200, "", Map.of("Content-Type", "application/zip"), raw);
+        }
     }
 
     /** A request as the stub saw it. */
@@ -26,6 +34,8 @@ public final class GitHubStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Response> routes = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Deque<Response>> sequences = new ConcurrentHashMap<>();
+    private final Map<String, Response> prefixes = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     public GitHubStub() throws IOException {
@@ -36,14 +46,22 @@ public final class GitHubStub implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new Request(exchange.getRequestMethod(), path,
                     String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")), body));
-            Response r = routes.get(exchange.getRequestMethod() + " " + path);
+            String key = exchange.getRequestMethod() + " " + path;
+            java.util.Deque<Response> sequence = sequences.get(key);
+            Response r = sequence != null ? (sequence.size() > 1 ? sequence.poll() : sequence.peek()) : routes.get(key);
+            if (r == null) {
+                r = prefixes.entrySet().stream().filter(e -> key.startsWith(e.getKey())).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
+            }
             if (r == null) {
                 r = new Response(404, "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\","
                         + "\"status\":\"404\"}", Map.of());
             }
-            byte[] bytes = r.body().replace("BASE", base()).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = r.raw() != null ? r.raw() : r.body().replace("BASE", base()).getBytes(StandardCharsets.UTF_8);
             r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v.replace("BASE", base())));
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            if (!r.headers().containsKey("Content-Type")) {
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            }
             exchange.sendResponseHeaders(r.status(), r.status() == 204 ? -1 : bytes.length);
             if (r.status() != 204) {
                 exchange.getResponseBody().write(bytes);
@@ -64,6 +82,18 @@ public final class GitHubStub implements AutoCloseable {
 
     public GitHubStub route(String method, String pathAndQuery, Response response) {
         routes.put(method + " " + pathAndQuery, response);
+        return this;
+    }
+
+    /** Answers every path that starts with the prefix (a name Rolechain makes up, say). */
+    public GitHubStub routePrefix(String method, String pathPrefix, Response response) {
+        prefixes.put(method + " " + pathPrefix, response);
+        return this;
+    }
+
+    /** Answers the route with each response in turn, the last one from then on (a run's status changing, say). */
+    public GitHubStub sequence(String method, String pathAndQuery, Response... responses) {
+        sequences.put(method + " " + pathAndQuery, new java.util.concurrent.ConcurrentLinkedDeque<>(List.of(responses)));
         return this;
     }
 
