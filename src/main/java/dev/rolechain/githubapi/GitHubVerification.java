@@ -152,6 +152,8 @@ public final class GitHubVerification {
         long deadline = started + timeout.toNanos();
         GitHubApi.Run run = null;
         boolean warned = false;
+        // ask often at first (a short job is done in seconds), then every poll
+        long wait = Math.min(poll.toMillis(), 500);
         while (true) {
             if (cancelled.getAsBoolean() || System.nanoTime() > deadline) {
                 boolean timedOut = !cancelled.getAsBoolean();
@@ -189,7 +191,8 @@ public final class GitHubVerification {
             } else {
                 progress.accept("waiting for GitHub to start the run");
             }
-            Thread.sleep(poll.toMillis());
+            Thread.sleep(wait);
+            wait = Math.min(wait * 2, poll.toMillis());
         }
         progress.accept("run " + run.id() + " " + run.conclusion() + "; reading its logs");
         List<HopLog.Hop> hops = HopLog.parse(api.runLogs(owner, repository, run.id()));

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rolechain.testsupport.Cli;
 import dev.rolechain.testsupport.Examples;
+import dev.rolechain.testsupport.GitHubRunStub;
 import dev.rolechain.testsupport.GitHubStub;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -26,94 +26,21 @@ import org.junit.jupiter.api.Test;
  */
 class VerifyGitHubTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String REPO = "/repos/acme/app";
-    private static final String WORKFLOW = REPO + "/actions/workflows/rolechain-verify.yml";
-    private static final long WORKFLOW_ID = 161335;
-    private static final String RUNS = REPO + "/actions/workflows/" + WORKFLOW_ID + "/runs?event=workflow_dispatch&per_page=30";
-    private static final Map<String, String> ACCOUNTS = Map.of("dev", "333333333333", "staging", "444444444444",
-            "prod", "555555555555");
+    private static final String REPO = GitHubRunStub.REPO;
+    private static final String WORKFLOW = GitHubRunStub.WORKFLOW;
+    private static final long WORKFLOW_ID = GitHubRunStub.WORKFLOW_ID;
+    private static final String RUNS = GitHubRunStub.RUNS;
     private GitHubStub stub;
 
     @BeforeEach
     void start() throws Exception {
         stub = new GitHubStub();
-        stub.get(WORKFLOW, "{\"id\":" + WORKFLOW_ID + ",\"node_id\":\"MDg6V29ya2Zsb3cxNjEzMzU=\",\"name\":\"Rolechain verify\","
-                + "\"path\":\".github/workflows/rolechain-verify.yml\",\"state\":\"active\",\"created_at\":\"2026-11-20T10:00:00Z\"}");
-        stub.get(REPO, "{\"id\":456789,\"name\":\"app\",\"full_name\":\"acme/app\",\"default_branch\":\"main\"}");
-        stub.route("POST", REPO + "/actions/workflows/" + WORKFLOW_ID + "/dispatches", new GitHubStub.Response(204, "", Map.of()));
-        stub.sequence("GET", RUNS, runs(List.of(run(1, "completed", "success", "main"))),
-                runs(List.of(run(2, "queued", null, "main"), run(1, "completed", "success", "main"))));
-        stub.sequence("GET", REPO + "/actions/runs/2", new GitHubStub.Response(200, run(2, "queued", null, "main"), Map.of()),
-                new GitHubStub.Response(200, run(2, "in_progress", null, "main"), Map.of()),
-                new GitHubStub.Response(200, run(2, "completed", "success", "main"), Map.of()));
-        stub.route("GET", REPO + "/actions/runs/2/logs", new GitHubStub.Response(302, "",
-                Map.of("Location", "BASE/signed/logs/2.zip?sig=abc")));
+        GitHubRunStub.serve(stub);
     }
 
     @AfterEach
     void stop() {
         stub.close();
-    }
-
-    private static String run(long id, String status, String conclusion, String branch) {
-        return "{\"id\":" + id + ",\"name\":\"Rolechain verify\",\"head_branch\":\"" + branch + "\",\"head_sha\":"
-                + "\"009b8a3a9ccbb128af87f9b1c0f4c62e8a304f6d\",\"run_number\":" + id + ",\"event\":\"workflow_dispatch\","
-                + "\"status\":\"" + status + "\",\"conclusion\":" + (conclusion == null ? "null" : "\"" + conclusion + "\"")
-                + ",\"workflow_id\":" + WORKFLOW_ID + ",\"html_url\":\"https://github.com/acme/app/actions/runs/" + id + "\","
-                + "\"created_at\":\"2026-11-29T18:00:00Z\"}";
-    }
-
-    private static GitHubStub.Response runs(List<String> runs) {
-        return new GitHubStub.Response(200, "{\"total_count\":" + runs.size() + ",\"workflow_runs\":[" + String.join(",", runs)
-                + "]}", Map.of());
-    }
-
-    /** The run's logs: per target job, the hops' outcomes as the workflow prints them, and the action's error. */
-    private void logs(long runId, Map<String, String[]> outcomes) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            int n = 0;
-            for (Map.Entry<String, String[]> e : outcomes.entrySet()) {
-                String t = e.getKey();
-                String hop1 = e.getValue()[0];
-                String hop2 = e.getValue()[1];
-                List<String> lines = new ArrayList<>();
-                lines.add("2026-11-29T18:00:01.0000000Z ##[group]Run aws-actions/configure-aws-credentials@v6");
-                if (hop1.equals("failure")) {
-                    lines.add("2026-11-29T18:00:02.0000000Z ##[error]Could not assume role with OIDC: Not authorized to "
-                            + "perform sts:AssumeRoleWithWebIdentity");
-                }
-                if (hop2.equals("failure")) {
-                    lines.add("2026-11-29T18:00:03.0000000Z ##[error]Could not assume role with user credentials: User: "
-                            + "arn:aws:sts::111111111111:assumed-role/gha-oidc-" + t + "/RolechainVerify is not authorized to "
-                            + "perform: sts:AssumeRole on resource: arn:aws:iam::" + ACCOUNTS.get(t) + ":role/gha-deploy");
-                }
-                lines.add("2026-11-29T18:00:04.0000000Z ##[group]Run identity=none");
-                lines.add("2026-11-29T18:00:04.0000000Z   echo \"ROLECHAIN-VERIFY target=$TARGET hop=1 role=$OIDC_ROLE "
-                        + "account=$TOOLING_ACCOUNT result=$HOP1\"");
-                lines.add("2026-11-29T18:00:04.0000000Z ##[endgroup]");
-                lines.add("2026-11-29T18:00:05.0000000Z ROLECHAIN-VERIFY target=" + t + " hop=1 role=arn:aws:iam::"
-                        + "111111111111:role/gha-oidc-" + t + " account=111111111111 result=" + hop1);
-                lines.add("2026-11-29T18:00:05.0000000Z ROLECHAIN-VERIFY target=" + t + " hop=2 role=arn:aws:iam::"
-                        + ACCOUNTS.get(t) + ":role/gha-deploy account=" + ACCOUNTS.get(t) + " result=" + hop2 + " identity="
-                        + (hop2.equals("success") ? "arn:aws:sts::" + ACCOUNTS.get(t) + ":assumed-role/gha-deploy/RolechainVerify"
-                                : "none"));
-                String text = String.join("\n", lines) + "\n";
-                zip.putNextEntry(new ZipEntry(n++ + "_Verify " + t + " (" + ACCOUNTS.get(t) + ").txt"));
-                zip.write(text.getBytes(StandardCharsets.UTF_8));
-                zip.putNextEntry(new ZipEntry("Verify " + t + " (" + ACCOUNTS.get(t) + ")/4_Report each hop.txt"));
-                zip.write(text.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        stub.route("GET", "/signed/logs/" + runId + ".zip?sig=abc", GitHubStub.Response.bytes(bytes.toByteArray()));
-    }
-
-    private static Map<String, String[]> outcomes(String... pairs) {
-        Map<String, String[]> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 3) {
-            m.put(pairs[i], new String[] {pairs[i + 1], pairs[i + 2]});
-        }
-        return m;
     }
 
     private JsonNode verify(int expectedExit, String... extra) throws Exception {
@@ -128,7 +55,7 @@ class VerifyGitHubTest {
 
     @Test
     void everyHopAsTheSetupExpectsOnMain() throws Exception {
-        logs(2, outcomes("dev", "success", "success", "staging", "success", "success", "prod", "success", "success"));
+        GitHubRunStub.logs(stub, 2, GitHubRunStub.outcomes("dev", "success", "success", "staging", "success", "success", "prod", "success", "success"));
         JsonNode out = verify(0);
         assertThat(out.get("asExpected").asBoolean()).isTrue();
         assertThat(out.get("repository").asText()).isEqualTo("app");
@@ -148,7 +75,7 @@ class VerifyGitHubTest {
 
     @Test
     void aDenialAtHopOneIsReportedWithTheStsError() throws Exception {
-        logs(2, outcomes("prod", "failure", "skipped"));
+        GitHubRunStub.logs(stub, 2, GitHubRunStub.outcomes("prod", "failure", "skipped"));
         JsonNode out = verify(1, "--target", "prod");
         JsonNode prod = out.get("targets").get(0);
         assertThat(prod.get("expected").asText()).isEqualTo("allow");
@@ -163,7 +90,7 @@ class VerifyGitHubTest {
 
     @Test
     void aDenialAtHopTwoIsReportedWithTheStsError() throws Exception {
-        logs(2, outcomes("staging", "success", "failure"));
+        GitHubRunStub.logs(stub, 2, GitHubRunStub.outcomes("staging", "success", "failure"));
         JsonNode staging = verify(1, "--target", "staging").get("targets").get(0);
         assertThat(staging.get("actual").asText()).isEqualTo("deny at hop 2");
         assertThat(staging.get("hops").get(1).get("code").asText()).isEqualTo("AccessDenied");
@@ -173,7 +100,7 @@ class VerifyGitHubTest {
 
     @Test
     void aRunThatDoesNotFinishInTimeIsCancelled() throws Exception {
-        stub.sequence("GET", REPO + "/actions/runs/2", new GitHubStub.Response(200, run(2, "queued", null, "main"), Map.of()));
+        stub.sequence("GET", REPO + "/actions/runs/2", new GitHubStub.Response(200, GitHubRunStub.run(2, "queued", null, "main"), Map.of()));
         stub.route("POST", REPO + "/actions/runs/2/cancel", new GitHubStub.Response(202, "{}", Map.of()));
         JsonNode out = verify(1, "--timeout", "1");
         assertThat(out.get("error").get("kind").asText()).isEqualTo("timeout");
@@ -203,16 +130,16 @@ class VerifyGitHubTest {
 
     @Test
     void theNegativeProbeRunsOnAScratchBranchThatProductionRefusesAndDeletesIt() throws Exception {
-        logs(2, outcomes("prod", "success", "success"));
+        GitHubRunStub.logs(stub, 2, GitHubRunStub.outcomes("prod", "success", "success"));
         stub.get(REPO + "/git/ref/heads/main", "{\"ref\":\"refs/heads/main\",\"object\":{\"sha\":"
                 + "\"aa218f56b14c9653891f9e74264a383fa43fefbd\",\"type\":\"commit\"}}");
         stub.route("POST", REPO + "/git/refs", new GitHubStub.Response(201, "{\"ref\":\"refs/heads/x\"}", Map.of()));
         // the probe's run: 3, on the scratch branch; GitHub refuses the production job (environment branches): no hops
-        stub.sequence("GET", RUNS, runs(List.of(run(1, "completed", "success", "main"))),
-                runs(List.of(run(2, "completed", "success", "main"), run(1, "completed", "success", "main"))),
-                runs(List.of(run(2, "completed", "success", "main"), run(1, "completed", "success", "main"))),
-                runs(List.of(run(3, "completed", "failure", "probe"), run(2, "completed", "success", "main"))));
-        stub.get(REPO + "/actions/runs/3", run(3, "completed", "failure", "rolechain-verify-probe"));
+        stub.sequence("GET", RUNS, GitHubRunStub.runs(List.of(GitHubRunStub.run(1, "completed", "success", "main"))),
+                GitHubRunStub.runs(List.of(GitHubRunStub.run(2, "completed", "success", "main"), GitHubRunStub.run(1, "completed", "success", "main"))),
+                GitHubRunStub.runs(List.of(GitHubRunStub.run(2, "completed", "success", "main"), GitHubRunStub.run(1, "completed", "success", "main"))),
+                GitHubRunStub.runs(List.of(GitHubRunStub.run(3, "completed", "failure", "probe"), GitHubRunStub.run(2, "completed", "success", "main"))));
+        stub.get(REPO + "/actions/runs/3", GitHubRunStub.run(3, "completed", "failure", "rolechain-verify-probe"));
         stub.route("GET", REPO + "/actions/runs/3/logs", new GitHubStub.Response(302, "",
                 Map.of("Location", "BASE/signed/logs/3.zip?sig=abc")));
         ByteArrayOutputStream empty = new ByteArrayOutputStream();

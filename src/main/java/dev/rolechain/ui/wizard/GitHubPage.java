@@ -67,9 +67,12 @@ public final class GitHubPage implements Page {
     /** The environment changes the last check planned, for the Setup it checked. */
     private GitHubLookup.Check checked;
 
+    private final GitHubSession session;
+
     GitHubPage(WizardModel model, dev.rolechain.ui.common.Background background, GitHubLookup lookup,
-            dev.rolechain.ui.common.FileDialogs dialogs) {
+            dev.rolechain.ui.common.FileDialogs dialogs, GitHubSession session) {
         this.model = model;
+        this.session = session;
         this.dialogs = dialogs;
         this.feedback = new FieldFeedback(model);
         this.background = background;
@@ -147,6 +150,7 @@ public final class GitHubPage implements Page {
         feedback.bind(sessionNameField, sessionNameMessage, () -> "workflow.roleSessionName");
         feedback.bind(durationField, durationMessage, () -> "workflow.durationSeconds");
         repositoryMessage.setManaged(false);
+        tokenField.textProperty().bindBidirectional(session.tokenProperty());
         showPicker(false);
         status(null, false);
         showProblems(false);

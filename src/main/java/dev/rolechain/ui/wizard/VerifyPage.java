@@ -8,7 +8,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import java.util.List;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -28,14 +30,16 @@ final class VerifyPage implements Page {
     private final ListView<String> permissions = new ListView<>();
     private final TableView<MatrixView.MatrixRow> table = new TableView<>();
     private final Label detail = new Label();
-    private VBox view;
+    private javafx.scene.control.ScrollPane view;
     private MatrixView matrixView;
+    private final GitHubRunModel github;
 
-    VerifyPage(WizardModel model, ResourceBundle bundle, Background background, LiveAws aws) {
+    VerifyPage(WizardModel model, ResourceBundle bundle, Background background, LiveAws aws, GitHubRunModel github) {
         this.model = model;
         this.bundle = bundle;
         this.background = background;
         this.aws = aws;
+        this.github = github;
     }
 
     Parent view() {
@@ -64,14 +68,86 @@ final class VerifyPage implements Page {
         detail.setWrapText(true);
         detail.setMinHeight(48);
         matrixView = new MatrixView(table, detail, bundle);
-        view = new VBox(title, lead, new HBox(8, verifyButton), summary, provider, permissions, table, detail);
-        view.getStyleClass().add("page");
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPlaceholder(new Label(bundle.getString("verify.notRun")));
+        table.setPrefHeight(260);
+        VBox page = new VBox(title, lead, new HBox(8, verifyButton), summary, provider, permissions, table, detail,
+                gitHubSection());
+        page.getStyleClass().add("page");
+        view = new javafx.scene.control.ScrollPane(page);
+        view.setFitToWidth(true);
         return view;
+    }
+
+    /** "In GitHub": the verification workflow dispatched in a repository, each hop as GitHub and AWS did it. */
+    private VBox gitHubSection() {
+        Label title = new Label(bundle.getString("verify.github.title"));
+        title.getStyleClass().add("section-title");
+        Label lead = new Label(bundle.getString("verify.github.lead"));
+        lead.getStyleClass().add("lead");
+        lead.setWrapText(true);
+        lead.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.ComboBox<String> repository = new javafx.scene.control.ComboBox<>(github.repositories());
+        repository.setId("githubRunRepository");
+        repository.setAccessibleText(bundle.getString("verify.github.repository"));
+        repository.valueProperty().bindBidirectional(github.repositoryProperty());
+        javafx.scene.control.TextField ref = new javafx.scene.control.TextField();
+        ref.setId("githubRunRef");
+        ref.setPromptText(bundle.getString("verify.github.ref"));
+        ref.setAccessibleText(bundle.getString("verify.github.ref"));
+        ref.textProperty().bindBidirectional(github.refProperty());
+        javafx.scene.control.CheckBox probe = new javafx.scene.control.CheckBox(bundle.getString("verify.github.probe"));
+        probe.setId("githubRunProbe");
+        probe.selectedProperty().bindBidirectional(github.probeProperty());
+        Button run = new Button(bundle.getString("verify.github.run"));
+        run.setId("githubRunButton");
+        run.disableProperty().bind(github.runningProperty().or(github.repositoryProperty().isEmpty()));
+        run.setOnAction(e -> github.run(model.currentRendered() == null ? null : model.currentRendered().state()));
+        Button cancel = new Button(bundle.getString("verify.github.cancel"));
+        cancel.setId("githubCancelButton");
+        cancel.disableProperty().bind(github.runningProperty().not());
+        cancel.setOnAction(e -> github.cancel());
+        Label progress = new Label();
+        progress.setId("githubRunProgress");
+        progress.textProperty().bind(github.progressProperty());
+        progress.setWrapText(true);
+        Label outcome = new Label();
+        outcome.setId("githubRunOutcome");
+        outcome.setWrapText(true);
+        outcome.textProperty().bind(github.outcomeProperty());
+        github.failedProperty().addListener((o, was, now) -> {
+            outcome.getStyleClass().removeAll("severity-error", "severity-info");
+            outcome.getStyleClass().add(now ? "severity-error" : "severity-info");
+        });
+        TableView<GitHubRunModel.Row> rows = new TableView<>(github.rows());
+        rows.setId("githubRunTable");
+        rows.setAccessibleText(bundle.getString("verify.github.title"));
+        rows.setPrefHeight(180);
+        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        rows.setPlaceholder(new Label(bundle.getString("verify.github.none")));
+        rows.getColumns().setAll(List.of(column("verify.github.col.run", GitHubRunModel.Row::run, 120),
+                column("verify.github.col.target", GitHubRunModel.Row::target, 100),
+                column("verify.github.col.expected", GitHubRunModel.Row::expected, 80),
+                column("verify.github.col.actual", r -> (r.asExpected() ? "✔ " : "✘ ") + r.actual(), 150),
+                column("verify.github.col.hop1", GitHubRunModel.Row::hop1, 210),
+                column("verify.github.col.hop2", GitHubRunModel.Row::hop2, 210)));
+        HBox controls = new HBox(8, repository, ref, probe, run, cancel);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(ref, Priority.ALWAYS);
+        return new VBox(8, title, lead, controls, progress, outcome, rows);
+    }
+
+    private TableColumn<GitHubRunModel.Row, String> column(String key,
+            java.util.function.Function<GitHubRunModel.Row, String> value, double width) {
+        TableColumn<GitHubRunModel.Row, String> c = new TableColumn<>(bundle.getString(key));
+        c.setCellValueFactory(d -> new javafx.beans.property.SimpleStringProperty(value.apply(d.getValue())));
+        c.setMinWidth(70);
+        c.setPrefWidth(width);
+        return c;
     }
 
     @Override
     public void shown() {
+        github.setup(model.currentRendered() == null ? null : model.currentRendered().state());
         verifyButton.requestFocus();
     }
 

@@ -6,6 +6,7 @@ import dev.rolechain.ui.common.ControllerFactory;
 import dev.rolechain.ui.common.FileDialogs;
 import dev.rolechain.ui.common.FxmlFile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class WizardWindow {
     private final Consumer<Path> folderOpener;
     private final Services services;
     private dev.rolechain.ui.inspect.InspectWindow inspect;
+    /** The GitHub token typed in this window (memory only), for every page that calls GitHub. */
+    private final GitHubSession gitHubSession = new GitHubSession();
 
     public WizardWindow(Services services, ResourceBundle bundle, FileDialogs dialogs, Background background,
             RecentFiles recentFiles, Supplier<List<String>> profileNames, Consumer<Path> folderOpener) {
@@ -85,13 +88,14 @@ public final class WizardWindow {
     Page page(Step step) {
         return pages.computeIfAbsent(step, s -> switch (s) {
             case START -> new StartPage(model, dialogs, bundle, this::openInspect);
-            case GITHUB -> new GitHubPage(model, background, new GitHubLookup(services.gitHub()), dialogs);
+            case GITHUB -> new GitHubPage(model, background, new GitHubLookup(services.gitHub()), dialogs, gitHubSession);
             case ACCOUNTS -> new AccountsPage(model, bundle, background, profileNames);
             case ACCESS -> new AccessPage(model, bundle);
             case REVIEW -> new ReviewPage(model, bundle, navigator);
             case EXPORT -> new ExportPage(model, bundle, dialogs, background, folderOpener);
             case APPLY -> new ApplyPage(model, bundle, background, dialogs, liveAws);
-            case VERIFY -> new VerifyPage(model, bundle, background, liveAws);
+            case VERIFY -> new VerifyPage(model, bundle, background, liveAws, new GitHubRunModel(services.gitHub(),
+                    gitHubSession, background, Duration.ofSeconds(5), Duration.ofMinutes(10)));
         });
     }
 
