@@ -161,7 +161,7 @@ public final class GitHubVerification {
                     api.cancel(owner, repository, run != null ? run.id() : runId);
                 }
                 throw new VerificationException(timedOut ? "timeout" : "cancelled", (timedOut ? "the run did not finish within "
-                        + timeout.toSeconds() + " s" : "cancelled") + (run == null ? " (GitHub had not started it)"
+                        + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s") : "cancelled") + (run == null ? " (GitHub had not started it)"
                         : "; GitHub was asked to cancel run " + run.id() + " (" + run.htmlUrl() + ")"));
             }
             if (runId == null) {

@@ -56,6 +56,20 @@ class GitHubRunModelTest {
     }
 
     @Test
+    void aRunThatDoesNotEndInTimeIsCancelledInGitHub() {
+        stub.sequence("GET", GitHubRunStub.REPO + "/actions/runs/2", new GitHubStub.Response(200,
+                GitHubRunStub.run(2, "in_progress", null, "main"), Map.of()));
+        stub.route("POST", GitHubRunStub.REPO + "/actions/runs/2/cancel", new GitHubStub.Response(202, "{}", Map.of()));
+        GitHubRunModel quick = new GitHubRunModel(new GitHubConnector(Optional::empty, stub.base()), session,
+                new Background(Runnable::run, Runnable::run), Duration.ofMillis(10), Duration.ofMillis(300));
+        quick.setup(state);
+        quick.run(state);
+        assertThat(quick.outcomeProperty().get()).isEqualTo("the run did not finish within 300 ms; GitHub was asked to cancel "
+                + "run 2 (https://github.com/acme/app/actions/runs/2)");
+        assertThat(stub.writes()).extracting(GitHubStub.Request::path).contains(GitHubRunStub.REPO + "/actions/runs/2/cancel");
+    }
+
+    @Test
     void aFailureToRunIsTheOutcomeAndAnEditOfTheSetupKeepsAValidRepository() {
         stub.route("GET", GitHubRunStub.WORKFLOW, new GitHubStub.Response(404, "{\"message\":\"Not Found\"}", Map.of()));
         model.setup(state);

@@ -74,6 +74,47 @@ class VerifyInGitHubPageTest {
     }
 
     @Test
+    void aDenialAtHopTwoIsMarkedWithItsStsError(FxRobot robot) throws Exception {
+        GitHubRunStub.logs(stub, 2, GitHubRunStub.outcomes("dev", "success", "success", "staging", "success", "failure",
+                "prod", "success", "success"));
+        openVerify(robot);
+        click(robot, "#githubRunButton");
+        waitUntil("the run is read back", () -> !robot.lookup("#githubRunOutcome").queryAs(Label.class).getText().isEmpty());
+        @SuppressWarnings("unchecked")
+        TableView<GitHubRunModel.Row> table = robot.lookup("#githubRunTable").queryAs(TableView.class);
+        assertThat(table.getItems()).filteredOn(r -> r.target().equals("staging")).singleElement()
+                .satisfies(r -> assertThat(r.actual() + " / " + r.hop2()).isEqualTo("deny at hop 2 / failure (AccessDenied)"));
+    }
+
+    @Test
+    void aTokenWithoutActionsWriteIsSaidOnThePage(FxRobot robot) {
+        stub.route("POST", GitHubRunStub.REPO + "/actions/workflows/" + GitHubRunStub.WORKFLOW_ID + "/dispatches",
+                new GitHubStub.Response(403, "{\"message\":\"Resource not accessible by personal access token\"}", Map.of()));
+        openVerify(robot);
+        click(robot, "#githubRunButton");
+        waitUntil("the problem is said", () -> !robot.lookup("#githubRunOutcome").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#githubRunOutcome").queryAs(Label.class).getText()).contains("actions: write");
+    }
+
+    @Test
+    void aRunThatStaysQueuedIsCancelledFromThePage(FxRobot robot) {
+        stub.sequence("GET", GitHubRunStub.REPO + "/actions/runs/2", new GitHubStub.Response(200,
+                GitHubRunStub.run(2, "queued", null, "main"), Map.of()));
+        stub.route("POST", GitHubRunStub.REPO + "/actions/runs/2/cancel", new GitHubStub.Response(202, "{}", Map.of()));
+        openVerify(robot);
+        click(robot, "#githubRunButton");
+        waitUntil("the run is followed", () -> robot.lookup("#githubRunProgress").queryAs(Label.class).getText()
+                .contains("run 2 is queued"));
+        assertThat(robot.lookup("#githubCancelButton").queryButton().isDisabled()).isFalse();
+        click(robot, "#githubCancelButton");
+        waitUntil("the run is cancelled", () -> !robot.lookup("#githubRunOutcome").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#githubRunOutcome").queryAs(Label.class).getText())
+                .isEqualTo("cancelled; GitHub was asked to cancel run 2 (https://github.com/acme/app/actions/runs/2)");
+        assertThat(stub.writes()).extracting(GitHubStub.Request::path).contains(GitHubRunStub.REPO + "/actions/runs/2/cancel");
+        assertThat(robot.lookup("#githubRunButton").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
     void aWorkflowMissingFromTheDefaultBranchIsSaidOnThePage(FxRobot robot) {
         stub.route("GET", GitHubRunStub.WORKFLOW, new GitHubStub.Response(404, "{\"message\":\"Not Found\"}", Map.of()));
         openVerify(robot);
