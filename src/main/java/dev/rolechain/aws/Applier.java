@@ -372,13 +372,15 @@ public final class Applier {
         for (Map.Entry<String, PolicyDocument> policy : planned.inlinePolicies().entrySet()) {
             PolicyDocument existing = have == null ? null : have.inlinePolicies().get(policy.getKey());
             if (existing == null || !existing.normalized().equals(policy.getValue().normalized())) {
-                w.write("PutRolePolicy", resource + "/policy/" + policy.getKey(), () -> w.iam.putRolePolicy(
+                w.write("PutRolePolicy", dev.rolechain.plan.Resource.inlinePolicy(name, policy.getKey()).toString(),
+                        () -> w.iam.putRolePolicy(
                         r -> r.roleName(name).policyName(policy.getKey()).policyDocument(PolicyJson.print(policy.getValue()))));
             }
         }
         for (String arn : planned.managedPolicyArns()) {
             if (have == null || !have.managedPolicyArns().contains(arn)) {
-                w.write("AttachRolePolicy", resource + "/attached/" + arn, () -> w.iam.attachRolePolicy(
+                w.write("AttachRolePolicy", dev.rolechain.plan.Resource.attachment(name, arn).toString(),
+                        () -> w.iam.attachRolePolicy(
                         r -> r.roleName(name).policyArn(arn)));
             }
         }

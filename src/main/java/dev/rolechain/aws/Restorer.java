@@ -227,25 +227,25 @@ public final class Restorer {
         }
         for (String arn : is.managedPolicyArns()) {
             if (!before.managedPolicyArns().contains(arn)) {
-                write(s, writes, "DetachRolePolicy", "role/" + name + "/attached/" + arn,
+                write(s, writes, "DetachRolePolicy", dev.rolechain.plan.Resource.attachment(name, arn).toString(),
                         () -> iam.detachRolePolicy(r -> r.roleName(name).policyArn(arn)));
             }
         }
         for (String arn : before.managedPolicyArns()) {
             if (!is.managedPolicyArns().contains(arn)) {
-                write(s, writes, "AttachRolePolicy", "role/" + name + "/attached/" + arn,
+                write(s, writes, "AttachRolePolicy", dev.rolechain.plan.Resource.attachment(name, arn).toString(),
                         () -> iam.attachRolePolicy(r -> r.roleName(name).policyArn(arn)));
             }
         }
         for (String policy : now.inlineJson().keySet()) {
             if (!was.inlineJson().containsKey(policy)) {
-                write(s, writes, "DeleteRolePolicy", "role/" + name + "/policy/" + policy,
+                write(s, writes, "DeleteRolePolicy", dev.rolechain.plan.Resource.inlinePolicy(name, policy).toString(),
                         () -> iam.deleteRolePolicy(r -> r.roleName(name).policyName(policy)));
             }
         }
         was.inlineJson().forEach((policy, text) -> {
             if (!text.equals(now.inlineJson().get(policy))) {
-                write(s, writes, "PutRolePolicy", "role/" + name + "/policy/" + policy,
+                write(s, writes, "PutRolePolicy", dev.rolechain.plan.Resource.inlinePolicy(name, policy).toString(),
                         () -> iam.putRolePolicy(r -> r.roleName(name).policyName(policy).policyDocument(text)));
             }
         });
@@ -315,11 +315,11 @@ public final class Restorer {
         }
         LiveRole now = new IamAccountReader(iam).live(name).orElseThrow();
         for (String arn : now.role().managedPolicyArns()) {
-            write(s, writes, "DetachRolePolicy", "role/" + name + "/attached/" + arn,
+            write(s, writes, "DetachRolePolicy", dev.rolechain.plan.Resource.attachment(name, arn).toString(),
                     () -> iam.detachRolePolicy(r -> r.roleName(name).policyArn(arn)));
         }
         for (String policy : now.inlineJson().keySet()) {
-            write(s, writes, "DeleteRolePolicy", "role/" + name + "/policy/" + policy,
+            write(s, writes, "DeleteRolePolicy", dev.rolechain.plan.Resource.inlinePolicy(name, policy).toString(),
                     () -> iam.deleteRolePolicy(r -> r.roleName(name).policyName(policy)));
         }
         write(s, writes, "DeleteRole", "role/" + name, () -> iam.deleteRole(r -> r.roleName(name)));

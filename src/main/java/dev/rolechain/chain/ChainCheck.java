@@ -49,15 +49,42 @@ public final class ChainCheck {
         return check(state, state.accounts());
     }
 
-    /** The matrix for the chains of a plan, evaluated on the given accounts (planned, or read live). */
+    /**
+     * The matrix for the chains of a plan, evaluated on the given accounts (planned, or read live): per target its
+     * granted subjects and probes, and every other target's granted subjects, so that each subject is a decided
+     * cell against each target (a shared OIDC role lets one target's subjects into another: that shows here).
+     */
     public List<Cell> check(DesiredState state, List<IamAccount> accounts) {
         List<Cell> cells = new ArrayList<>();
         Map<Chain, Map<String, Optional<Tail>>> tails = new java.util.IdentityHashMap<>();
+        Map<Chain, Map<TokenClaims, String>> tokens = new LinkedHashMap<>();
+        for (Chain chain : state.chains()) {
+            tokens.put(chain, tokens(state, chain));
+        }
         for (Chain chain : state.chains()) {
             List<SubjectPattern> grants = chain.grants();
             Optional<Role> oidc = role(accounts, state.toolingAccountId(), chain.oidcRoleName());
-            for (Map.Entry<TokenClaims, String> token : tokens(state, chain).entrySet()) {
+            Map<TokenClaims, String> own = tokens.get(chain);
+            java.util.Set<String> subs = new java.util.HashSet<>();
+            for (Map.Entry<TokenClaims, String> token : own.entrySet()) {
+                subs.add(token.getKey().sub());
                 cells.add(cell(state, accounts, chain, grants, oidc, token.getKey(), token.getValue(), tails));
+            }
+            // the shared role's accepted risk: other targets' subjects reach this one by the Setup's own choice
+            boolean accepted = state.sharedOidcRole() && chain.acceptsRisk("RC403");
+            for (Map.Entry<Chain, Map<TokenClaims, String>> other : tokens.entrySet()) {
+                if (other.getKey() == chain) {
+                    continue;
+                }
+                for (Map.Entry<TokenClaims, String> token : other.getValue().entrySet()) {
+                    if (token.getValue() == null && subs.add(token.getKey().sub())) {
+                        String label = "granted for target " + other.getKey().targetName()
+                                + (accepted ? " (shared OIDC role, accepted risk RC403)" : "");
+                        Cell c = cell(state, accounts, chain, grants, oidc, token.getKey(), label, tails);
+                        cells.add(accepted ? new Cell(c.target(), c.subject(), c.probe(), Expectation.ALLOW, c.verdict(),
+                                c.hop(), c.because()) : c);
+                    }
+                }
             }
         }
         return cells;

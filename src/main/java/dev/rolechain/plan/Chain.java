@@ -36,6 +36,11 @@ public record Chain(
         return target.externalId();
     }
 
+    /** Whether the target accepts the risk a lint rule names ({@code acceptRisk}). */
+    public boolean acceptsRisk(String rule) {
+        return target.acceptRisk().containsKey(rule);
+    }
+
     /** The target's subjects in GitHub's terms. */
     public List<SubjectPattern> grants() {
         return target.subjects().stream().map(Chain::pattern).toList();

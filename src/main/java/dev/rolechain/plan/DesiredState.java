@@ -43,6 +43,11 @@ public record DesiredState(
                 .map(dev.rolechain.setup.Target::profile).findFirst().orElse(null);
     }
 
+    /** Whether one OIDC role serves every target (the Setup's {@code oidcRoles: shared}). */
+    public boolean sharedOidcRole() {
+        return setup.tooling().oidcRoles() == dev.rolechain.setup.OidcRoles.SHARED;
+    }
+
     public String owner() {
         return setup.github().owner();
     }

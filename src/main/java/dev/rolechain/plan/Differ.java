@@ -25,7 +25,7 @@ public final class Differ {
         List<Change> changes = new ArrayList<>();
         String account = planned.accountId();
         for (OidcProvider provider : planned.oidcProviders()) {
-            String resource = "oidc-provider/" + provider.id();
+            String resource = Resource.oidcProvider(provider.id()).toString();
             Optional<OidcProvider> existing = live.oidcProviders().stream()
                     .filter(p -> p.id().equals(provider.id())).findFirst();
             if (existing.isEmpty()) {
@@ -50,11 +50,13 @@ public final class Differ {
     public List<Change> changes(String account, RoleMerge merge) {
         List<Change> changes = new ArrayList<>();
         Role role = merge.planned();
-        String resource = "role/" + role.name();
+        String resource = Resource.role(role.name()).toString();
         if (merge.creates()) {
             changes.add(new Change(account, resource, Change.Action.CREATE, null));
             role.inlinePolicies().keySet().forEach(name ->
-                    changes.add(new Change(account, resource + "/policy/" + name, Change.Action.CREATE, null)));
+                    changes.add(new Change(account, Resource.inlinePolicy(role.name(), name).toString(), Change.Action.CREATE, null)));
+            role.managedPolicyArns().forEach(arn ->
+                    changes.add(new Change(account, Resource.attachment(role.name(), arn).toString(), Change.Action.CREATE, null)));
             return changes;
         }
         Role have = merge.live();
@@ -65,8 +67,13 @@ public final class Differ {
         merge.consentReasons().forEach(r -> notes.add("needs consent: " + r));
         changes.add(want.equals(is) ? new Change(account, resource, Change.Action.NONE, null, notes)
                 : new Change(account, resource, Change.Action.UPDATE, UnifiedDiff.of("live", is, "planned", want), notes));
+        // each attachment is a call of its own (AttachRolePolicy): listed, so that the plan shows every call
+        for (String arn : role.managedPolicyArns()) {
+            changes.add(new Change(account, Resource.attachment(role.name(), arn).toString(), have.managedPolicyArns().contains(arn)
+                    ? Change.Action.NONE : Change.Action.CREATE, null));
+        }
         for (Map.Entry<String, PolicyDocument> policy : role.inlinePolicies().entrySet()) {
-            String policyResource = resource + "/policy/" + policy.getKey();
+            String policyResource = Resource.inlinePolicy(role.name(), policy.getKey()).toString();
             PolicyDocument existing = have.inlinePolicies().get(policy.getKey());
             if (existing == null) {
                 changes.add(new Change(account, policyResource, Change.Action.CREATE, null));

@@ -74,10 +74,27 @@ class ChainCheckTest {
     void aSharedRoleLetsAnotherTargetsSubjectsIntoProduction() {
         List<Cell> cells = check.check(services.planner().plan(twoTargets(OidcRoles.SHARED, 3600)));
         assertThat(cells).filteredOn(c -> !c.asExpected()).isNotEmpty().allSatisfy(c -> {
-            assertThat(c.target()).isEqualTo("prod");
             assertThat(c.expected()).isEqualTo(Expectation.DENY);
             assertThat(c.verdict()).isEqualTo(Expectation.ALLOW);
         });
+        // dev's subject is a decided cell against prod: let in by the shared role, which the Setup does not mean
+        assertThat(cells).filteredOn(c -> c.target().equals("prod") && "granted for target dev".equals(c.probe()))
+                .anySatisfy(c -> assertThat(c.asExpected()).isFalse());
+    }
+
+    @Test
+    void everySubjectIsADecidedCellAgainstEveryTarget() {
+        List<Cell> perTarget = check.check(services.planner().plan(twoTargets(OidcRoles.PER_TARGET, 3600)));
+        java.util.Set<String> granted = new java.util.HashSet<>();
+        perTarget.stream().filter(c -> c.probe() == null).forEach(c -> granted.add(c.subject()));
+        for (String target : List.of("prod", "dev")) {
+            assertThat(perTarget).filteredOn(c -> c.target().equals(target)).extracting(Cell::subject)
+                    .as(target + " has a cell for every granted subject").containsAll(granted);
+        }
+        assertThat(perTarget).as("per-target roles keep each target to its own subjects").allSatisfy(c ->
+                assertThat(c.asExpected()).as(c.target() + " " + c.subject()).isTrue());
+        assertThat(perTarget).filteredOn(c -> c.target().equals("prod") && "granted for target dev".equals(c.probe()))
+                .isNotEmpty().allSatisfy(c -> assertThat(c.hop()).isEqualTo(Hop.OIDC_TRUST));
     }
 
     @Test

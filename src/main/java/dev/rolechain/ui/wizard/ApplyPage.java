@@ -234,16 +234,17 @@ final class ApplyPage implements Page {
         if (planned == null) {
             return "";
         }
-        String[] parts = change.resource().split("/", 4);
-        if (parts.length < 2 || !parts[0].equals("role")) {
+        dev.rolechain.plan.Resource resource = dev.rolechain.plan.Resource.parse(change.resource());
+        if (resource.role() == null) {
             return "";
         }
-        return planned.account(change.account()).flatMap(a -> a.role(parts[1])).map(role -> {
-            if (parts.length == 4 && parts[2].equals("policy")) {
-                var doc = role.inlinePolicies().get(parts[3]);
-                return doc == null ? "" : dev.rolechain.iam.PolicyJson.print(doc);
+        return planned.account(change.account()).flatMap(a -> a.role(resource.role())).map(role -> switch (resource.kind()) {
+            case INLINE_POLICY -> {
+                var doc = role.inlinePolicies().get(resource.name());
+                yield doc == null ? "" : dev.rolechain.iam.PolicyJson.print(doc);
             }
-            return dev.rolechain.iam.PolicyJson.print(role.trustPolicy());
+            case ATTACHMENT -> resource.name();
+            default -> dev.rolechain.iam.PolicyJson.print(role.trustPolicy());
         }).orElse("");
     }
 

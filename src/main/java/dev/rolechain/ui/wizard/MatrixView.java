@@ -23,7 +23,10 @@ import javafx.scene.control.Tooltip;
  * Used on Review (planned documents) and Verify (live documents).
  */
 final class MatrixView {
-    /** One row of the matrix: a token subject (granted or a probe) and its cell per target. */
+    /**
+     * One row of the matrix: a token subject and its cell per target; {@code probe} says what the subject is (the
+     * targets that grant it, or the probe it is).
+     */
     public record MatrixRow(String subject, String probe, Map<String, Cell> cells) {
     }
 
@@ -37,18 +40,31 @@ final class MatrixView {
         this.bundle = bundle;
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) c -> showDetail());
+        detail.setText(bundle.getString("review.matrix.legend"));
     }
 
     void show(List<Cell> cells) {
         List<String> targets = new ArrayList<>();
         Map<String, MatrixRow> rows = new LinkedHashMap<>();
+        Map<String, List<String>> grantedBy = new LinkedHashMap<>();
+        Map<String, String> probes = new LinkedHashMap<>();
         for (Cell cell : cells) {
             if (!targets.contains(cell.target())) {
                 targets.add(cell.target());
             }
-            rows.computeIfAbsent(cell.subject() + "\u0000" + cell.probe(),
-                    k -> new MatrixRow(cell.subject(), cell.probe(), new LinkedHashMap<>())).cells().put(cell.target(), cell);
+            rows.computeIfAbsent(cell.subject(), k -> new MatrixRow(cell.subject(), null, new LinkedHashMap<>()))
+                    .cells().put(cell.target(), cell);
+            if (cell.probe() == null) {
+                grantedBy.computeIfAbsent(cell.subject(), k -> new ArrayList<>()).add(cell.target());
+            } else if (!cell.probe().startsWith("granted for target")) {
+                probes.putIfAbsent(cell.subject(), cell.probe() + ", " + cell.target());
+            }
         }
+        rows.replaceAll((subject, row) -> new MatrixRow(subject, grantedBy.containsKey(subject)
+                ? java.text.MessageFormat.format(bundle.getString("review.matrix.grantedBy"), String.join(", ",
+                        grantedBy.get(subject)))
+                : java.text.MessageFormat.format(bundle.getString("review.matrix.probe"), probes.getOrDefault(subject, "")),
+                row.cells()));
         List<String> shownTargets = matrixTable.getColumns().stream().skip(1).map(TableColumn::getText).toList();
         if (!shownTargets.equals(targets)) {
             List<TableColumn<MatrixRow, ?>> columns = new ArrayList<>();
@@ -72,18 +88,19 @@ final class MatrixView {
     private void showDetail() {
         List<TablePosition> selected = matrixTable.getSelectionModel().getSelectedCells();
         if (selected.isEmpty() || selected.get(0).getColumn() < 1) {
-            matrixDetail.setText("");
+            matrixDetail.setText(bundle.getString("review.matrix.legend"));
             return;
         }
         TablePosition<?, ?> pos = selected.get(0);
         MatrixRow row = matrixTable.getItems().get(pos.getRow());
         Cell cell = row.cells().get(matrixTable.getColumns().get(pos.getColumn()).getText());
-        matrixDetail.setText(cell == null ? "" : describe(cell));
+        matrixDetail.setText(cell == null ? java.text.MessageFormat.format(bundle.getString("review.matrix.notTried"),
+                matrixTable.getColumns().get(pos.getColumn()).getText(), row.probe()) : describe(cell));
     }
 
     private String describe(Cell cell) {
-        return cell.target() + " × " + cell.subject() + ": " + verdict(cell)
-                + (cell.hop() == null ? "" : " at " + cell.hop().json()) + "\n" + cell.reason();
+        return cell.target() + " × " + cell.subject() + (cell.probe() == null ? "" : " (" + cell.probe() + ")") + ": "
+                + verdict(cell) + (cell.hop() == null ? "" : " at " + cell.hop().json()) + "\n" + cell.reason();
     }
 
     private String verdict(Cell cell) {
@@ -105,8 +122,14 @@ final class MatrixView {
         protected void updateItem(Cell cell, boolean empty) {
             super.updateItem(cell, empty);
             getStyleClass().removeAll("matrix-allowed", "matrix-denied", "matrix-unexpected");
-            if (empty || cell == null) {
+            if (empty) {
                 setText(null);
+                setTooltip(null);
+                return;
+            }
+            if (cell == null) {
+                setText("—");
+                getStyleClass().add("matrix-denied");
                 setTooltip(null);
                 return;
             }
