@@ -350,6 +350,10 @@ public final class InspectView {
         chosenProfiles().forEach(p -> parts.add(text("inspect.sources.profile", p)));
         dumps.forEach(d -> parts.add(d.getFileName().toString()));
         sourcesLabel.setText(parts.isEmpty() ? text("inspect.sources.none") : String.join(", ", parts));
+        // "choose sources first" is no longer true once some are chosen
+        if (!parts.isEmpty() && text("inspect.status.nosource").equals(status.getText())) {
+            status.setText("");
+        }
     }
 
     /** Reads the sources and builds the graph, off the FX thread. */
@@ -585,6 +589,7 @@ public final class InspectView {
     }
 
     private void clearQuery() {
+        queryField.clear();
         answer = null;
         answerLabel.setText("");
         answerList.getItems().clear();

@@ -52,6 +52,8 @@ final class ApplyPage implements Page {
     private final AtomicBoolean cancel = new AtomicBoolean();
     private VBox view;
     private DesiredState planned;
+    /** Each account and the profile its status was checked with; a Setup that names others makes the check stale. */
+    private java.util.Map<String, String> checkedProfiles;
 
     ApplyPage(WizardModel model, ResourceBundle bundle, Background background, FileDialogs dialogs, LiveAws aws) {
         this.model = model;
@@ -121,8 +123,21 @@ final class ApplyPage implements Page {
         view = new VBox(scroll);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         model.setupProperty().addListener(o -> {
+            boolean hadPlan = planned != null;
             changeList.getItems().clear();
-            planMessage.setText("");
+            planned = null;
+            planMessage.setText(hadPlan ? bundle.getString("apply.planStale") : "");
+            if (hadPlan) {
+                showDiff(null);
+            }
+            DesiredState state = state();
+            if (checkedProfiles != null && (state == null || !checkedProfiles.equals(profiles(state)))) {
+                // what was checked is not what the Setup names now: no ✔ that no longer holds
+                checkedProfiles = null;
+                profileRows.getChildren().clear();
+                profilesMessage.getStyleClass().removeAll("severity-info", "severity-error");
+                profilesMessage.setText(bundle.getString("apply.profilesStale"));
+            }
         });
         return view;
     }
@@ -147,7 +162,13 @@ final class ApplyPage implements Page {
             return;
         }
         profilesMessage.setText(bundle.getString("apply.checking"));
+        java.util.Map<String, String> checking = profiles(state);
         background.run(() -> aws.profiles(state), statuses -> {
+            DesiredState now = state();
+            if (now == null || !checking.equals(profiles(now))) {
+                return; // the Setup changed meanwhile: this answer is for accounts it no longer names
+            }
+            checkedProfiles = checking;
             profileRows.getChildren().clear();
             for (int i = 0; i < statuses.size(); i++) {
                 LiveAws.ProfileStatus s = statuses.get(i);
@@ -166,6 +187,13 @@ final class ApplyPage implements Page {
             boolean allOk = statuses.stream().allMatch(LiveAws.ProfileStatus::ok);
             profilesMessage.setText(bundle.getString(allOk ? "apply.profilesOk" : "apply.profilesNotOk"));
         }, e -> profilesMessage.setText(e.getMessage()));
+    }
+
+    /** Each account of the state and the profile that reaches it. */
+    private static java.util.Map<String, String> profiles(DesiredState state) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        state.accounts().forEach(a -> m.put(a.accountId(), String.valueOf(state.profileFor(a.accountId()))));
+        return m;
     }
 
     private void signIn(String profile) {
@@ -282,6 +310,8 @@ final class ApplyPage implements Page {
             model.markApplied();
             applyMessage.setText(model.text("apply.done", result.writes(), result.skipped().size())
                     + (result.backupFolder() == null ? "" : "\n" + model.text("apply.backup", result.backupFolder())));
+            // the plan was of the accounts before the apply: read them again
+            plan();
         }, e -> {
             finishApply();
             applyMessage.setText(e.getMessage());

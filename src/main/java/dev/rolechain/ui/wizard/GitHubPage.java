@@ -226,7 +226,14 @@ public final class GitHubPage implements Page {
         String name = withId.matches() ? withId.group(1) : typed;
         Long id = withId.matches() ? Long.valueOf(withId.group(2)) : null;
         String problem = null;
-        if (!REPOSITORY.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+        int slash = name.indexOf('/');
+        String owner = SetupDraft.text(model.draft().ownerProperty().get()).strip();
+        if (slash > 0 && slash == name.lastIndexOf('/') && REPOSITORY.matcher(name.substring(slash + 1)).matches()) {
+            // owner/repo: the owner is set above, the list holds names of the owner's repositories
+            String typedOwner = name.substring(0, slash);
+            problem = typedOwner.equalsIgnoreCase(owner) ? model.text("github.repository.ownerAbove", owner,
+                    name.substring(slash + 1)) : model.text("github.repository.otherOwner", typedOwner, owner);
+        } else if (!REPOSITORY.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             problem = model.text("github.repository.invalid", typed);
         } else if (model.draft().repositories().contains(name) && id == null) {
             problem = model.text("github.repository.duplicate", name);

@@ -93,7 +93,7 @@ public final class SetupDraft {
         if (kind == IssuerKind.ENTERPRISE_SERVER && github.serverHost().isEmpty()) {
             problems.add(new Problem("github.serverHost", "required for GitHub Enterprise Server"));
         }
-        Tooling tooling = new Tooling(text(toolingAccountId.get()), text(region.get()), optional(toolingProfile.get()),
+        Tooling tooling = new Tooling(accountId(toolingAccountId.get()), text(region.get()), optional(toolingProfile.get()),
                 createProvider.get(), text(oidcRoleName.get()), oidcRoles.get(),
                 seconds(toolingMaxSession.get(), "tooling.maxSessionSeconds", problems));
         List<Target> targetList = new ArrayList<>();
@@ -129,10 +129,16 @@ public final class SetupDraft {
         return null;
     }
 
-    /** The repositories with an id or a form of their own. */
+    /**
+     * The repositories with an id or a form of their own, and those listed that no subject names yet (the
+     * subjects name the others, and the list is rebuilt from them on opening).
+     */
     private Map<String, GitHub.Repository> repositoryInfo() {
         Map<String, GitHub.Repository> info = new java.util.LinkedHashMap<>();
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(repositoryIds.keySet());
+        java.util.Set<String> named = new java.util.HashSet<>();
+        targets.forEach(t -> t.subjects().forEach(s -> named.add(SetupDraft.text(s.repositoryProperty().get()))));
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(repositories.stream().filter(r -> !named.contains(r)).toList());
+        names.addAll(repositoryIds.keySet());
         names.addAll(repositoryFormats.keySet());
         names.addAll(repositoryTemplates.keySet());
         names.forEach(n -> info.put(n, new GitHub.Repository(repositoryIds.get(n), repositoryFormats.get(n),
@@ -273,6 +279,16 @@ public final class SetupDraft {
      */
     static String text(String value) {
         return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC);
+    }
+
+    /**
+     * An account id as typed: the console shows it grouped ({@code 1234-5678-9012}, or with spaces), IAM wants
+     * the twelve digits, so the grouping is dropped; anything else is kept for the validator to judge.
+     */
+    static String accountId(String value) {
+        String typed = text(value);
+        String digits = typed.strip().replaceAll("[\\s-]", "");
+        return digits.matches("\\d{12}") && typed.strip().matches("[\\d\\s-]+") ? digits : typed;
     }
 
     /** An optional field: blank means absent. */

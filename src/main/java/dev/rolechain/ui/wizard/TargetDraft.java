@@ -62,7 +62,7 @@ public final class TargetDraft {
                         "\"" + policyName + "\" is already the name of another inline policy of this target"));
             }
         }
-        return new Target(SetupDraft.text(name.get()), SetupDraft.text(accountId.get()), SetupDraft.optional(profile.get()),
+        return new Target(SetupDraft.text(name.get()), SetupDraft.accountId(accountId.get()), SetupDraft.optional(profile.get()),
                 SetupDraft.text(roleName.get()), SetupDraft.text(externalId.get()), production.get(), subjectList,
                 List.copyOf(managedPolicyArns), inline,
                 SetupDraft.seconds(maxSessionSeconds.get(), path + ".maxSessionSeconds", problems),

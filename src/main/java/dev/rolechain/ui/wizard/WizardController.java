@@ -119,6 +119,9 @@ public final class WizardController {
             stepList.getChildren().add(button);
         }
         model.problemsProperty().addListener(o -> updateStepButtons());
+        // a page's validity also follows the findings (an unaccepted risk blocks Access): every change counts
+        walkthrough.steps().forEach(step -> model.validProperty(step).addListener(o -> updateStepButtons()));
+        updateStepButtons();
         walkthrough.currentProperty().addListener((o, was, is) -> show(is));
         backButton.disableProperty().bind(walkthrough.canGoBackBinding().not());
         nextButton.disableProperty().bind(walkthrough.canGoNextBinding().not());
@@ -126,8 +129,10 @@ public final class WizardController {
                 .and(walkthrough.currentProperty().isNotEqualTo(walkthrough.steps().get(walkthrough.steps().size() - 1))));
         messageLabel.textProperty().bind(model.messageProperty());
         findingsLink.textProperty().bind(Bindings.createStringBinding(this::findingsSummary, model.analysisProperty(),
-                model.setupProperty()));
-        findingsLink.visibleProperty().bind(model.analysisProperty().isNotNull());
+                model.setupProperty(), model.problemsProperty()));
+        // the findings are of the last valid Setup: while it is not valid, its problems are what counts
+        findingsLink.visibleProperty().bind(model.analysisProperty().isNotNull().or(Bindings.createBooleanBinding(
+                () -> !model.problemsProperty().get().isEmpty(), model.problemsProperty())));
         themeToggle.selectedProperty().addListener((o, was, dark) -> {
             theme = dark ? Theme.DARK : Theme.LIGHT;
             theme.apply();
@@ -137,6 +142,10 @@ public final class WizardController {
     }
 
     private String findingsSummary() {
+        Map<String, String> problems = model.problemsProperty().get();
+        if (!problems.isEmpty()) {
+            return model.text("nav.problems", problems.size(), problems.keySet().iterator().next());
+        }
         PreviewService.Analysis a = model.analysisProperty().get();
         if (a == null) {
             return bundle.getString("nav.findings.none");
@@ -186,6 +195,12 @@ public final class WizardController {
     }
 
     private void showFindings() {
+        Map<String, String> problems = model.problemsProperty().get();
+        if (!problems.isEmpty()) {
+            String path = problems.keySet().iterator().next();
+            navigator.goTo(new FindingLocator.Field(Step.of(path), path));
+            return;
+        }
         if (model.walkthrough().goTo(Step.REVIEW)) {
             ((ReviewPage) pages.apply(Step.REVIEW)).showFindingsTab();
         }

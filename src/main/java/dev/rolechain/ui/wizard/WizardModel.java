@@ -200,7 +200,8 @@ public final class WizardModel {
         first.productionProperty().set(true);
         draft.targets().add(first);
         loading = false;
-        saved = null;
+        // nothing is unsaved until the user edits: the fresh Setup is the baseline
+        saved = draft.build().setup();
         message.set("");
         changed();
         walkthrough.goTo(Step.START);
