@@ -150,6 +150,13 @@ public final class GitHubPage implements Page {
         feedback.bind(sessionNameField, sessionNameMessage, () -> "workflow.roleSessionName");
         feedback.bind(durationField, durationMessage, () -> "workflow.durationSeconds");
         repositoryMessage.setManaged(false);
+        // a message about what was typed goes when the text does
+        repositoryField.textProperty().addListener((o, was, now) -> {
+            if (!repositoryIdProblemShown) {
+                repositoryMessage.setText("");
+                repositoryMessage.setManaged(false);
+            }
+        });
         tokenField.textProperty().bindBidirectional(session.tokenProperty());
         showPicker(false);
         status(null, false);

@@ -29,6 +29,37 @@ class SetupDraftProperties {
         assertThat(validator.validate(built.setup())).isEmpty();
     }
 
+    /** What the wizard holds, saved and opened again, is the same Setup, repositories listed on the GitHub page too. */
+    @Property(tries = 150)
+    void aSavedAndReopenedDraftIsTheSameSetup(@ForAll("setups") Setup setup,
+            @ForAll @net.jqwik.api.constraints.Size(max = 3) java.util.List<@net.jqwik.api.constraints.AlphaChars
+                    @net.jqwik.api.constraints.StringLength(min = 1, max = 12) String> listed) {
+        SetupValidator validator = new SetupValidator(PolicyJson::problems);
+        net.jqwik.api.Assume.that(validator.validate(setup).isEmpty());
+        SetupDraft draft = new SetupDraft();
+        draft.load(setup);
+        listed.forEach(r -> {
+            if (!draft.repositories().contains(r)) {
+                draft.repositories().add(r);
+            }
+        });
+        Setup inWizard = draft.build().setup();
+        SetupJson.Read read = SetupJson.read(SetupJson.write(inWizard));
+        assertThat(read.problems()).isEmpty();
+        SetupDraft reopened = new SetupDraft();
+        reopened.load(read.setup());
+        assertThat(reopened.build().setup()).isEqualTo(inWizard);
+        assertThat(reopened.repositories()).containsExactlyInAnyOrderElementsOf(draft.repositories());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAccountIdTypedAsTheConsoleGroupsItIsTwelveDigits() {
+        assertThat(SetupDraft.accountId("1234-5678-9012")).isEqualTo("123456789012");
+        assertThat(SetupDraft.accountId(" 1234 5678 9012 ")).isEqualTo("123456789012");
+        assertThat(SetupDraft.accountId("1234-5678-901")).as("not an account id: left for the validator").isEqualTo("1234-5678-901");
+        assertThat(SetupDraft.accountId("acct-123456789012")).isEqualTo("acct-123456789012");
+    }
+
     @Provide
     Arbitrary<Setup> setups() {
         return SetupArbitraries.setups();

@@ -1,0 +1,92 @@
+package dev.rolechain.ui.wizard;
+
+import static dev.rolechain.ui.wizard.WizardFixture.click;
+import static dev.rolechain.ui.wizard.WizardFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolechain.testsupport.Examples;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** What the wizard shows follows the Setup: nothing stale after an edit, and messages about what is typed. */
+@ExtendWith(ApplicationExtension.class)
+class StaleStateTest {
+    @TempDir
+    static Path temp;
+
+    private WizardFixture wizard;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        wizard = new WizardFixture(stage, Files.createTempDirectory(temp, "data"));
+    }
+
+    @AfterEach
+    void stop() {
+        wizard.close();
+    }
+
+    private void open(FxRobot robot) {
+        robot.interact(() -> wizard.model().open(Examples.path("three-targets"), ok -> { }));
+        waitUntil("the Setup is open", () -> wizard.model().setupProperty().get() != null);
+    }
+
+    @Test
+    void aNewSetupIsNotUnsavedUntilEdited(FxRobot robot) {
+        robot.interact(() -> wizard.model().newSetup());
+        assertThat(wizard.model().titleProperty().get()).doesNotStartWith("*");
+        robot.interact(() -> wizard.model().draft().ownerProperty().set("acme"));
+        waitUntil("the edit marks it unsaved", () -> wizard.model().titleProperty().get().startsWith("*"));
+    }
+
+    @Test
+    void theRepositoryFieldExplainsOwnerSlashRepoAndItsMessageGoesWithTheText(FxRobot robot) {
+        open(robot);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.GITHUB));
+        click(robot, "#repositoryField").write("acme/web");
+        click(robot, "#addRepositoryButton");
+        Label message = robot.lookup("#repositoryMessage").queryAs(Label.class);
+        assertThat(message.getText()).isEqualTo("The owner is set above (acme): type just the repository's name, web");
+        assertThat(wizard.model().draft().repositories()).doesNotContain("acme/web", "web");
+        robot.interact(() -> robot.lookup("#repositoryField").queryTextInputControl().clear());
+        assertThat(message.getText()).isEmpty();
+        click(robot, "#repositoryField").write("other-org/web");
+        click(robot, "#addRepositoryButton");
+        assertThat(message.getText()).startsWith("\"other-org\" is another owner than acme");
+        robot.interact(() -> robot.lookup("#repositoryField").queryTextInputControl().clear());
+        click(robot, "#repositoryField").write("app");
+        click(robot, "#addRepositoryButton");
+        assertThat(message.getText()).isEqualTo("\"app\" is already in the list");
+        robot.interact(() -> robot.lookup("#repositoryField").queryTextInputControl().clear());
+        assertThat(message.getText()).as("gone with the text").isEmpty();
+    }
+
+    @Test
+    void theStepListAndTheFooterFollowTheSetupsValidity(FxRobot robot) {
+        open(robot);
+        waitUntil("every page is reachable", () -> !robot.lookup("#step-verify").queryButton().isDisabled());
+        // a repository name that is not one: the Setup is invalid, the later pages are out of reach
+        robot.interact(() -> wizard.model().draft().targets().get(0).subjects().get(0).repositoryProperty().set("no good"));
+        waitUntil("the later pages are disabled", () -> robot.lookup("#step-review").queryButton().isDisabled());
+        assertThat(robot.lookup("#step-verify").queryButton().isDisabled()).isTrue();
+        Hyperlink footer = robot.lookup("#findingsLink").queryAs(Hyperlink.class);
+        waitUntil("the footer counts the problem", () -> footer.getText().startsWith("One problem in the Setup"));
+        assertThat(footer.getText()).contains("targets[0].subjects[0].repository");
+        click(robot, "#findingsLink");
+        assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.ACCESS);
+        robot.interact(() -> wizard.model().draft().targets().get(0).subjects().get(0).repositoryProperty().set("app"));
+        waitUntil("reachable again", () -> !robot.lookup("#step-verify").queryButton().isDisabled());
+        waitUntil("the footer shows findings again", () -> !footer.getText().contains("problem"));
+    }
+}
