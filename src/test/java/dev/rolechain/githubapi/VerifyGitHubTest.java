@@ -110,6 +110,24 @@ class VerifyGitHubTest {
     }
 
     @Test
+    void runnersThatLeaveTheRunQueuedAreSaidWhileItWaits() throws Exception {
+        GitHubRunStub.logs(stub, 2, GitHubRunStub.outcomes("dev", "success", "success"));
+        stub.sequence("GET", REPO + "/actions/runs/2",
+                new GitHubStub.Response(200, GitHubRunStub.run(2, "queued", null, "main"), Map.of()),
+                new GitHubStub.Response(200, GitHubRunStub.run(2, "queued", null, "main"), Map.of()),
+                new GitHubStub.Response(200, GitHubRunStub.run(2, "queued", null, "main"), Map.of()),
+                new GitHubStub.Response(200, GitHubRunStub.run(2, "completed", "success", "main"), Map.of()));
+        List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GitHubVerification verification = new GitHubVerification(new GitHubApi(java.net.http.HttpClient.newHttpClient(),
+                java.net.URI.create(stub.base()), "t0k3n"), java.time.Duration.ofMillis(40), java.time.Duration.ofMillis(50));
+        GitHubVerification.Result result = verification.run(new dev.rolechain.Services().planner().plan(
+                Examples.load("three-targets")), "app", "main", "dev", java.time.Duration.ofSeconds(10), progress::add, () -> false);
+        assertThat(result.asExpected()).isTrue();
+        assertThat(progress).anySatisfy(p -> assertThat(p).startsWith("run 2 is still queued after")
+                .contains("no runner has picked it up yet"));
+    }
+
+    @Test
     void aWorkflowNotOnTheDefaultBranchIsSaidWithTheFix() throws Exception {
         stub.route("GET", WORKFLOW, new GitHubStub.Response(404, "{\"message\":\"Not Found\"}", Map.of()));
         JsonNode out = verify(1);

@@ -38,6 +38,8 @@ final class GitHubRunModel {
     private final StringProperty repository = new SimpleStringProperty(this, "repository", "");
     private final StringProperty ref = new SimpleStringProperty(this, "ref", "");
     private final BooleanProperty probe = new SimpleBooleanProperty(this, "probe", false);
+    /** How long to wait for the run before cancelling it, in seconds, as typed. */
+    private final StringProperty timeoutSeconds = new SimpleStringProperty(this, "timeoutSeconds", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
@@ -52,6 +54,7 @@ final class GitHubRunModel {
         this.background = background;
         this.poll = poll;
         this.timeout = timeout;
+        this.timeoutSeconds.set(Long.toString(timeout.toSeconds()));
     }
 
     /** The repositories the Setup's subjects name: where the run can be dispatched. */
@@ -80,15 +83,17 @@ final class GitHubRunModel {
         String on = ref.get().strip();
         boolean withProbe = probe.get();
         String token = session.token();
+        Duration wait = timeoutSeconds.get().strip().matches("\\d{1,6}") && Long.parseLong(timeoutSeconds.get().strip()) > 0
+                ? Duration.ofSeconds(Long.parseLong(timeoutSeconds.get().strip())) : timeout;
         GitHubVerification.Progress report = line -> background.fx().execute(() -> progress.set(line));
         background.run(() -> {
             var api = connector.connect(state.setup().github().serverHost(), token);
             var verification = new GitHubVerification(api, poll, Duration.ofSeconds(60));
             String branch = on.isEmpty() ? api.defaultBranch(state.owner(), repo) : on;
             List<GitHubVerification.Result> results = new ArrayList<>();
-            results.add(verification.run(state, repo, branch, null, timeout, report, cancelled::get));
+            results.add(verification.run(state, repo, branch, null, wait, report, cancelled::get));
             if (withProbe) {
-                results.add(verification.probe(state, repo, null, timeout, report, cancelled::get));
+                results.add(verification.probe(state, repo, null, wait, report, cancelled::get));
             }
             return results;
         }, results -> {
@@ -132,6 +137,10 @@ final class GitHubRunModel {
 
     StringProperty refProperty() {
         return ref;
+    }
+
+    StringProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
     }
 
     BooleanProperty probeProperty() {

@@ -98,6 +98,15 @@ final class VerifyPage implements Page {
         javafx.scene.control.CheckBox probe = new javafx.scene.control.CheckBox(bundle.getString("verify.github.probe"));
         probe.setId("githubRunProbe");
         probe.selectedProperty().bindBidirectional(github.probeProperty());
+        javafx.scene.control.TextField timeout = new javafx.scene.control.TextField();
+        timeout.setId("githubRunTimeout");
+        timeout.setPrefColumnCount(4);
+        timeout.setAccessibleText(bundle.getString("verify.github.timeout"));
+        timeout.setTooltip(new javafx.scene.control.Tooltip(bundle.getString("verify.github.timeout")));
+        timeout.textProperty().bindBidirectional(github.timeoutSecondsProperty());
+        Forms.digitsOnly(timeout);
+        Label timeoutLabel = new Label(bundle.getString("verify.github.timeout.short"));
+        timeoutLabel.setLabelFor(timeout);
         Button run = new Button(bundle.getString("verify.github.run"));
         run.setId("githubRunButton");
         run.disableProperty().bind(github.runningProperty().or(github.repositoryProperty().isEmpty()));
@@ -130,7 +139,7 @@ final class VerifyPage implements Page {
                 column("verify.github.col.actual", r -> (r.asExpected() ? "✔ " : "✘ ") + r.actual(), 150),
                 column("verify.github.col.hop1", GitHubRunModel.Row::hop1, 210),
                 column("verify.github.col.hop2", GitHubRunModel.Row::hop2, 210)));
-        HBox controls = new HBox(8, repository, ref, probe, run, cancel);
+        HBox controls = new HBox(8, repository, ref, probe, timeoutLabel, timeout, run, cancel);
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(ref, Priority.ALWAYS);
         return new VBox(8, title, lead, controls, progress, outcome, rows);

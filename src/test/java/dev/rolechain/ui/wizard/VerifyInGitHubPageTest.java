@@ -115,6 +115,20 @@ class VerifyInGitHubPageTest {
     }
 
     @Test
+    void aRunThatDoesNotEndInTheTimeGivenIsCancelledAndSaid(FxRobot robot) {
+        stub.sequence("GET", GitHubRunStub.REPO + "/actions/runs/2", new GitHubStub.Response(200,
+                GitHubRunStub.run(2, "in_progress", null, "main"), Map.of()));
+        stub.route("POST", GitHubRunStub.REPO + "/actions/runs/2/cancel", new GitHubStub.Response(202, "{}", Map.of()));
+        openVerify(robot);
+        WizardFixture.replace(robot, "#githubRunTimeout", "1");
+        click(robot, "#githubRunButton");
+        waitUntil("the timeout is said", () -> !robot.lookup("#githubRunOutcome").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#githubRunOutcome").queryAs(Label.class).getText()).isEqualTo("the run did not finish "
+                + "within 1 s; GitHub was asked to cancel run 2 (https://github.com/acme/app/actions/runs/2)");
+        assertThat(stub.writes()).extracting(GitHubStub.Request::path).contains(GitHubRunStub.REPO + "/actions/runs/2/cancel");
+    }
+
+    @Test
     void aWorkflowMissingFromTheDefaultBranchIsSaidOnThePage(FxRobot robot) {
         stub.route("GET", GitHubRunStub.WORKFLOW, new GitHubStub.Response(404, "{\"message\":\"Not Found\"}", Map.of()));
         openVerify(robot);
