@@ -16,8 +16,8 @@ public final class Launcher {
             try {
                 Gui.launch(new Services());
             } catch (UnsupportedOperationException | IllegalStateException e) {
-                System.err.println("rolechain: cannot open the wizard's window (" + e.getMessage() + ").");
-                System.err.println("On a machine without a display, use the command line: rolechain --help");
+                Console.err("rolechain: cannot open the wizard's window (" + e.getMessage() + ").");
+                Console.err("On a machine without a display, use the command line: rolechain --help");
                 System.exit(1);
             }
             return;

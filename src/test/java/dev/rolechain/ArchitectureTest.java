@@ -33,6 +33,22 @@ class ArchitectureTest {
 
     @ParameterizedTest(name = "{0} imports none of {1}")
     @CsvSource(delimiter = '|', textBlock = """
+            aws    | ui, cli
+            ui     | cli
+            """)
+    void theOuterPackagesImportOnlyInwards(String pkg, String forbidden) {
+        corePackagesImportOnlyWhatTheDesignAllows(pkg, forbidden);
+    }
+
+    @Test
+    void onlyTheCommandLineAndTheConsoleWriteToStandardOutputAndError() {
+        noClasses().that().resideOutsideOfPackage("dev.rolechain.cli..").and().doNotHaveFullyQualifiedName("dev.rolechain.Console")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .check(classes);
+    }
+
+    @ParameterizedTest(name = "{0} imports none of {1}")
+    @CsvSource(delimiter = '|', textBlock = """
             setup  | iam, github, plan, render, lint, chain, inspect, aws, ui, cli
             iam    | setup, github, plan, render, lint, chain, inspect, aws, ui, cli
             github | setup, plan, render, lint, chain, inspect, aws, ui, cli

@@ -65,8 +65,7 @@ public final class Gui {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             Platform.runLater(() -> {
-                System.out.println("rolechain: first page shown");
-                System.out.flush();
+                dev.rolechain.Console.out("rolechain: first page shown");
                 Platform.exit();
                 System.exit(0);
             });
