@@ -48,7 +48,7 @@ public final class GraphBuilder {
     public static final String SAML = "sts:AssumeRoleWithSAML";
     static final List<String> TRUST_ACTIONS = List.of(ASSUME, WEB_IDENTITY, SAML, "sts:TagSession",
             "sts:SetSourceIdentity");
-    static final String GITHUB_ISSUER = "token.actions.githubusercontent.com";
+    static final String GITHUB_ISSUER = dev.rolechain.github.Issuer.GITHUB_COM;
     private static final Pattern PRODUCTION = Pattern.compile("prod|production|prd", Pattern.CASE_INSENSITIVE);
     private static final Set<String> ENVIRONMENT_TAGS = Set.of("environment", "env", "stage");
     private static final String SESSION_NAME = "rolechain-inspect";
