@@ -24,7 +24,37 @@ class DifferTest {
     void whatIsMissingIsCreated() {
         assertThat(new Differ().diff(target, new IamAccount(target.accountId(), List.of(), List.of())))
                 .extracting(Change::resource, Change::action)
-                .containsExactly(tuple("role/ci-deploy-role", Change.Action.CREATE));
+                .containsExactly(tuple("role/ci-deploy-role", Change.Action.CREATE),
+                        tuple("role/ci-deploy-role/attached/arn:aws:iam::aws:policy/PowerUserAccess", Change.Action.CREATE));
+    }
+
+    @Test
+    void anAttachmentTheRoleLacksIsACreateOfItsOwn() {
+        Role planned = target.roles().get(0);
+        Role live = new Role(planned.name(), planned.path(), planned.description(), planned.trustPolicy(), Map.of(),
+                List.of(), planned.maxSessionDuration(), null, planned.tags());
+        assertThat(new Differ().diff(target, new IamAccount(target.accountId(), List.of(), List.of(live))))
+                .filteredOn(c -> c.action() != Change.Action.NONE).extracting(Change::resource)
+                .contains("role/ci-deploy-role/attached/arn:aws:iam::aws:policy/PowerUserAccess");
+    }
+
+    @Test
+    void theUnifiedDiffHasHunksWithThreeLinesOfContext() {
+        String from = String.join("\n", List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")) + "\n";
+        String to = from.replace("e\n", "E\n");
+        assertThat(UnifiedDiff.of("live", from, "planned", to)).isEqualTo("""
+                --- live
+                +++ planned
+                @@ -2,7 +2,7 @@
+                 b
+                 c
+                 d
+                -e
+                +E
+                 f
+                 g
+                 h
+                """);
     }
 
     @Test
