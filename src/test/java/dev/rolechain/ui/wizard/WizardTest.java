@@ -115,9 +115,13 @@ class WizardTest {
         waitUntil("RC104 is back", () -> findingsFromModel().stream().anyMatch(f -> f.rule().equals("RC104")));
         assertThat(robot.lookup("#findingsLink").queryAs(javafx.scene.control.Hyperlink.class).getText()).contains("RC104");
 
-        // what was typed is the article's scenario
+        // what was typed is the article's scenario, with the repository listed on the GitHub page kept (no subject
+        // names it: the subjects admit every repository)
         Setup article = new Services().loader().load(Examples.path("article"));
-        assertThat(wizard.model().setupProperty().get()).isEqualTo(article);
+        Setup typed = wizard.model().setupProperty().get();
+        assertThat(typed.github().repositories()).containsOnlyKeys("app");
+        assertThat(new Setup(typed.github().withRepositories(java.util.Map.of()), typed.tooling(), typed.targets(),
+                typed.workflow(), typed.quotas())).isEqualTo(article);
 
         click(robot, "#step-review");
         click(robot, "#nextButton");
