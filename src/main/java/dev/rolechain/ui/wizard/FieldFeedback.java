@@ -14,7 +14,8 @@ import javafx.scene.control.TextInputControl;
 /**
  * Shows each field's problem (the Setup validator's message) under it and marks the field, and
  * remembers which control edits which Setup path so a finding can take the user there. "required"
- * shows only once the user has left the field, so a fresh page is not a wall of red.
+ * shows only once the user has left the field, so a fresh page is not a wall of red, or once the user asks
+ * what stands in the way ({@link WizardModel#revealProperty()}).
  */
 final class FieldFeedback {
     private final WizardModel model;
@@ -29,7 +30,7 @@ final class FieldFeedback {
         boolean[] touched = {!text(field).isEmpty()};
         Runnable update = () -> {
             String problem = model.problemsProperty().get().get(path.get());
-            boolean show = problem != null && (touched[0] || !problem.startsWith("required"));
+            boolean show = problem != null && (touched[0] || model.revealProperty().get() || !problem.startsWith("required"));
             if (message != null) {
                 message.setText(show ? problem : "");
                 message.setManaged(show);
@@ -47,12 +48,14 @@ final class FieldFeedback {
         InvalidationListener problems = o -> update.run();
         field.focusedProperty().addListener(focus);
         model.problemsProperty().addListener(problems);
+        model.revealProperty().addListener(problems);
         String registered = path.get();
         controls.put(registered, field);
         update.run();
         return () -> {
             field.focusedProperty().removeListener(focus);
             model.problemsProperty().removeListener(problems);
+            model.revealProperty().removeListener(problems);
             controls.remove(registered, field);
         };
     }

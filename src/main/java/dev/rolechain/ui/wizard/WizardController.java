@@ -197,7 +197,11 @@ public final class WizardController {
     private void showFindings() {
         Map<String, String> problems = model.problemsProperty().get();
         if (!problems.isEmpty()) {
-            String path = problems.keySet().iterator().next();
+            model.revealProperty().set(true);
+            // the current page's first problem, else the Setup's first
+            Step here = model.walkthrough().current();
+            String path = problems.keySet().stream().filter(p -> Step.of(p) == here).findFirst()
+                    .orElse(problems.keySet().iterator().next());
             navigator.goTo(new FindingLocator.Field(Step.of(path), path));
             return;
         }

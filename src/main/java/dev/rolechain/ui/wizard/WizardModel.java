@@ -53,6 +53,8 @@ public final class WizardModel {
     private final ReadOnlyObjectWrapper<PreviewService.Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    /** The user asked what stands in the way: every field's problem shows, "required" too. */
+    private final javafx.beans.property.BooleanProperty reveal = new javafx.beans.property.SimpleBooleanProperty(this, "reveal");
     private final ReadOnlyBooleanWrapper applied = new ReadOnlyBooleanWrapper(this, "applied");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -182,6 +184,7 @@ public final class WizardModel {
         }
         file.set(path);
         applied.set(false);
+        reveal.set(false);
         saved = s == null ? null : draft.build().setup();
         rendered.set(null);
         analysis.set(null);
@@ -341,6 +344,10 @@ public final class WizardModel {
 
     public ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.BooleanProperty revealProperty() {
+        return reveal;
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {

@@ -51,6 +51,27 @@ class StaleStateTest {
     }
 
     @Test
+    void anEmptyExternalIdIsSaidWhenTheUserAsksWhyNextIsDisabled(FxRobot robot) {
+        robot.interact(() -> {
+            wizard.model().newSetup();
+            wizard.model().draft().ownerProperty().set("acme");
+            wizard.model().draft().repositories().add("app");
+            wizard.model().draft().toolingAccountIdProperty().set("111111111111");
+            wizard.model().draft().targets().get(0).accountIdProperty().set("222222222222");
+        });
+        waitUntil("the GitHub page is valid", () -> wizard.model().validProperty(Step.GITHUB).get());
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.ACCOUNTS));
+        Label message = robot.lookup("#targetExternalIdMessage-0").queryAs(Label.class);
+        assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isTrue();
+        assertThat(message.getText()).as("a fresh field is not red yet").isEmpty();
+        Hyperlink footer = robot.lookup("#findingsLink").queryAs(Hyperlink.class);
+        waitUntil("the footer says why", () -> footer.getText().contains("in the Setup"));
+        click(robot, "#findingsLink");
+        waitUntil("the field says it", () -> message.getText().startsWith("required"));
+        assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.ACCOUNTS);
+    }
+
+    @Test
     void theRepositoryFieldExplainsOwnerSlashRepoAndItsMessageGoesWithTheText(FxRobot robot) {
         open(robot);
         robot.interact(() -> wizard.model().walkthrough().goTo(Step.GITHUB));
