@@ -32,7 +32,8 @@ public final class LiveCheck {
     }
 
     /** sts:AssumeRole from an OIDC role to a deploy role: Rolechain's decision and the simulator's, if it answered. */
-    public record Permission(String target, String oidcRoleArn, String deployRoleArn, boolean ours, Optional<String> simulator) {
+    public record Permission(String target, String oidcRoleArn, String deployRoleArn, boolean ours, Optional<String> simulator,
+            String simulatorProblem) {
         public boolean disagree() {
             return simulator.isPresent() && simulator.get().equals("allowed") != ours;
         }
@@ -102,8 +103,9 @@ public final class LiveCheck {
             boolean ours = evaluator.decide(null, identity, new Request(Principal.session(planned.partition(),
                     planned.toolingAccountId(), chain.oidcRoleName(), planned.roleSessionName()), "sts:AssumeRole",
                     chain.deployRoleArn(), null)) == Decision.ALLOW;
+            LivePlanner.Simulation simulation = reader.simulate(planned, chain.oidcRoleArn(), chain.deployRoleArn());
             permissions.add(new Permission(chain.targetName(), chain.oidcRoleArn(), chain.deployRoleArn(), ours,
-                    reader.simulate(planned, chain.oidcRoleArn(), chain.deployRoleArn())));
+                    simulation.decision(), simulation.problem()));
         }
         return new Result(cells, permissions, providerNote, providerOk);
     }

@@ -64,15 +64,24 @@ public final class LivePlanner {
      * The IAM policy simulator's answer for the OIDC role's sts:AssumeRole on a deploy role, or empty
      * where the simulator does not answer.
      */
-    public java.util.Optional<String> simulate(DesiredState state, String oidcRoleArn, String deployRoleArn) {
+    public Simulation simulate(DesiredState state, String oidcRoleArn, String deployRoleArn) {
         String profile = state.profileFor(state.toolingAccountId());
         try (AccountSession session = sessions.apply(profile)) {
             var response = session.iam().simulatePrincipalPolicy(r -> r.policySourceArn(oidcRoleArn)
                     .actionNames("sts:AssumeRole").resourceArns(deployRoleArn));
-            return response.evaluationResults().stream().findFirst().map(e -> e.evalDecisionAsString());
+            return response.evaluationResults().stream().findFirst()
+                    .map(e -> new Simulation(java.util.Optional.of(e.evalDecisionAsString()), null))
+                    .orElse(new Simulation(java.util.Optional.empty(), "it returned no evaluation result"));
         } catch (SdkException e) {
-            return java.util.Optional.empty();
+            String why = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase
+                    && ase.awsErrorDetails() != null
+                    ? ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage() : e.getMessage();
+            return new Simulation(java.util.Optional.empty(), why);
         }
+    }
+
+    /** The simulator's decision, or why it gave none (it is not available on every endpoint or to every caller). */
+    public record Simulation(java.util.Optional<String> decision, String problem) {
     }
 
     private IamAccount read(DesiredState state, IamAccount planned) {

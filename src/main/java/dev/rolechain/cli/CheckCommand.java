@@ -73,7 +73,7 @@ public final class CheckCommand implements Callable<Integer> {
             notes.add("provider: " + result.provider());
             for (dev.rolechain.aws.LiveCheck.Permission p : result.permissions()) {
                 String opinion = p.simulator().map(d -> "simulator: " + d + (p.disagree() ? "  ← DISAGREES" : ""))
-                        .orElse("simulator: did not answer");
+                        .orElse("simulator: did not answer (" + p.simulatorProblem() + ")");
                 notes.add("permission " + p.target() + ": sts:AssumeRole " + p.oidcRoleArn() + " → " + p.deployRoleArn()
                         + ": rolechain: " + (p.ours() ? "allowed" : "denied") + "; " + opinion);
             }

@@ -67,6 +67,9 @@ public final class FxFileDialogs implements FileDialogs {
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
+        // every confirmation here is of something that changes files, accounts or repositories: Enter cancels
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
 

@@ -181,7 +181,7 @@ final class VerifyPage implements Page {
         long wrong = result.cells().stream().filter(c -> !c.asExpected()).count();
         provider.setText(model.text("verify.provider", result.provider()));
         permissions.getItems().setAll(result.permissions().stream().map(p -> model.text("verify.permission", p.target(),
-                p.ours() ? "allowed" : "denied", p.simulator().orElse(bundle.getString("verify.noSimulator")))
+                p.ours() ? "allowed" : "denied", p.simulator().orElse(model.text("verify.noSimulator", String.valueOf(p.simulatorProblem()))))
                 + (p.disagree() ? "  ← " + bundle.getString("verify.disagrees") : "")).toList());
         matrixView.show(result.cells());
         // the summary last: it is what says the check has ended
