@@ -32,8 +32,9 @@ final class FieldFeedback {
             String problem = model.problemsProperty().get().get(path.get());
             boolean show = problem != null && (touched[0] || model.revealProperty().get() || !problem.startsWith("required"));
             if (message != null) {
-                message.setText(show ? problem : "");
-                message.setManaged(show);
+                // the line is kept when there is nothing to say, so that fields do not move when a message appears
+                message.setText(show ? problem : " ");
+                message.setManaged(true);
                 message.setVisible(show);
             }
             field.pseudoClassStateChanged(Styles.STATE_DANGER, show);

@@ -63,12 +63,24 @@ class StaleStateTest {
         robot.interact(() -> wizard.model().walkthrough().goTo(Step.ACCOUNTS));
         Label message = robot.lookup("#targetExternalIdMessage-0").queryAs(Label.class);
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isTrue();
-        assertThat(message.getText()).as("a fresh field is not red yet").isEmpty();
+        assertThat(message.getText()).as("a fresh field is not red yet").isBlank();
         Hyperlink footer = robot.lookup("#findingsLink").queryAs(Hyperlink.class);
         waitUntil("the footer says why", () -> footer.getText().contains("in the Setup"));
         click(robot, "#findingsLink");
         waitUntil("the field says it", () -> message.getText().startsWith("required"));
         assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.ACCOUNTS);
+    }
+
+    @Test
+    void aMessageAppearingDoesNotMoveTheFieldsBelowIt(FxRobot robot) {
+        open(robot);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.ACCOUNTS));
+        javafx.scene.Node region = robot.lookup("#regionField").query();
+        double before = region.localToScene(0, 0).getY();
+        robot.interact(() -> wizard.model().draft().toolingAccountIdProperty().set("12345"));
+        waitUntil("the message shows", () -> robot.lookup("#toolingAccountMessage").queryAs(Label.class).isVisible());
+        robot.interact(() -> { });
+        assertThat(region.localToScene(0, 0).getY()).isEqualTo(before);
     }
 
     @Test
