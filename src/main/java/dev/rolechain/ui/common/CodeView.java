@@ -108,6 +108,13 @@ public final class CodeView extends StackPane {
         }
     }
 
+    /** Back to the first line: another document is shown, not an edit of the same. */
+    public void scrollToTop() {
+        area.moveTo(0);
+        area.scrollYToPixel(0);
+        area.requestFollowCaret();
+    }
+
     /** Scrolls to a line (1-based) and selects it. */
     public void showLine(int line) {
         int paragraph = Math.max(0, Math.min(line - 1, area.getParagraphs().size() - 1));

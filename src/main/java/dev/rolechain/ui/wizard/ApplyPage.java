@@ -255,6 +255,9 @@ final class ApplyPage implements Page {
         }
         liveDocument.show(live.toString(), Highlighter.Language.JSON);
         plannedDocument.show(planned.toString(), Highlighter.Language.JSON);
+        // each change is another document: start it at its top, not where the last one was scrolled to
+        liveDocument.scrollToTop();
+        plannedDocument.scrollToTop();
     }
 
     /** The planned document a change concerns: a role's trust, an inline policy, or nothing to show. */
