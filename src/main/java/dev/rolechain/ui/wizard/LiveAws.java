@@ -82,6 +82,19 @@ public final class LiveAws {
             return List.of();
         }
         List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-        return all.subList(Math.max(0, all.size() - lines), all.size());
+        return all.subList(Math.max(0, all.size() - lines), all.size()).stream().map(LiveAws::readable).toList();
+    }
+
+    /** A journal line as a person reads it: local time, account, call, resource, result. */
+    static String readable(String json) {
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            String time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(
+                    java.time.Instant.parse(node.path("time").asText()).atZone(java.time.ZoneId.systemDefault()));
+            return time + "  " + node.path("account").asText() + "  " + node.path("action").asText() + "  "
+                    + node.path("resource").asText() + "  " + node.path("result").asText();
+        } catch (java.io.IOException | java.time.DateTimeException e) {
+            return json; // not a line of ours: shown as it is
+        }
     }
 }

@@ -55,7 +55,7 @@ class LiveWizardTest {
         Label result = robot.lookup("#applyMessage").queryAs(Label.class);
         waitUntil("the apply ends", () -> result.getText().contains("write calls"));
         assertThat(wizard.dialogs.confirmations).containsExactly("Change role gha-deploy in account 555555555555?");
-        assertThat(result.getText()).contains("1 roles left unchanged");
+        assertThat(result.getText()).contains("one role left unchanged");
         assertThat(wizard.dialogs.messages.get(0)).contains("the role exists and was not created by Rolechain",
                 "Kept as they are: 1 trust statement of others; the description", "RolechainOidcRoleChain");
         String original = trust();
@@ -141,6 +141,12 @@ class LiveWizardTest {
         assertThat(result.getText()).doesNotStartWith("0 write calls");
         assertThat(robot.lookup("#applySteps").queryListView().getItems()).isNotEmpty();
         waitUntil("the journal is shown", () -> !robot.lookup("#journalList").queryListView().getItems().isEmpty());
+        assertThat(robot.lookup("#journalList").<String>queryListView().getItems()).as("read as a person reads it")
+                .allSatisfy(line -> assertThat(line).doesNotStartWith("{")).anySatisfy(line -> assertThat(line)
+                        .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  \\d{12}  CreateRole  role/.*  ok"));
+        // a finished apply plans again: the list shows what is left, not what was to do
+        waitUntil("the plan after the apply", () -> !changes.getItems().isEmpty()
+                && changes.getItems().stream().allMatch(c -> c.action() == Change.Action.NONE));
 
         wizard.screenshot(robot, WizardFixture.screenshots().resolve("apply-light.png"));
         click(robot, "#planButton");
