@@ -290,6 +290,8 @@ final class ApplyPage implements Page {
         applyButton.setDisable(true);
         cancelButton.setDisable(false);
         applyMessage.setText(bundle.getString("apply.applying"));
+        // the progress is what the user watches now
+        dev.rolechain.ui.common.Scrolling.intoView(steps);
         Applier.Confirmation confirm = (account, role, why, diff) -> {
             CompletableFuture<Boolean> answer = new CompletableFuture<>();
             Platform.runLater(() -> answer.complete(dialogs.confirm(applyButton.getScene().getWindow(),

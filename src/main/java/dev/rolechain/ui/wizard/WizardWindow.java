@@ -117,6 +117,12 @@ public final class WizardWindow {
     /** Shows the wizard in {@code stage}; closing with unsaved changes asks first. */
     public Scene show(Stage stage) {
         Scene scene = new Scene(root);
+        // a field the user tabs to (or a finding takes them to) is scrolled into view
+        scene.focusOwnerProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                javafx.application.Platform.runLater(() -> dev.rolechain.ui.common.Scrolling.ifHidden(now));
+            }
+        });
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
         stage.titleProperty().bind(model.titleProperty());

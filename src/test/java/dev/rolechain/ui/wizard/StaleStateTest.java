@@ -84,6 +84,24 @@ class StaleStateTest {
     }
 
     @Test
+    void aFieldThatTakesFocusBelowTheFoldIsScrolledIntoView(FxRobot robot) {
+        open(robot);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.GITHUB));
+        javafx.scene.Node token = robot.lookup("#tokenField").query();
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) robot.lookup(".scroll-pane").queryAll()
+                .stream().filter(n -> n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null
+                        && sp.getContent().lookup("#tokenField") != null).findFirst().orElseThrow();
+        robot.interact(() -> scroll.setVvalue(0));
+        robot.interact(token::requestFocus);
+        waitUntil("scrolled to the field", () -> scroll.getVvalue() > 0);
+        double top = scroll.localToScene(scroll.getBoundsInLocal()).getMinY();
+        double bottom = top + scroll.getViewportBounds().getHeight();
+        javafx.geometry.Bounds b = token.localToScene(token.getBoundsInLocal());
+        assertThat(b.getMinY()).isGreaterThanOrEqualTo(top);
+        assertThat(b.getMaxY()).isLessThanOrEqualTo(bottom);
+    }
+
+    @Test
     void theRepositoryFieldExplainsOwnerSlashRepoAndItsMessageGoesWithTheText(FxRobot robot) {
         open(robot);
         robot.interact(() -> wizard.model().walkthrough().goTo(Step.GITHUB));

@@ -89,20 +89,7 @@ final class WizardFixture {
     }
 
     static void scrollIntoView(Node node) {
-        for (Node p = node.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.ScrollPane scroll) {
-                javafx.scene.Node content = scroll.getContent();
-                double contentHeight = content.getBoundsInLocal().getHeight();
-                double viewport = scroll.getViewportBounds().getHeight();
-                javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-                if (contentHeight > viewport) {
-                    double target = (b.getMinY() + b.getHeight() / 2 - viewport / 2) / (contentHeight - viewport);
-                    scroll.setVvalue(Math.max(0, Math.min(1, target)));
-                }
-                scroll.layout();
-                return;
-            }
-        }
+        dev.rolechain.ui.common.Scrolling.intoView(node);
     }
 
     static String text(FxRobot robot, String query) {
