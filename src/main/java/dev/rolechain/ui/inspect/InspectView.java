@@ -162,6 +162,14 @@ public final class InspectView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(8, profilesButton, dumpsButton, sourcesLabel, spacer, status, inspectButton, cancelButton, exportButton);
+        // the buttons keep their size; the sources and the status give way (a long progress line is cut, not a button)
+        for (javafx.scene.control.Control c : List.of(profilesButton, dumpsButton, inspectButton, cancelButton, exportButton)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        sourcesLabel.setMinWidth(0);
+        status.setTooltip(new javafx.scene.control.Tooltip());
+        status.getTooltip().textProperty().bind(status.textProperty());
         top.getStyleClass().add("inspect-bar");
         top.setPadding(new Insets(8, 12, 8, 12));
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
