@@ -51,12 +51,11 @@ final class ApplyPage implements Page {
     private final Label restoreMessage = new Label();
     private final AtomicBoolean cancel = new AtomicBoolean();
     private VBox view;
-    private DesiredState planned;
-    /** Each account and the profile its status was checked with; a Setup that names others makes the check stale. */
-    private java.util.Map<String, String> checkedProfiles;
+    private final ApplyModel applyModel;
 
     ApplyPage(WizardModel model, ResourceBundle bundle, Background background, FileDialogs dialogs, LiveAws aws) {
         this.model = model;
+        this.applyModel = new ApplyModel(aws, background);
         this.bundle = bundle;
         this.background = background;
         this.dialogs = dialogs;
@@ -122,29 +121,22 @@ final class ApplyPage implements Page {
         scroll.setFitToWidth(true);
         view = new VBox(scroll);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        model.setupProperty().addListener(o -> {
-            boolean hadPlan = planned != null;
-            changeList.getItems().clear();
-            planned = null;
-            planMessage.setText(hadPlan ? bundle.getString("apply.planStale") : "");
-            if (hadPlan) {
-                showDiff(null);
-            }
-            DesiredState state = state();
-            if (checkedProfiles != null && (state == null || !checkedProfiles.equals(profiles(state)))) {
-                // what was checked is not what the Setup names now: no ✔ that no longer holds
-                checkedProfiles = null;
-                profileRows.getChildren().clear();
-                profilesMessage.getStyleClass().removeAll("severity-info", "severity-error");
-                profilesMessage.setText(bundle.getString("apply.profilesStale"));
-            }
-        });
+        // the view model hears of every edit: the Setup as planned, or none while it is not valid
+        model.setupProperty().addListener(o -> applyModel.setup(model.setupProperty().get() == null ? null : state()));
+        model.renderedProperty().addListener(o -> applyModel.setup(model.setupProperty().get() == null ? null : state()));
+        applyModel.setup(state());
+        applyModel.profiles().addListener((javafx.collections.ListChangeListener<LiveAws.ProfileStatus>) c -> showProfiles());
+        applyModel.profilesStatusProperty().addListener(o -> showProfilesMessage());
+        applyModel.profilesErrorProperty().addListener(o -> showProfilesMessage());
+        changeList.setItems(applyModel.changes());
+        applyModel.planStatusProperty().addListener(o -> showPlanMessage());
+        applyModel.planErrorProperty().addListener(o -> showPlanMessage());
         return view;
     }
 
     @Override
     public void shown() {
-        if (profileRows.getChildren().isEmpty()) {
+        if (applyModel.profilesStatusProperty().get() == ApplyModel.Status.NONE) {
             checkProfiles();
         }
         checkButton.requestFocus();
@@ -156,44 +148,64 @@ final class ApplyPage implements Page {
     }
 
     private void checkProfiles() {
-        DesiredState state = state();
-        if (state == null) {
+        if (state() == null) {
             profilesMessage.setText(model.text("message.previewNotReady"));
             return;
         }
-        profilesMessage.setText(bundle.getString("apply.checking"));
-        java.util.Map<String, String> checking = profiles(state);
-        background.run(() -> aws.profiles(state), statuses -> {
-            DesiredState now = state();
-            if (now == null || !checking.equals(profiles(now))) {
-                return; // the Setup changed meanwhile: this answer is for accounts it no longer names
-            }
-            checkedProfiles = checking;
-            profileRows.getChildren().clear();
-            for (int i = 0; i < statuses.size(); i++) {
-                LiveAws.ProfileStatus s = statuses.get(i);
-                Label status = new Label((s.ok() ? "✔ " : "✖ ") + s.status());
-                status.setId("profileStatus-" + i);
-                status.getStyleClass().add(s.ok() ? "severity-info" : "severity-error");
-                status.setWrapText(true);
-                profileRows.addRow(i, new Label(s.account()), new Label(s.profile() == null ? "(default)" : s.profile()), status);
-                if (!s.ok() && s.ssoSession()) {
-                    Button signIn = new Button(bundle.getString("apply.signIn"));
-                    signIn.setId("signIn-" + i);
-                    signIn.setOnAction(e -> signIn(s.profile()));
-                    profileRows.add(signIn, 3, i);
-                }
-            }
-            boolean allOk = statuses.stream().allMatch(LiveAws.ProfileStatus::ok);
-            profilesMessage.setText(bundle.getString(allOk ? "apply.profilesOk" : "apply.profilesNotOk"));
-        }, e -> profilesMessage.setText(e.getMessage()));
+        applyModel.checkProfiles();
     }
 
-    /** Each account of the state and the profile that reaches it. */
-    private static java.util.Map<String, String> profiles(DesiredState state) {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-        state.accounts().forEach(a -> m.put(a.accountId(), String.valueOf(state.profileFor(a.accountId()))));
-        return m;
+    private void showProfiles() {
+        profileRows.getChildren().clear();
+        List<LiveAws.ProfileStatus> statuses = applyModel.profiles();
+        for (int i = 0; i < statuses.size(); i++) {
+            LiveAws.ProfileStatus s = statuses.get(i);
+            Label status = new Label((s.ok() ? "✔ " : "✖ ") + s.status());
+            status.setId("profileStatus-" + i);
+            status.getStyleClass().add(s.ok() ? "severity-info" : "severity-error");
+            status.setWrapText(true);
+            profileRows.addRow(i, new Label(s.account()), new Label(s.profile() == null ? "(default)" : s.profile()), status);
+            if (!s.ok() && s.ssoSession()) {
+                Button signIn = new Button(bundle.getString("apply.signIn"));
+                signIn.setId("signIn-" + i);
+                signIn.setOnAction(e -> signIn(s.profile()));
+                profileRows.add(signIn, 3, i);
+            }
+        }
+    }
+
+    private void showProfilesMessage() {
+        profilesMessage.getStyleClass().removeAll("severity-info", "severity-error");
+        if (applyModel.profilesErrorProperty().get() != null) {
+            profilesMessage.setText(applyModel.profilesErrorProperty().get());
+            return;
+        }
+        profilesMessage.setText(switch (applyModel.profilesStatusProperty().get()) {
+            case NONE -> "";
+            case RUNNING -> bundle.getString("apply.checking");
+            case STALE -> bundle.getString("apply.profilesStale");
+            case CURRENT -> bundle.getString(applyModel.profilesOkProperty().get() ? "apply.profilesOk" : "apply.profilesNotOk");
+        });
+    }
+
+    private void showPlanMessage() {
+        if (applyModel.planErrorProperty().get() != null) {
+            planMessage.setText(applyModel.planErrorProperty().get());
+            return;
+        }
+        List<Change> changes = applyModel.changes();
+        long todo = changes.stream().filter(c -> c.action() != Change.Action.NONE).count();
+        planMessage.setText(switch (applyModel.planStatusProperty().get()) {
+            case NONE -> "";
+            case RUNNING -> bundle.getString("apply.planning");
+            case STALE -> bundle.getString("apply.planStale");
+            case CURRENT -> model.text("apply.planned.summary", todo, changes.size() - todo) + applyModel.findings().stream()
+                    .map(f -> "\n" + model.text("apply.finding", f)).collect(java.util.stream.Collectors.joining());
+        });
+        if (applyModel.planStatusProperty().get() == ApplyModel.Status.CURRENT && !changes.isEmpty()
+                && changeList.getSelectionModel().isEmpty()) {
+            changeList.getSelectionModel().select(0);
+        }
     }
 
     private void signIn(String profile) {
@@ -206,24 +218,11 @@ final class ApplyPage implements Page {
     }
 
     private void plan() {
-        DesiredState state = state();
-        if (state == null) {
+        if (state() == null) {
             planMessage.setText(model.text("message.previewNotReady"));
             return;
         }
-        planMessage.setText(bundle.getString("apply.planning"));
-        background.run(() -> aws.plan(state), review -> {
-            planned = state;
-            List<Change> changes = review.changes();
-            changeList.getItems().setAll(changes);
-            long todo = changes.stream().filter(c -> c.action() != Change.Action.NONE).count();
-            planMessage.setText(model.text("apply.planned.summary", todo, changes.size() - todo)
-                    + review.findings().stream().map(f -> "\n" + model.text("apply.finding", f))
-                            .collect(java.util.stream.Collectors.joining()));
-            if (!changes.isEmpty()) {
-                changeList.getSelectionModel().select(0);
-            }
-        }, e -> planMessage.setText(e.getMessage()));
+        applyModel.plan();
     }
 
     /** The unified diff split into its two sides: the live document (context and removed lines) and the planned one. */
@@ -262,6 +261,7 @@ final class ApplyPage implements Page {
 
     /** The planned document a change concerns: a role's trust, an inline policy, or nothing to show. */
     private String plannedDocument(Change change) {
+        DesiredState planned = applyModel.planned();
         if (planned == null) {
             return "";
         }
@@ -316,7 +316,7 @@ final class ApplyPage implements Page {
             applyMessage.setText(model.text("apply.done", result.writes(), result.skipped().size())
                     + (result.backupFolder() == null ? "" : "\n" + model.text("apply.backup", result.backupFolder())));
             // the plan was of the accounts before the apply: read them again
-            plan();
+            applyModel.applied();
         }, e -> {
             finishApply();
             applyMessage.setText(e.getMessage());
