@@ -139,10 +139,16 @@ final class VerifyPage implements Page {
                 column("verify.github.col.actual", r -> (r.asExpected() ? "✔ " : "✘ ") + r.actual(), 150),
                 column("verify.github.col.hop1", GitHubRunModel.Row::hop1, 210),
                 column("verify.github.col.hop2", GitHubRunModel.Row::hop2, 210)));
-        HBox controls = new HBox(8, repository, ref, probe, timeoutLabel, timeout, run, cancel);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox where = new HBox(8, repository, ref);
+        where.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(ref, Priority.ALWAYS);
-        return new VBox(8, title, lead, controls, progress, outcome, rows);
+        HBox commands = new HBox(8, probe, timeoutLabel, timeout, run, cancel);
+        commands.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : List.of(probe, timeoutLabel, timeout, run, cancel)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        repository.setMaxWidth(420);
+        return new VBox(8, title, lead, where, commands, progress, outcome, rows);
     }
 
     private TableColumn<GitHubRunModel.Row, String> column(String key,
