@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** What the Apply and Verify pages do with AWS, through the services of the aws package. Call off the FX thread. */
-public final class LiveAws implements ApplyModel.Aws {
+public final class LiveAws implements ApplyModel.Aws, VerifyModel.Aws {
     /** One account's profile now: the identity it reaches, or why it reaches none or the wrong one. */
     public record ProfileStatus(String account, String profile, boolean ok, String status, boolean ssoSession) {
     }

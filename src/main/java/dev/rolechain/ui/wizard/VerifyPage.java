@@ -33,9 +33,11 @@ final class VerifyPage implements Page {
     private javafx.scene.control.ScrollPane view;
     private MatrixView matrixView;
     private final GitHubRunModel github;
+    private final VerifyModel live;
 
     VerifyPage(WizardModel model, ResourceBundle bundle, Background background, LiveAws aws, GitHubRunModel github) {
         this.model = model;
+        this.live = new VerifyModel(aws, background);
         this.bundle = bundle;
         this.background = background;
         this.aws = aws;
@@ -72,6 +74,13 @@ final class VerifyPage implements Page {
         table.setPrefHeight(260);
         VBox page = new VBox(title, lead, new HBox(8, verifyButton), summary, provider, permissions, table, detail,
                 gitHubSection());
+        // an edit makes what was read for the last Setup stale; the page says so instead of showing it as current
+        model.setupProperty().addListener(o -> live.setup(model.setupProperty().get() == null || model.currentRendered() == null
+                ? null : model.currentRendered().state()));
+        model.renderedProperty().addListener(o -> live.setup(model.currentRendered() == null ? null
+                : model.currentRendered().state()));
+        live.statusProperty().addListener(o -> showStatus());
+        live.errorProperty().addListener(o -> showStatus());
         page.getStyleClass().add("page");
         view = new javafx.scene.control.ScrollPane(page);
         view.setFitToWidth(true);
@@ -167,23 +176,31 @@ final class VerifyPage implements Page {
     }
 
     private void verify() {
-        PreviewService.Rendered r = model.currentRendered();
-        if (r == null) {
+        if (model.currentRendered() == null) {
             summary.setText(model.text("message.previewNotReady"));
             return;
         }
-        boolean afterApply = model.appliedProperty().get();
-        summary.setText(bundle.getString(afterApply ? "verify.runningAfterApply" : "verify.running"));
-        verifyButton.setDisable(true);
-        DesiredState state = r.state();
-        background.run(() -> aws.verify(state, afterApply), this::show, e -> {
-            verifyButton.setDisable(false);
-            summary.setText(e.getMessage());
-        });
+        live.setup(model.currentRendered().state());
+        live.verify(model.appliedProperty().get());
+    }
+
+    private void showStatus() {
+        verifyButton.setDisable(live.statusProperty().get() == ApplyModel.Status.RUNNING);
+        summary.getStyleClass().removeAll("severity-error", "severity-info");
+        if (live.errorProperty().get() != null) {
+            summary.setText(live.errorProperty().get());
+            return;
+        }
+        switch (live.statusProperty().get()) {
+            case RUNNING -> summary.setText(bundle.getString(model.appliedProperty().get() ? "verify.runningAfterApply"
+                    : "verify.running"));
+            case STALE -> summary.setText(bundle.getString("verify.stale"));
+            case CURRENT -> show(live.resultProperty().get());
+            default -> summary.setText("");
+        }
     }
 
     private void show(LiveCheck.Result result) {
-        verifyButton.setDisable(false);
         long wrong = result.cells().stream().filter(c -> !c.asExpected()).count();
         provider.setText(model.text("verify.provider", result.provider()));
         permissions.getItems().setAll(result.permissions().stream().map(p -> model.text("verify.permission", p.target(),
