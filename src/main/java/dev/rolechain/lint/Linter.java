@@ -177,7 +177,7 @@ public final class Linter {
         Map<String, List<String>> byExternalId = new LinkedHashMap<>();
         for (int i = 0; i < setup.targets().size(); i++) {
             Target t = setup.targets().get(i);
-            String path = "targets[" + i + "]";
+            String path = dev.rolechain.setup.FieldPath.target(i).toString();
             byExternalId.computeIfAbsent(t.externalId(), k -> new ArrayList<>()).add(t.name());
             Role deploy = state.account(t.accountId()).flatMap(a -> a.role(t.roleName())).orElseThrow();
             String dir = "policies/" + t.accountId() + "/" + deploy.name() + "/";

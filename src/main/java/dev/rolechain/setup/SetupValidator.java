@@ -101,7 +101,7 @@ public final class SetupValidator {
                 for (String key : keys) {
                     String kind = pinnedBy(key, subject.kind());
                     if (kind != null) {
-                        problems.add(new Problem("targets[" + i + "].subjects[" + j + "]", "the sub template (" + where
+                        problems.add(new Problem(FieldPath.subject(i, j).toString(), "the sub template (" + where
                                 + ") has \"" + key + "\", which " + kind + " does not decide: the trust would have to leave "
                                 + "it open and admit other runs of the repository; remove the key from the template, or "
                                 + "grant " + (key.equals("environment") ? "an environment" : "a branch or tag") + " instead"));
@@ -276,7 +276,7 @@ public final class SetupValidator {
         Map<String, Integer> roles = new HashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
-            String path = "targets[" + i + "]";
+            String path = FieldPath.target(i).toString();
             if (required(t.name(), path + ".name", problems)
                     && check(TARGET_NAME, t.name(), path + ".name",
                             "1–32 lower-case letters, digits and hyphens, starting and ending with a letter or digit", problems)) {
@@ -293,7 +293,7 @@ public final class SetupValidator {
                 String key = t.accountId() + "/" + t.roleName().toLowerCase(java.util.Locale.ROOT);
                 Integer first = roles.putIfAbsent(key, i);
                 if (first != null) {
-                    problems.add(new Problem(path + ".roleName", "targets[" + first + "] already plans role \""
+                    problems.add(new Problem(path + ".roleName", FieldPath.target(first) + " already plans role \""
                             + t.roleName() + "\" in account " + t.accountId() + "; IAM role names are unique per account "
                             + "(case-insensitively)"));
                 }

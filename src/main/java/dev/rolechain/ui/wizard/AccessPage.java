@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -36,7 +35,6 @@ import javafx.util.StringConverter;
 
 /** Access: per target, who may deploy (subjects) and what the deploy role may do (policies). */
 public final class AccessPage implements Page {
-    private static final Pattern TARGET_PATH = Pattern.compile("targets\\[(\\d+)].*");
     private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     private final WizardModel model;
@@ -183,7 +181,7 @@ public final class AccessPage implements Page {
         if (t == null) {
             return;
         }
-        String path = "targets[" + currentIndex + "]";
+        String path = dev.rolechain.setup.FieldPath.target(currentIndex).toString();
         for (String rule : rules) {
             Label finding = new Label();
             finding.setWrapText(true);
@@ -244,13 +242,11 @@ public final class AccessPage implements Page {
 
     @Override
     public void focus(String path) {
-        Matcher m = TARGET_PATH.matcher(path);
-        if (m.matches()) {
-            int i = Integer.parseInt(m.group(1));
+        dev.rolechain.setup.FieldPath.parse(path).targetIndex().ifPresent(i -> {
             if (i < model.draft().targets().size()) {
                 targetList.getSelectionModel().clearAndSelect(i);
             }
-        }
+        });
         if (!feedback.focus(path)) {
             addSubjectButton.requestFocus();
         }
@@ -279,7 +275,7 @@ public final class AccessPage implements Page {
             return;
         }
         TargetDraft t = current;
-        String path = "targets[" + index + "]";
+        String path = dev.rolechain.setup.FieldPath.target(index).toString();
         targetHeading.textProperty().bind(Bindings.createStringBinding(() -> t.nameProperty().get() + " — "
                 + t.accountIdProperty().get() + " — " + t.roleNameProperty().get()
                 + (t.productionProperty().get() ? " (" + bundle.getString("access.production") + ")" : ""),
@@ -360,7 +356,7 @@ public final class AccessPage implements Page {
     }
 
     private VBox subjectRow(int j, SubjectDraft s) {
-        String path = "targets[" + currentIndex + "].subjects[" + j + "]";
+        String path = dev.rolechain.setup.FieldPath.subject(currentIndex, j).toString();
         String n = " " + (j + 1);
         ComboBox<String> repository = new ComboBox<>(repositoryChoices);
         repository.setEditable(true);
@@ -425,7 +421,7 @@ public final class AccessPage implements Page {
     }
 
     private VBox inlineRow(int k, InlinePolicyDraft p) {
-        String base = "targets[" + currentIndex + "].inlinePolicies";
+        String base = dev.rolechain.setup.FieldPath.target(currentIndex).child("inlinePolicies").toString();
         String n = " " + (k + 1);
         TextField name = new TextField();
         name.setId("inlineName-" + k);
@@ -467,7 +463,7 @@ public final class AccessPage implements Page {
         }
         List<String> repos = model.draft().repositories();
         current.subjects().add(new SubjectDraft(repos.isEmpty() ? "" : repos.get(0), SubjectDraft.Kind.BRANCH, "main"));
-        feedback.focus("targets[" + currentIndex + "].subjects[" + (current.subjects().size() - 1) + "].repository");
+        feedback.focus(dev.rolechain.setup.FieldPath.subject(currentIndex, current.subjects().size() - 1).child("repository").toString());
     }
 
     @FXML

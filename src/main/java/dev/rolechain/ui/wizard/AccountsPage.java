@@ -122,7 +122,7 @@ public final class AccountsPage implements Page {
         target.roleNameProperty().set("github-deploy");
         target.externalIdProperty().set(newExternalId());
         model.draft().targets().add(target);
-        feedback.focus("targets[" + (n - 1) + "].name");
+        feedback.focus(dev.rolechain.setup.FieldPath.target(n - 1).child("name").toString());
     }
 
     /** A random ExternalId: 24 URL-safe characters (144 bits), within STS's ExternalId rule. */
@@ -163,7 +163,7 @@ public final class AccountsPage implements Page {
 
     private void addRow(GridPane grid, int i, TargetDraft t) {
         int row = 1 + 2 * i;
-        String path = "targets[" + i + "]";
+        String path = dev.rolechain.setup.FieldPath.target(i).toString();
         String n = " " + (i + 1);
         TextField name = text(t.nameProperty(), "targetName-" + i, bundle.getString("accounts.target.name") + n);
         TextField account = text(t.accountIdProperty(), "targetAccount-" + i,

@@ -56,16 +56,16 @@ public final class FindingLocator {
                     return Optional.of(new Field(Step.ACCOUNTS, "tooling.oidcRoleName"));
                 }
                 Chain chain = served.stream().filter(c -> c.target().production()).findFirst().orElse(served.get(0));
-                return Optional.of(new Field(Step.ACCESS, "targets[" + targets.indexOf(chain.target()) + "].subjects"));
+                return Optional.of(new Field(Step.ACCESS, dev.rolechain.setup.FieldPath.target(targets.indexOf(chain.target())).child("subjects").toString()));
             }
         }
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
             if (t.accountId().equals(account) && t.roleName().equals(role)) {
                 if (file != null && file.startsWith("inline-")) {
-                    return Optional.of(new Field(Step.ACCESS, "targets[" + i + "].inlinePolicies"));
+                    return Optional.of(new Field(Step.ACCESS, dev.rolechain.setup.FieldPath.target(i).child("inlinePolicies").toString()));
                 }
-                return Optional.of(new Field(Step.ACCOUNTS, "targets[" + i + "].externalId"));
+                return Optional.of(new Field(Step.ACCOUNTS, dev.rolechain.setup.FieldPath.target(i).child("externalId").toString()));
             }
         }
         return Optional.empty();

@@ -98,7 +98,7 @@ public final class SetupDraft {
                 seconds(toolingMaxSession.get(), "tooling.maxSessionSeconds", problems));
         List<Target> targetList = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            targetList.add(targets.get(i).toTarget("targets[" + i + "]", problems));
+            targetList.add(targets.get(i).toTarget(dev.rolechain.setup.FieldPath.target(i).toString(), problems));
         }
         Workflow workflow = new Workflow(text(actionRef.get()), optional(workflowRegion.get()), sessionTagging.get(),
                 text(roleSessionName.get()), seconds(durationSeconds.get(), "workflow.durationSeconds", problems));

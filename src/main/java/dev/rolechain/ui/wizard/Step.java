@@ -1,7 +1,5 @@
 package dev.rolechain.ui.wizard;
 
-import java.util.regex.Pattern;
-
 /**
  * The wizard's pages in order: editing, review, export, then applying live and verifying. The
  * inspect view will open from Start.
@@ -16,8 +14,9 @@ public enum Step {
     APPLY("step.apply"),
     VERIFY("step.verify");
 
-    private static final Pattern TARGET_ACCOUNT_FIELD =
-            Pattern.compile("targets\\[\\d+](?:\\.(?:name|accountId|profile|roleName|externalId|production))?");
+    /** The fields of a target that the Accounts page edits; the rest of a target is on Access. */
+    private static final java.util.Set<String> ACCOUNT_FIELDS = java.util.Set.of("name", "accountId", "profile", "roleName",
+            "externalId", "production");
 
     private final String titleKey;
 
@@ -31,15 +30,24 @@ public enum Step {
 
     /** The page that edits the Setup field at {@code path} (a Setup validator path). */
     public static Step of(String path) {
-        if (path.startsWith("github.") || path.startsWith("workflow.")) {
-            return GITHUB;
+        dev.rolechain.setup.FieldPath p = dev.rolechain.setup.FieldPath.parse(path);
+        switch (p.head()) {
+            case "github", "workflow" -> {
+                return p.size() > 1 ? GITHUB : REVIEW;
+            }
+            case "tooling" -> {
+                return p.size() > 1 ? ACCOUNTS : REVIEW;
+            }
+            case "targets" -> {
+                if (p.size() == 1 || p.targetIndex().isPresent() && (p.size() == 2
+                        || p.size() == 3 && p.lastName().filter(ACCOUNT_FIELDS::contains).isPresent())) {
+                    return ACCOUNTS;
+                }
+                return p.targetIndex().isPresent() ? ACCESS : REVIEW;
+            }
+            default -> {
+                return REVIEW;
+            }
         }
-        if (path.startsWith("tooling.") || path.equals("targets") || TARGET_ACCOUNT_FIELD.matcher(path).matches()) {
-            return ACCOUNTS;
-        }
-        if (path.startsWith("targets[")) {
-            return ACCESS;
-        }
-        return REVIEW;
     }
 }
