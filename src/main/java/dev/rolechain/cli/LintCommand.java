@@ -115,7 +115,7 @@ public final class LintCommand implements Callable<Integer> {
             ObjectNode root = JSON.createObjectNode();
             ArrayNode array = root.putArray("findings");
             for (Finding f : findings) {
-                array.addObject().put("rule", f.rule()).put("severity", f.severity().json()).put("location", f.location())
+                array.addObject().put("rule", f.ruleId()).put("severity", f.severity().json()).put("location", f.location())
                         .put("message", f.message()).put("fix", f.fix());
             }
             out.println(root);

@@ -45,7 +45,7 @@ public final class GraphExport {
         }
         ArrayNode findings = root.putArray("findings");
         for (NodeFinding f : graph.findings()) {
-            findings.addObject().put("rule", f.finding().rule()).put("severity", f.finding().severity().json())
+            findings.addObject().put("rule", f.finding().ruleId()).put("severity", f.finding().severity().json())
                     .put("node", f.node()).put("where", f.finding().location()).put("message", f.finding().message())
                     .put("fix", f.finding().fix());
         }

@@ -262,7 +262,7 @@ public final class Linter {
      * accepted risk; any other finding is returned as it is.
      */
     static Finding accepted(Finding finding, List<Target> targets) {
-        if (finding.severity() != Severity.ERROR || !SetupValidator.ACCEPTABLE_RISKS.contains(finding.rule())) {
+        if (finding.severity() != Severity.ERROR || !SetupValidator.ACCEPTABLE_RISKS.contains(finding.ruleId())) {
             return finding;
         }
         List<Target> production = targets.stream().filter(Target::production).toList();
@@ -270,11 +270,11 @@ public final class Linter {
         if (concerned.isEmpty()) {
             return finding;
         }
-        if (!concerned.stream().allMatch(t -> t.acceptRisk().containsKey(finding.rule()))) {
+        if (!concerned.stream().allMatch(t -> t.acceptRisk().containsKey(finding.ruleId()))) {
             return new Finding(finding.rule(), finding.severity(), finding.location(), finding.message(), finding.fix(),
-                    concerned.stream().filter(t -> !t.acceptRisk().containsKey(finding.rule())).map(Target::name).toList());
+                    concerned.stream().filter(t -> !t.acceptRisk().containsKey(finding.ruleId())).map(Target::name).toList());
         }
-        String reasons = concerned.stream().map(t -> "target " + t.name() + ": " + t.acceptRisk().get(finding.rule()))
+        String reasons = concerned.stream().map(t -> "target " + t.name() + ": " + t.acceptRisk().get(finding.ruleId()))
                 .collect(java.util.stream.Collectors.joining("; "));
         return new Finding(finding.rule(), Severity.WARNING, finding.location(),
                 "accepted risk (" + reasons + "): " + finding.message(), finding.fix());
@@ -282,7 +282,7 @@ public final class Linter {
 
     /** Errors first, then warnings, then information; by rule and location within each. */
     static List<Finding> sorted(List<Finding> findings) {
-        return findings.stream().sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::rule)
+        return findings.stream().sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::ruleId)
                 .thenComparing(Finding::location)).toList();
     }
 }

@@ -65,10 +65,10 @@ public enum Rule {
     }
 
     public Finding at(String location, String message) {
-        return new Finding(name(), severity, location, message, fix);
+        return new Finding(this, severity, location, message, fix);
     }
 
     public Finding at(String location, Severity severity, String message) {
-        return new Finding(name(), severity, location, message, fix);
+        return new Finding(this, severity, location, message, fix);
     }
 }

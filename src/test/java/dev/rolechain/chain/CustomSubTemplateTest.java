@@ -143,7 +143,7 @@ class CustomSubTemplateTest {
         PolicyDocument noRepository = PolicyJson.parse(state.tooling().role("gha-oidc-prod").orElseThrow().trustPolicy()
                 .toJson().replace("repository_owner_id:123456:repository_id:456789:", "repository_owner_id:123456:"));
         assertThat(SERVICES.linter().lintTrust("trust.json", noRepository, custom().github()))
-                .filteredOn(f -> f.rule().equals("RC104")).extracting(Finding::message).singleElement().asString()
+                .filteredOn(f -> f.ruleId().equals("RC104")).extracting(Finding::message).singleElement().asString()
                 .contains("does not name one repository");
     }
 

@@ -137,16 +137,16 @@ class ImmutableSubjectsTest {
         PolicyDocument nameTrust = SERVICES.planner().plan(names).tooling().role("gha-oidc-prod").orElseThrow().trustPolicy();
         PolicyDocument idTrust = SERVICES.planner().plan(ids).tooling().role("gha-oidc-prod").orElseThrow().trustPolicy();
         assertThat(SERVICES.linter().lintTrust("trust.json", nameTrust, ids.github()))
-                .filteredOn(f -> f.rule().equals("RC109")).singleElement().satisfies(f -> {
+                .filteredOn(f -> f.ruleId().equals("RC109")).singleElement().satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(dev.rolechain.lint.Severity.ERROR);
                     assertThat(f.message()).contains("repository app takes immutable subjects (immutable), but the trust "
                             + "admits it only by name", "repo:acme@123456/app@456789:…, is denied");
                 });
         assertThat(SERVICES.linter().lintTrust("trust.json", idTrust, names.github()))
-                .extracting(dev.rolechain.lint.Finding::rule).contains("RC109");
+                .extracting(dev.rolechain.lint.Finding::ruleId).contains("RC109");
         assertThat(SERVICES.linter().lintTrust("trust.json", idTrust, ids.github()))
-                .extracting(dev.rolechain.lint.Finding::rule).doesNotContain("RC109");
-        assertThat(SERVICES.linter().lintSetup(PLANNED, null)).extracting(dev.rolechain.lint.Finding::rule)
+                .extracting(dev.rolechain.lint.Finding::ruleId).doesNotContain("RC109");
+        assertThat(SERVICES.linter().lintSetup(PLANNED, null)).extracting(dev.rolechain.lint.Finding::ruleId)
                 .doesNotContain("RC109");
         assertThat(SERVICES.linter().lintSetup(PLANNED, SERVICES.renderer().workflow(PLANNED)))
                 .as("the ids are not another owner or repository").filteredOn(f -> f.severity()

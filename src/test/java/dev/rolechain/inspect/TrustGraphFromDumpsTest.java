@@ -128,7 +128,7 @@ class TrustGraphFromDumpsTest {
     }
 
     private static List<String> rules(TrustGraph g, String node) {
-        return g.findings(node).stream().map(f -> f.finding().rule()).toList();
+        return g.findings(node).stream().map(f -> f.finding().ruleId()).toList();
     }
 
     @Test

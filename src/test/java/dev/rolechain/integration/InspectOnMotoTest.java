@@ -148,8 +148,8 @@ class InspectOnMotoTest {
         assertThat(prod.conditions()).isEqualTo(Map.of("StringEquals", Map.of("sts:ExternalId", List.of("ext-prod-9a2e"))));
         assertThat(prod.certain()).as("hop's customer managed policy was read").isTrue();
         assertThat(g.outgoing(SAML).get(0).actions()).containsExactly("sts:AssumeRoleWithSAML");
-        assertThat(g.findings(READONLY)).extracting(f -> f.finding().rule()).contains("RC201", "RC202");
-        assertThat(g.findings(OPEN)).extracting(f -> f.finding().rule()).contains("RC203");
+        assertThat(g.findings(READONLY)).extracting(f -> f.finding().ruleId()).contains("RC201", "RC202");
+        assertThat(g.findings(OPEN)).extracting(f -> f.finding().ruleId()).contains("RC203");
         assertThat(g.findings(DEPLOY)).isEmpty();
     }
 

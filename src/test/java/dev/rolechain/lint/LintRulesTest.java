@@ -89,13 +89,13 @@ class LintRulesTest {
         List<Finding> findings = new TrustLint().lint("trust.json", PolicyJson.parse(json), context);
         if (fires.equals("fires")) {
             assertThat(findings).as(name).anySatisfy(f -> {
-                assertThat(f.rule()).isEqualTo(rule);
+                assertThat(f.ruleId()).isEqualTo(rule);
                 assertThat(f.location()).startsWith("trust.json: Statement[");
                 assertThat(f.message()).isNotBlank();
                 assertThat(f.fix()).isNotBlank();
             });
         } else {
-            assertThat(findings).as(name).noneMatch(f -> f.rule().equals(rule));
+            assertThat(findings).as(name).noneMatch(f -> f.ruleId().equals(rule));
         }
     }
 
@@ -103,12 +103,12 @@ class LintRulesTest {
     void rc104IsAnErrorBeyondTheOwnerAndForOrgWideSubjectsIntoProduction() {
         List<Finding> anyOwner = linter.lintPolicy("t", PolicyJson.parse(oidc("{\"StringEquals\":{" + AUD
                 + "},\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:*\"}}")), Linter.PolicyType.TRUST);
-        assertThat(anyOwner).filteredOn(f -> f.rule().equals("RC104")).extracting(Finding::severity)
+        assertThat(anyOwner).filteredOn(f -> f.ruleId().equals("RC104")).extracting(Finding::severity)
                 .containsExactly(Severity.ERROR);
         List<Finding> orgWide = new TrustLint().lint("t", PolicyJson.parse(oidc("{\"StringEquals\":{" + AUD
                 + "},\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:myorg/*:*\"}}")),
                 new TrustContext("myorg", null, true, null, null));
-        assertThat(orgWide).filteredOn(f -> f.rule().equals("RC104")).extracting(Finding::severity)
+        assertThat(orgWide).filteredOn(f -> f.ruleId().equals("RC104")).extracting(Finding::severity)
                 .containsExactly(Severity.ERROR);
     }
 
@@ -116,7 +116,7 @@ class LintRulesTest {
     void rc402FlagsAssumeRoleOnEveryRole() {
         String star = doc("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"*\"}");
         String exact = doc("{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::2:role/x\"}");
-        assertThat(linter.lintPolicy("p", PolicyJson.parse(star), Linter.PolicyType.IDENTITY)).extracting(Finding::rule)
+        assertThat(linter.lintPolicy("p", PolicyJson.parse(star), Linter.PolicyType.IDENTITY)).extracting(Finding::ruleId)
                 .containsExactly("RC402");
         assertThat(linter.lintPolicy("p", PolicyJson.parse(exact), Linter.PolicyType.IDENTITY)).isEmpty();
     }
@@ -145,9 +145,9 @@ class LintRulesTest {
     @Test
     void rc110FlagsAProductionEnvironmentWhoseProtectionTheSetupDoesNotName() {
         Setup named = twoTargets(OidcRoles.PER_TARGET, 3600);
-        assertThat(lintSetup(named)).extracting(Finding::rule).doesNotContain("RC110");
+        assertThat(lintSetup(named)).extracting(Finding::ruleId).doesNotContain("RC110");
         Setup unnamed = new Setup(GitHub.of("myorg"), named.tooling(), named.targets(), named.workflow());
-        assertThat(lintSetup(unnamed)).filteredOn(f -> f.rule().equals("RC110")).singleElement().satisfies(f -> {
+        assertThat(lintSetup(unnamed)).filteredOn(f -> f.ruleId().equals("RC110")).singleElement().satisfies(f -> {
             assertThat(f.location()).isEqualTo("targets[0].subjects[0]");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).contains("deploys from environment production, whose protection the Setup does not name");
@@ -161,8 +161,8 @@ class LintRulesTest {
 
     @Test
     void rc403FlagsASharedRoleThatLetsNonProductionSubjectsReachProduction() {
-        assertThat(lintSetup(twoTargets(OidcRoles.SHARED, 3600))).extracting(Finding::rule).contains("RC403");
-        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 3600))).extracting(Finding::rule).doesNotContain("RC403");
+        assertThat(lintSetup(twoTargets(OidcRoles.SHARED, 3600))).extracting(Finding::ruleId).contains("RC403");
+        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 3600))).extracting(Finding::ruleId).doesNotContain("RC403");
     }
 
     /** The two-target Setup with its production target changed. */
@@ -184,7 +184,7 @@ class LintRulesTest {
     }
 
     private List<String> errors(Setup setup) {
-        return lintSetup(setup).stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::rule).toList();
+        return lintSetup(setup).stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::ruleId).toList();
     }
 
     @Test
@@ -200,7 +200,7 @@ class LintRulesTest {
         Setup accepted = withProduction(t -> accepting(subjects(t, Subject.branch("app", "*")),
                 Map.of("RC108", "monorepo deploys from every branch")));
         assertThat(errors(accepted)).isEmpty();
-        assertThat(lintSetup(accepted)).filteredOn(f -> f.rule().equals("RC108")).singleElement().satisfies(f -> {
+        assertThat(lintSetup(accepted)).filteredOn(f -> f.ruleId().equals("RC108")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).startsWith("accepted risk (target prod: monorepo deploys from every branch): ");
         });
@@ -226,7 +226,7 @@ class LintRulesTest {
         Setup oneRepo = withProduction(t -> new Target(t.name(), t.accountId(), t.profile(), t.roleName(), t.externalId(),
                 t.production(), t.subjects(), t.managedPolicyArns(), Map.of("scoped", scoped), t.maxSessionSeconds(),
                 t.permissionsBoundaryArn()));
-        assertThat(lintSetup(oneRepo)).extracting(Finding::rule).doesNotContain("RC207");
+        assertThat(lintSetup(oneRepo)).extracting(Finding::ruleId).doesNotContain("RC207");
         DesiredState state = services.planner().plan(oneRepo);
         var trust = state.account("222222222222").orElseThrow().role("deploy").orElseThrow().trustPolicy();
         var evaluator = services.evaluator();
@@ -242,7 +242,7 @@ class LintRulesTest {
         Setup twoRepos = withProduction(t -> new Target(t.name(), t.accountId(), t.profile(), t.roleName(), t.externalId(),
                 t.production(), List.of(Subject.environment("app", "production"), Subject.environment("web", "production")),
                 t.managedPolicyArns(), Map.of("scoped", scoped), t.maxSessionSeconds(), t.permissionsBoundaryArn()));
-        assertThat(lintSetup(twoRepos)).filteredOn(f -> f.rule().equals("RC207")).singleElement().satisfies(f -> {
+        assertThat(lintSetup(twoRepos)).filteredOn(f -> f.ruleId().equals("RC207")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.location()).isEqualTo("policies/222222222222/deploy/inline-scoped.json");
             assertThat(f.message()).contains("the trust lets the caller choose it", "can tag Repository with another value");
@@ -263,16 +263,16 @@ class LintRulesTest {
         assertThat(findings).extracting(f -> f.rule() + " " + f.location()).contains("RC208 targets[0].maxSessionSeconds",
                 "RC209 targets[0].externalId", "RC209 targets", "RC210 targets[0].accountId", "RC211 targets[0].subjects[1]",
                 "RC212 targets[0]");
-        assertThat(findings).filteredOn(f -> f.rule().compareTo("RC208") >= 0 && f.rule().compareTo("RC212") <= 0)
+        assertThat(findings).filteredOn(f -> f.ruleId().compareTo("RC208") >= 0 && f.ruleId().compareTo("RC212") <= 0)
                 .extracting(Finding::severity).containsOnly(Severity.WARNING);
-        assertThat(lintSetup(base)).extracting(Finding::rule).doesNotContain("RC208", "RC209", "RC210", "RC211", "RC212");
+        assertThat(lintSetup(base)).extracting(Finding::ruleId).doesNotContain("RC208", "RC209", "RC210", "RC211", "RC212");
         assertThat(prod.externalId()).hasSizeGreaterThanOrEqualTo(16);
     }
 
     @Test
     void rc206FlagsAChainedSessionLongerThanAnHour() {
-        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 7200))).extracting(Finding::rule).contains("RC206");
-        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 3600))).extracting(Finding::rule).doesNotContain("RC206");
+        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 7200))).extracting(Finding::ruleId).contains("RC206");
+        assertThat(lintSetup(twoTargets(OidcRoles.PER_TARGET, 3600))).extracting(Finding::ruleId).doesNotContain("RC206");
     }
 
     @Test
@@ -284,7 +284,7 @@ class LintRulesTest {
     @Test
     void rc401FlagsAnOidcRoleThatMayNotAssumeItsTarget() {
         DesiredState state = services.planner().plan(twoTargets(OidcRoles.PER_TARGET, 3600));
-        assertThat(linter.lintSetup(state, null)).extracting(Finding::rule).doesNotContain("RC401");
+        assertThat(linter.lintSetup(state, null)).extracting(Finding::ruleId).doesNotContain("RC401");
         List<IamAccount> accounts = new ArrayList<>(state.accounts());
         IamAccount tooling = state.tooling();
         List<Role> roles = tooling.roles().stream().map(r -> new Role(r.name(), r.path(), r.description(), r.trustPolicy(),
@@ -294,7 +294,7 @@ class LintRulesTest {
         accounts.set(accounts.indexOf(tooling), new IamAccount(tooling.accountId(), tooling.oidcProviders(), roles));
         DesiredState broken = new DesiredState(state.setup(), state.partition(), state.issuer(), state.audience(),
                 state.createProvider(), state.providerArn(), state.toolingAccountId(), accounts, state.chains());
-        assertThat(linter.lintSetup(broken, null)).filteredOn(f -> f.rule().equals("RC401")).hasSize(4)
+        assertThat(linter.lintSetup(broken, null)).filteredOn(f -> f.ruleId().equals("RC401")).hasSize(4)
                 .allSatisfy(f -> assertThat(f.message()).contains("may not sts:"));
     }
 
@@ -324,7 +324,7 @@ class LintRulesTest {
 
     private List<String> workflowRules(String yaml) {
         DesiredState state = services.planner().plan(twoTargets(OidcRoles.PER_TARGET, 3600));
-        return linter.lintWorkflow("w.yml", new WorkflowParser().parse(yaml), state).stream().map(Finding::rule).toList();
+        return linter.lintWorkflow("w.yml", new WorkflowParser().parse(yaml), state).stream().map(Finding::ruleId).toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -358,7 +358,7 @@ class LintRulesTest {
         String yaml = on + GOOD.substring(GOOD.indexOf("permissions:")).replace("gha-prod", "gha-dev")
                 .replace("    environment: production\n", "").replace("222222222222", "333333333333");
         return linter.lintWorkflow("w.yml", new WorkflowParser().parse(yaml), state).stream()
-                .filter(f -> f.rule().startsWith("RC307") || f.rule().startsWith("RC308")).toList();
+                .filter(f -> f.ruleId().startsWith("RC307") || f.ruleId().startsWith("RC308")).toList();
     }
 
     @Test
@@ -367,14 +367,14 @@ class LintRulesTest {
         assertThat(releaseTriggers("on:\n  push:\n    branches: ['release/*']\n    tags: ['v*']\n"))
                 .as("GitHub's release/* starts release/x, which the trust admits").isEmpty();
         List<Finding> typo = releaseTriggers("on:\n  push:\n    branches: ['releases/*']\n    tags: ['v*']\n");
-        assertThat(typo).extracting(Finding::rule).containsExactly("RC307", "RC308");
+        assertThat(typo).extracting(Finding::ruleId).containsExactly("RC307", "RC308");
         assertThat(typo.get(0).message()).isEqualTo("the trust of gha-dev admits the branch pattern \"release/*\", but the "
                 + "push filters [releases/*] never start this workflow on such a branch (GitHub's * stops at /, IAM's does not)");
         assertThat(typo.get(0).location()).isEqualTo("w.yml:2 (on.push, jobs.deploy)");
         assertThat(typo.get(1).message()).contains("start job deploy on the branch \"releases/x\", which the trust of "
                 + "gha-dev does not admit");
         assertThat(releaseTriggers("on:\n  push:\n    branches: ['releases/*']\n  workflow_dispatch: {}\n"))
-                .as("a dispatch may run on any branch: the grant is reachable").extracting(Finding::rule)
+                .as("a dispatch may run on any branch: the grant is reachable").extracting(Finding::ruleId)
                 .containsExactly("RC308");
         assertThat(releaseTriggers("on:\n  push:\n    branches: ['release/*']\n"))
                 .as("only branches filtered: tag pushes never start it").extracting(Finding::message)
@@ -401,9 +401,9 @@ class LintRulesTest {
         DesiredState article = services.planner().plan(Examples.load("article"));
         String yaml = Files.readString(Path.of("examples/article-workflow.yml"));
         List<Finding> workflow = linter.lintWorkflow("article-workflow.yml", new WorkflowParser().parse(yaml), article);
-        assertThat(workflow).filteredOn(f -> f.rule().equals("RC303")).singleElement()
+        assertThat(workflow).filteredOn(f -> f.ruleId().equals("RC303")).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
-        assertThat(linter.lintSetup(article, services.renderer().workflow(article))).extracting(Finding::rule)
+        assertThat(linter.lintSetup(article, services.renderer().workflow(article))).extracting(Finding::ruleId)
                 .contains("RC104").doesNotContain("RC303", "RC403");
     }
 }

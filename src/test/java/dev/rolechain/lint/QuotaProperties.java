@@ -35,7 +35,7 @@ class QuotaProperties {
         Assume.that(SERVICES.validator().validate(setup).isEmpty());
         DesiredState state = SERVICES.planner().plan(setup);
         List<Finding> findings = SERVICES.linter().lintSetup(state, SERVICES.renderer().workflow(state));
-        boolean quota = findings.stream().anyMatch(f -> f.rule().equals("RC501"));
+        boolean quota = findings.stream().anyMatch(f -> f.ruleId().equals("RC501"));
         Statistics.label("over a quota").collect(quota);
         if (findings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
             return;

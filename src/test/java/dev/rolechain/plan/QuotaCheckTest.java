@@ -193,7 +193,7 @@ class QuotaCheckTest {
             Setup s = new Setup(base.github(), base.tooling(), base.targets(), new dev.rolechain.setup.Workflow(
                     base.workflow().actionRef(), null, true, "GitHubActions", duration));
             var findings = SERVICES.linter().lintSetup(SERVICES.planner().plan(s), null);
-            assertThat(findings.stream().anyMatch(f -> f.rule().equals("RC206"))).as("%d s", duration)
+            assertThat(findings.stream().anyMatch(f -> f.ruleId().equals("RC206"))).as("%d s", duration)
                     .isEqualTo(duration > Quota.CHAINED_SESSION.defaultLimit());
         }
         for (int length : List.of(1223, 1224, 1225)) {

@@ -162,7 +162,7 @@ public final class AccessPage implements Page {
         List<dev.rolechain.lint.Finding> blocking = t == null ? List.of() : model.blockingRisks().stream()
                 .filter(f -> f.targets().contains(t.nameProperty().get())).toList();
         java.util.Set<String> rules = new java.util.TreeSet<>();
-        blocking.forEach(f -> rules.add(f.rule()));
+        blocking.forEach(f -> rules.add(f.ruleId()));
         if (t != null) {
             rules.addAll(t.acceptRisk().keySet());
         }
@@ -318,7 +318,7 @@ public final class AccessPage implements Page {
 
     /** A risk's label: the finding while it blocks (as an error), else the rule as accepted. */
     private void showRisk(Label label, String rule, List<dev.rolechain.lint.Finding> blocking) {
-        String what = blocking.stream().filter(f -> f.rule().equals(rule)).map(dev.rolechain.lint.Finding::message)
+        String what = blocking.stream().filter(f -> f.ruleId().equals(rule)).map(dev.rolechain.lint.Finding::message)
                 .findFirst().orElse(null);
         label.setText(what == null ? model.text("access.risk.isAccepted", rule) : rule + ": " + what);
         label.getStyleClass().setAll("label", what == null ? "lead" : "severity-error");

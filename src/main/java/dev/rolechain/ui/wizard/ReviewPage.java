@@ -120,7 +120,7 @@ public final class ReviewPage implements Page {
                 }
             }
         });
-        ruleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rule()));
+        ruleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ruleId()));
         locationColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().location()));
         messageColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
         fixColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fix()));
@@ -140,7 +140,7 @@ public final class ReviewPage implements Page {
             }
         });
         findingsTable.getSelectionModel().selectedItemProperty().addListener((o, was, f) ->
-                findingDetail.setText(f == null ? "" : f.rule() + " — " + f.message() + "\n" + f.fix()));
+                findingDetail.setText(f == null ? "" : f.ruleId() + " — " + f.message() + "\n" + f.fix()));
         goToFindingButton.disableProperty().bind(Bindings.isNull(findingsTable.getSelectionModel().selectedItemProperty()));
 
         matrix = new MatrixView(matrixTable, matrixDetail, bundle);

@@ -158,7 +158,7 @@ public final class WizardController {
             return bundle.getString("nav.findings.none");
         }
         String summary = model.text("findings.summary", errors, warnings, infos);
-        String rules = findings.stream().filter(f -> f.severity() != Severity.INFO).map(Finding::rule).distinct()
+        String rules = findings.stream().filter(f -> f.severity() != Severity.INFO).map(Finding::ruleId).distinct()
                 .limit(4).reduce((x, y) -> x + " " + y).map(r -> "  (" + r + ")").orElse("");
         return summary + rules;
     }

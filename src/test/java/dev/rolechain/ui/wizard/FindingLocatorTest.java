@@ -24,7 +24,7 @@ class FindingLocatorTest {
             workflow.durationSeconds                                              | GITHUB   | workflow.durationSeconds
             """)
     void aFindingOnAFieldOrADocumentLeadsToTheFieldThatShapesIt(String location, Step step, String path) {
-        Finding finding = new Finding("RC000", Severity.WARNING, location, "m", "f");
+        Finding finding = new Finding(dev.rolechain.lint.Rule.RC101, Severity.WARNING, location, "m", "f");
         assertThat(FindingLocator.locate(finding, threeTargets)).contains(new FindingLocator.Field(step, path));
     }
 
@@ -33,7 +33,7 @@ class FindingLocatorTest {
             .github/workflows/deploy.yml:26 (jobs.deploy-dev, step "Assume") | .github/workflows/deploy.yml | 26
             """)
     void aFindingOnTheWorkflowLeadsToItsLine(String location, String artifact, int line) {
-        Finding finding = new Finding("RC304", Severity.INFO, location, "m", "f");
+        Finding finding = new Finding(dev.rolechain.lint.Rule.RC304, Severity.INFO, location, "m", "f");
         assertThat(FindingLocator.locate(finding, threeTargets)).contains(new FindingLocator.ArtifactLine(artifact, line));
     }
 }

@@ -97,7 +97,7 @@ class WizardTest {
         assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.REVIEW);
         waitUntil("the preview is analysed", () -> !findingsFromModel().isEmpty());
         click(robot, "#findingsLink");
-        assertThat(findings(robot)).extracting(Finding::rule).contains("RC104");
+        assertThat(findings(robot)).extracting(Finding::ruleId).contains("RC104");
         robot.clickOn("Policies");
         ListView<?> policies = robot.lookup("#policyList").queryListView();
         robot.interact(() -> policies.getSelectionModel().select(0));
@@ -109,10 +109,10 @@ class WizardTest {
         // the warning goes when the subject names one repository, and comes back with "*"
         click(robot, "#step-access");
         typeRepository(robot, 0, "app");
-        waitUntil("RC104 is gone", () -> findingsFromModel().stream().noneMatch(f -> f.rule().equals("RC104")));
+        waitUntil("RC104 is gone", () -> findingsFromModel().stream().noneMatch(f -> f.ruleId().equals("RC104")));
         assertThat(robot.lookup("#findingsLink").queryAs(javafx.scene.control.Hyperlink.class).getText()).doesNotContain("RC104");
         typeRepository(robot, 0, "*");
-        waitUntil("RC104 is back", () -> findingsFromModel().stream().anyMatch(f -> f.rule().equals("RC104")));
+        waitUntil("RC104 is back", () -> findingsFromModel().stream().anyMatch(f -> f.ruleId().equals("RC104")));
         assertThat(robot.lookup("#findingsLink").queryAs(javafx.scene.control.Hyperlink.class).getText()).contains("RC104");
 
         // what was typed is the article's scenario, with the repository listed on the GitHub page kept (no subject
@@ -289,7 +289,7 @@ class WizardTest {
         waitUntil("the preview is analysed", () -> !findingsFromModel().isEmpty());
         click(robot, "#findingsLink");
         TableView<Finding> table = robot.lookup("#findingsTable").queryTableView();
-        int rc104 = findings(robot).stream().map(Finding::rule).toList().indexOf("RC104");
+        int rc104 = findings(robot).stream().map(Finding::ruleId).toList().indexOf("RC104");
         robot.interact(() -> table.getSelectionModel().clearAndSelect(rc104));
         click(robot, "#goToFindingButton");
         assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.ACCESS);
