@@ -7,6 +7,7 @@ import dev.rolechain.iam.Effect;
 import dev.rolechain.iam.OidcProvider;
 import dev.rolechain.iam.PolicyDocument;
 import dev.rolechain.iam.PolicyEvaluator;
+import dev.rolechain.iam.PolicyRelaxing;
 import dev.rolechain.iam.Principal;
 import dev.rolechain.iam.Request;
 import dev.rolechain.iam.RequestContext;
@@ -205,8 +206,8 @@ public final class GraphBuilder {
                 role.tags().forEach((k, v) -> context.put("aws:PrincipalTag/" + k, List.of(v)));
                 info.callerContext = RequestContext.of(context);
                 info.indexAssumeResources();
-                info.relaxedIdentity = info.identity.stream().map(d -> relax(d, info.callerContext)).toList();
-                info.relaxedBoundary = info.boundary == null ? null : relax(info.boundary, info.callerContext);
+                info.relaxedIdentity = info.identity.stream().map(d -> PolicyRelaxing.relax(d, info.callerContext)).toList();
+                info.relaxedBoundary = info.boundary == null ? null : PolicyRelaxing.relax(info.boundary, info.callerContext);
                 roles.put(info.arn, info);
                 rolesByAccountAndName.put(info.account + "/" + role.name(), info);
                 if (info.capable()) {
@@ -356,7 +357,7 @@ public final class GraphBuilder {
          */
         boolean decide(RoleInfo target, String fromId, String requestPrincipal, List<String> actions, RequestContext context,
                 RoleInfo source, boolean certain) {
-            PolicyDocument trust = relax(target.role.trustPolicy(), context);
+            PolicyDocument trust = PolicyRelaxing.relax(target.role.trustPolicy(), context);
             List<PolicyDocument> identity = source == null ? null : source.relaxedIdentity;
             PolicyDocument boundary = source == null ? null : source.relaxedBoundary;
             List<String> allowed = new ArrayList<>();
@@ -379,7 +380,7 @@ public final class GraphBuilder {
             Request first = new Request(requestPrincipal, allowed.get(0), target.arn, context);
             Statement best = target.role.trustPolicy().statements().stream()
                     .filter(s -> s.effect() == Effect.ALLOW)
-                    .filter(s -> evaluator.evaluatePolicy("statement", relax(PolicyDocument.of(s), context), first, true)
+                    .filter(s -> evaluator.evaluatePolicy("statement", PolicyRelaxing.relax(PolicyDocument.of(s), context), first, true)
                             .decision() == Decision.ALLOW)
                     .min(Comparator.comparingInt(s -> s.conditions().size()))
                     .orElse(null);
@@ -474,104 +475,6 @@ public final class GraphBuilder {
         return operator.replaceFirst("^For(Any|All)Values?:", "").replaceFirst("IfExists$", "");
     }
 
-    /**
-     * The document with the conditions the caller could meet taken as met: in an Allow statement only
-     * the conditions on keys the context decides stay; a Deny statement with any other condition is
-     * dropped.
-     */
-    static PolicyDocument relax(PolicyDocument document, RequestContext context) {
-        List<Statement> statements = new ArrayList<>();
-        boolean changed = false;
-        for (Statement s : document.statements()) {
-            if (s.conditions().isEmpty()) {
-                statements.add(s);
-                continue;
-            }
-            List<Condition> known = s.conditions().stream().filter(c -> decided(c.key(), context)).toList();
-            if (known.size() == s.conditions().size()) {
-                statements.add(s);
-                continue;
-            }
-            changed = true;
-            if (s.effect() == Effect.ALLOW) {
-                statements.add(new Statement(s.sid(), s.effect(), s.principal(), s.notPrincipal(), s.actions(), s.notActions(),
-                        s.resources(), s.notResources(), known));
-            }
-        }
-        return changed ? new PolicyDocument(document.version(), document.id(), statements) : document;
-    }
-
-    private static boolean decided(String key, RequestContext context) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("aws:principaltag/")) {
-            return context.values().containsKey("aws:PrincipalArn");
-        }
-        return context.values().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
-    }
-
-    /**
-     * The roles that trust one GitHub provider, indexed by the sub patterns they admit, so that a
-     * subject is evaluated only against the roles whose patterns could match it.
-     */
-    static final class SubjectIndex {
-        final Map<String, Set<String>> exact = new HashMap<>();
-        final Map<String, Set<String>> byPrefix = new HashMap<>();
-        final Set<String> unindexed = new LinkedHashSet<>();
-        final Map<String, PolicyDocument> trusts = new HashMap<>();
-        String providerArn;
-        String providerId;
-        /** The provider's audiences when its account was read; null when unknown. */
-        Set<String> clientIds;
-
-        void add(String roleArn, PolicyDocument trust, String providerArn, String providerId) {
-            this.providerArn = providerArn;
-            this.providerId = providerId;
-            if (trusts.put(roleArn, trust) != null) {
-                return;
-            }
-            List<String> patterns = new ArrayList<>();
-            for (Statement s : trust.statements()) {
-                if (s.effect() != Effect.ALLOW || s.principal() == null || !s.principal().values("Federated").contains(providerArn)) {
-                    continue;
-                }
-                List<Condition> subs = s.conditions().stream()
-                        .filter(c -> c.key().equalsIgnoreCase(providerId + ":sub"))
-                        .filter(c -> c.operator().equals("StringEquals") || c.operator().equals("StringLike")).toList();
-                if (subs.isEmpty()) {
-                    unindexed.add(roleArn);
-                    return;
-                }
-                subs.forEach(c -> patterns.addAll(c.values()));
-            }
-            for (String p : patterns) {
-                int wild = firstWildcard(p);
-                if (wild < 0) {
-                    exact.computeIfAbsent(p, k -> new LinkedHashSet<>()).add(roleArn);
-                } else {
-                    byPrefix.computeIfAbsent(p.substring(0, wild), k -> new LinkedHashSet<>()).add(roleArn);
-                }
-            }
-        }
-
-        Set<String> candidates(String sub) {
-            Set<String> result = new LinkedHashSet<>(exact.getOrDefault(sub, Set.of()));
-            for (int i = 0; i <= sub.length(); i++) {
-                Set<String> match = byPrefix.get(sub.substring(0, i));
-                if (match != null) {
-                    result.addAll(match);
-                }
-            }
-            result.addAll(unindexed);
-            return result;
-        }
-
-        private static int firstWildcard(String p) {
-            int star = p.indexOf('*');
-            int question = p.indexOf('?');
-            return star < 0 ? question : question < 0 ? star : Math.min(star, question);
-        }
-    }
-
     /** Which roles admit a sub: candidates from the indexes, each decided by the evaluator. */
     private final class SubjectAdmission implements TrustGraph.Admission {
         private final Map<String, SubjectIndex> indexes;
@@ -611,7 +514,7 @@ public final class GraphBuilder {
                 RequestContext context = RequestContext.of(Map.of(index.providerId + ":sub", List.of(sub),
                         index.providerId + ":aud", List.of(aud)));
                 Request request = new Request(index.providerArn, WEB_IDENTITY, role, context);
-                if (evaluator.evaluatePolicy("trust policy", relax(trust, context), request, true).decision() == Decision.ALLOW) {
+                if (evaluator.evaluatePolicy("trust policy", PolicyRelaxing.relax(trust, context), request, true).decision() == Decision.ALLOW) {
                     return true;
                 }
             }
