@@ -8,7 +8,6 @@ import dev.rolechain.ui.common.Background;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -46,7 +45,7 @@ final class GitHubRunModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<String> repositories = FXCollections.observableArrayList();
-    private AtomicBoolean cancel = new AtomicBoolean();
+    private Background.Handle task = () -> { };
 
     GitHubRunModel(GitHubConnector connector, GitHubSession session, Background background, Duration poll, Duration timeout) {
         this.connector = connector;
@@ -73,8 +72,6 @@ final class GitHubRunModel {
         if (running.get() || state == null || repository.get().isBlank()) {
             return;
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
         running.set(true);
         failed.set(false);
         outcome.set("");
@@ -85,20 +82,17 @@ final class GitHubRunModel {
         String token = session.token();
         Duration wait = timeoutSeconds.get().strip().matches("\\d{1,6}") && Long.parseLong(timeoutSeconds.get().strip()) > 0
                 ? Duration.ofSeconds(Long.parseLong(timeoutSeconds.get().strip())) : timeout;
-        GitHubVerification.Progress report = line -> background.fx().execute(() -> progress.set(line));
-        background.run(() -> {
+        task = background.<List<GitHubVerification.Result>>task(context -> {
             var api = connector.connect(state.setup().github().serverHost(), token);
             var verification = new GitHubVerification(api, poll, Duration.ofSeconds(60));
             String branch = on.isEmpty() ? api.defaultBranch(state.owner(), repo) : on;
             List<GitHubVerification.Result> results = new ArrayList<>();
-            results.add(verification.run(state, repo, branch, null, wait, report, cancelled::get));
+            results.add(verification.run(state, repo, branch, null, wait, context::progress, context::cancelled));
             if (withProbe) {
-                results.add(verification.probe(state, repo, null, wait, report, cancelled::get));
+                results.add(verification.probe(state, repo, null, wait, context::progress, context::cancelled));
             }
             return results;
-        }, results -> {
-            running.set(false);
-            progress.set("");
+        }).onProgress(progress::set).onSuccess(results -> {
             for (GitHubVerification.Result r : results) {
                 for (GitHubVerification.TargetResult t : r.targets()) {
                     rows.add(new Row((r.probe() ? "probe " : "") + r.ref() + " #" + r.run().id(), t.target(),
@@ -110,16 +104,17 @@ final class GitHubRunModel {
             outcome.set(ok ? "Every target is as the Setup expects, in " + repo + " on " + results.get(0).ref()
                     + (withProbe ? " and on the probe's scratch branch" : "") + "."
                     : "Not as the Setup expects: see the rows marked ✘ (" + results.get(0).run().htmlUrl() + ").");
-        }, error -> {
-            running.set(false);
-            progress.set("");
+        }).onError(Exception.class, error -> {
             failed.set(true);
             outcome.set(error.getMessage());
-        });
+        }).andFinally(() -> {
+            running.set(false);
+            progress.set("");
+        }).start();
     }
 
     void cancel() {
-        cancel.set(true);
+        task.cancel();
     }
 
     private static String actual(GitHubVerification.TargetResult t) {
