@@ -1,21 +1,17 @@
 package dev.rolechain.ui.inspect;
 
 import dev.rolechain.aws.InspectSources;
-import dev.rolechain.iam.PolicyJson;
 import dev.rolechain.inspect.Edge;
 import dev.rolechain.inspect.GraphBuilder;
 import dev.rolechain.inspect.GraphExport;
 import dev.rolechain.inspect.Node;
-import dev.rolechain.inspect.NodeFinding;
 import dev.rolechain.inspect.NodeKind;
 import dev.rolechain.inspect.Risk;
 import dev.rolechain.inspect.TrustGraph;
 import dev.rolechain.inspect.TrustQueries;
 import dev.rolechain.render.ExportWriter;
 import dev.rolechain.ui.common.Background;
-import dev.rolechain.ui.common.CodeView;
 import dev.rolechain.ui.common.FileDialogs;
-import dev.rolechain.ui.common.Highlighter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -38,7 +34,6 @@ import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -77,9 +72,6 @@ public final class InspectView {
     private final Supplier<List<String>> profileNames;
     private final ElkLayout elk = new ElkLayout();
 
-    private final MenuButton profilesButton = new MenuButton();
-    private final Button dumpsButton = new Button();
-    private final Label sourcesLabel = new Label();
     private final Button inspectButton = new Button();
     private final Button cancelButton = new Button();
     private final Label status = new Label();
@@ -90,20 +82,11 @@ public final class InspectView {
     private final CheckBox riskyFilter = new CheckBox();
     private final ListView<Node> results = new ListView<>();
     private final GraphCanvas canvas = new GraphCanvas();
-    private final Label detailsTitle = new Label();
-    private final Label detailsMeta = new Label();
-    private final VBox findings = new VBox(4);
-    private final VBox edgesBox = new VBox(4);
-    private final VBox pathsBox = new VBox(4);
-    private final CodeView trust = new CodeView("detailsTrust", "Trust policy");
-    private final TextField queryField = new TextField();
-    private final Button queryButton = new Button();
-    private final Label answerLabel = new Label();
-    private final ListView<TrustQueries.Reached> answerList = new ListView<>();
+    private NodeDetails details;
+    private SourcesBar sourcesBar;
+    private QueryPanel queryPanel;
 
-    private final List<Path> dumps = new ArrayList<>();
     private Result result;
-    private TrustQueries.Answer answer;
     private AtomicBoolean cancel = new AtomicBoolean();
     private int layoutGeneration;
     private Parent root;
@@ -131,15 +114,12 @@ public final class InspectView {
     }
 
     private Parent build() {
-        profilesButton.setId("inspectProfiles");
-        profilesButton.setText(text("inspect.profiles"));
-        profilesButton.setOnShowing(e -> fillProfiles());
-        dumpsButton.setId("inspectDumps");
-        dumpsButton.setText(text("inspect.dumps"));
-        dumpsButton.setOnAction(e -> chooseDumps());
-        sourcesLabel.setId("inspectSources");
-        sourcesLabel.setText(text("inspect.sources.none"));
-        sourcesLabel.getStyleClass().add("muted");
+        sourcesBar = new SourcesBar(bundle, profileNames, dialogs, () -> {
+            // "choose sources first" is no longer true once some are chosen
+            if (text("inspect.status.nosource").equals(status.getText())) {
+                status.setText("");
+            }
+        });
         inspectButton.setId("inspectRun");
         inspectButton.setText(text("inspect.run"));
         inspectButton.getStyleClass().add("accent");
@@ -161,13 +141,14 @@ public final class InspectView {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, profilesButton, dumpsButton, sourcesLabel, spacer, status, inspectButton, cancelButton, exportButton);
+        HBox top = new HBox(8, sourcesBar.profilesButton(), sourcesBar.dumpsButton(), sourcesBar.label(), spacer, status,
+                inspectButton, cancelButton, exportButton);
         // the buttons keep their size; the sources and the status give way (a long progress line is cut, not a button)
-        for (javafx.scene.control.Control c : List.of(profilesButton, dumpsButton, inspectButton, cancelButton, exportButton)) {
+        for (javafx.scene.control.Control c : List.of(sourcesBar.profilesButton(), sourcesBar.dumpsButton(), inspectButton,
+                cancelButton, exportButton)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setMinWidth(0);
-        sourcesLabel.setMinWidth(0);
         status.setTooltip(new javafx.scene.control.Tooltip());
         status.getTooltip().textProperty().bind(status.textProperty());
         top.getStyleClass().add("inspect-bar");
@@ -202,28 +183,15 @@ public final class InspectView {
                 canvas.centerOn(now.id());
             }
         });
-        answerList.setId("inspectAnswer");
-        answerList.setAccessibleText(text("inspect.query.answer"));
-        answerList.setCellFactory(v -> new ReachedCell());
-        answerList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                Set<String> ids = new LinkedHashSet<>();
-                now.paths().forEach(ids::addAll);
-                canvas.highlight(ids);
-                canvas.selectedProperty().set(now.node());
-                canvas.centerOn(now.node());
-            }
-        });
+        queryPanel = new QueryPanel(bundle, background, () -> result == null ? null : result.graph(), canvas,
+                () -> showDetails(canvas.selectedProperty().get()));
         VBox.setVgrow(results, Priority.ALWAYS);
-        VBox.setVgrow(answerList, Priority.SOMETIMES);
-        answerList.setPrefHeight(160);
         VBox left = new VBox(8, search, label("inspect.filter.account"), accountFilter, reachableFilter, riskyFilter,
-                label("inspect.results"), results, label("inspect.query.answer"), answerLabel, answerList);
+                label("inspect.results"), results, label("inspect.query.answer"), queryPanel.answerLabel(),
+                queryPanel.answerList());
         left.setPadding(new Insets(8));
         left.setMinWidth(220);
         left.setPrefWidth(270);
-        answerLabel.setId("inspectAnswerSummary");
-        answerLabel.setWrapText(true);
 
         Button zoomIn = iconButton("inspectZoomIn", "+", "inspect.zoom.in", canvas::zoomIn);
         Button zoomOut = iconButton("inspectZoomOut", "−", "inspect.zoom.out", canvas::zoomOut);
@@ -237,41 +205,11 @@ public final class InspectView {
         StackPane center = new StackPane(canvas, zoom);
         canvas.selectedProperty().addListener((o, was, now) -> showDetails(now));
 
-        detailsTitle.setId("detailsTitle");
-        detailsTitle.getStyleClass().add("section-title");
-        detailsTitle.setWrapText(true);
-        detailsMeta.setId("detailsMeta");
-        detailsMeta.setWrapText(true);
-        detailsMeta.getStyleClass().add("muted");
-        findings.setId("detailsFindings");
-        edgesBox.setId("detailsEdges");
-        pathsBox.setId("detailsPaths");
-        trust.setPrefHeight(260);
-        trust.setMinHeight(120);
-        VBox details = new VBox(8, detailsTitle, detailsMeta, label("inspect.details.findings"), findings,
-                label("inspect.details.trust"), trust, label("inspect.details.edges"), edgesBox, pathsBox);
-        details.setPadding(new Insets(8));
-        details.setFillWidth(true);
-        ScrollPane detailsScroll = new ScrollPane(details);
-        detailsScroll.setFitToWidth(true);
-        detailsScroll.setMinWidth(260);
-        detailsScroll.setPrefWidth(400);
+        details = new NodeDetails(bundle);
+        ScrollPane detailsScroll = details.view();
         showDetails(null);
 
-        queryField.setId("inspectQuery");
-        queryField.setPromptText(text("inspect.query.prompt"));
-        queryField.setAccessibleText(text("inspect.query.prompt"));
-        queryField.setOnAction(e -> query());
-        HBox.setHgrow(queryField, Priority.ALWAYS);
-        queryButton.setId("inspectQueryRun");
-        queryButton.setText(text("inspect.query.run"));
-        queryButton.setOnAction(e -> query());
-        Button clear = new Button(text("inspect.query.clear"));
-        clear.setId("inspectQueryClear");
-        clear.setOnAction(e -> clearQuery());
-        HBox bottom = new HBox(8, label("inspect.query"), queryField, queryButton, clear);
-        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bottom.setPadding(new Insets(8, 12, 8, 12));
+        HBox bottom = queryPanel.bar(label("inspect.query"));
 
         SplitPane split = new SplitPane(left, center, detailsScroll);
         split.setOrientation(Orientation.HORIZONTAL);
@@ -303,70 +241,27 @@ public final class InspectView {
     }
 
     private void setLoaded(boolean loaded) {
-        for (javafx.scene.Node n : List.of(search, accountFilter, reachableFilter, riskyFilter, queryField, queryButton)) {
+        for (javafx.scene.Node n : List.of(search, accountFilter, reachableFilter, riskyFilter)) {
             n.setDisable(!loaded);
         }
+        queryPanel.setDisable(!loaded);
         exportButton.setDisable(!loaded);
-    }
-
-    private void fillProfiles() {
-        Set<String> chosen = chosenProfiles().stream().collect(Collectors.toSet());
-        profilesButton.getItems().clear();
-        List<String> names = profileNames.get();
-        if (names.isEmpty()) {
-            MenuItem none = new MenuItem(text("inspect.profiles.none"));
-            none.setDisable(true);
-            profilesButton.getItems().add(none);
-        }
-        for (String name : names) {
-            CheckMenuItem item = new CheckMenuItem(name);
-            item.setSelected(chosen.contains(name));
-            item.setOnAction(e -> showSources());
-            profilesButton.getItems().add(item);
-        }
     }
 
     /** The profiles ticked in the menu. */
     public List<String> chosenProfiles() {
-        return profilesButton.getItems().stream().filter(i -> i instanceof CheckMenuItem c && c.isSelected())
-                .map(MenuItem::getText).toList();
+        return sourcesBar.chosenProfiles();
     }
 
     /** Ticks profiles, as the menu would. */
     public void chooseProfiles(List<String> names) {
-        profilesButton.getItems().clear();
-        for (String name : names) {
-            CheckMenuItem item = new CheckMenuItem(name);
-            item.setSelected(true);
-            profilesButton.getItems().add(item);
-        }
-        showSources();
-    }
-
-    private void chooseDumps() {
-        List<Path> chosen = dialogs.openDumps(root.getScene().getWindow());
-        for (Path p : chosen) {
-            if (!dumps.contains(p)) {
-                dumps.add(p);
-            }
-        }
-        showSources();
-    }
-
-    private void showSources() {
-        List<String> parts = new ArrayList<>();
-        chosenProfiles().forEach(p -> parts.add(text("inspect.sources.profile", p)));
-        dumps.forEach(d -> parts.add(d.getFileName().toString()));
-        sourcesLabel.setText(parts.isEmpty() ? text("inspect.sources.none") : String.join(", ", parts));
-        // "choose sources first" is no longer true once some are chosen
-        if (!parts.isEmpty() && text("inspect.status.nosource").equals(status.getText())) {
-            status.setText("");
-        }
+        sourcesBar.chooseProfiles(names);
     }
 
     /** Reads the sources and builds the graph, off the FX thread. */
     public void inspect() {
         List<String> profiles = chosenProfiles();
+        List<Path> dumps = sourcesBar.dumps();
         if (profiles.isEmpty() && dumps.isEmpty()) {
             status.setText(text("inspect.status.nosource"));
             return;
@@ -415,7 +310,7 @@ public final class InspectView {
         riskyFilter.setSelected(false);
         canvas.markRisky(r.riskyIds());
         canvas.show(r.graph(), r.layout(), true);
-        clearQuery();
+        queryPanel.clear();
         setLoaded(true);
         refreshResults();
     }
@@ -495,113 +390,18 @@ public final class InspectView {
     }
 
     private void showDetails(String id) {
-        findings.getChildren().clear();
-        edgesBox.getChildren().clear();
-        pathsBox.getChildren().clear();
+        details.show(result, queryPanel.answer(), id);
         Optional<Node> node = id == null || result == null ? Optional.empty() : result.graph().node(id);
-        if (node.isEmpty()) {
-            detailsTitle.setText(text("inspect.details.none"));
-            detailsMeta.setText("");
-            trust.show("", Highlighter.Language.JSON);
-            return;
-        }
-        Node n = node.get();
-        TrustGraph g = result.graph();
-        detailsTitle.setText(n.label());
-        StringBuilder meta = new StringBuilder(n.kind().json());
-        if (n.account() != null) {
-            meta.append(" · ").append(text("inspect.details.account", n.account()));
-        }
-        if (n.production()) {
-            meta.append(" · ").append(text("inspect.details.production"));
-        }
-        meta.append('\n').append(n.id());
-        g.role(n.id()).ifPresent(r -> meta.append('\n').append(text("inspect.details.source", r.source())));
-        detailsMeta.setText(meta.toString());
-        List<NodeFinding> nodeFindings = g.findings(n.id());
-        for (NodeFinding f : nodeFindings) {
-            Label l = new Label(f.finding().severity().json() + " " + f.finding().rule() + " " + f.finding().location() + ": "
-                    + f.finding().message());
-            l.setWrapText(true);
-            l.getStyleClass().add("finding-" + f.finding().severity().json());
-            findings.getChildren().add(l);
-        }
-        result.risky().stream().filter(r -> r.node().equals(n.id())).forEach(r -> {
-            Label l = new Label(text("inspect.details.risk", r.reason()));
-            l.setWrapText(true);
-            l.getStyleClass().add("finding-warning");
-            findings.getChildren().add(l);
-        });
-        if (findings.getChildren().isEmpty()) {
-            findings.getChildren().add(new Label(text("inspect.details.nofindings")));
-        }
-        trust.show(g.role(n.id()).map(r -> PolicyJson.print(r.role().trustPolicy())).orElse(""), Highlighter.Language.JSON);
-        trust.area().moveTo(0);
-        trust.area().requestFollowCaret();
-        for (Edge e : g.incoming(n.id())) {
-            edgesBox.getChildren().add(edgeLabel(text("inspect.details.from", labelOf(e.from())), e));
-        }
-        for (Edge e : g.outgoing(n.id())) {
-            edgesBox.getChildren().add(edgeLabel(text("inspect.details.to", labelOf(e.to())), e));
-        }
-        if (answer != null) {
-            answer.reached().stream().filter(r -> r.node().equals(n.id())).findFirst().ifPresent(r -> {
-                pathsBox.getChildren().add(label("inspect.details.paths"));
-                for (List<String> path : r.paths()) {
-                    Label l = new Label(path.stream().map(this::labelOf).collect(Collectors.joining(" → ")));
-                    l.setWrapText(true);
-                    pathsBox.getChildren().add(l);
-                }
-            });
-        }
-        if (!n.id().equals(results.getSelectionModel().getSelectedItem() == null ? null
+        if (node.isPresent() && !node.get().id().equals(results.getSelectionModel().getSelectedItem() == null ? null
                 : results.getSelectionModel().getSelectedItem().id())) {
-            results.getItems().stream().filter(x -> x.id().equals(n.id())).findFirst()
+            results.getItems().stream().filter(x -> x.id().equals(node.get().id())).findFirst()
                     .ifPresent(x -> results.getSelectionModel().select(x));
         }
     }
 
-    private Label edgeLabel(String prefix, Edge e) {
-        List<String> tests = new ArrayList<>();
-        e.conditions().forEach((operator, keys) -> keys.forEach((key, values) ->
-                tests.add(operator + " " + key + " = " + String.join(" | ", values))));
-        String conditions = tests.isEmpty() ? "" : "\n    when " + String.join("; ", tests);
-        Label l = new Label(prefix + " — " + String.join(", ", e.actions()) + conditions
-                + (e.certain() ? "" : " " + text("inspect.details.uncertain")));
-        l.setWrapText(true);
-        return l;
-    }
-
-    private String labelOf(String id) {
-        return result.graph().node(id).map(x -> x.label() + (x.account() == null || x.kind() == NodeKind.ACCOUNT ? ""
-                : " (" + x.account() + ")")).orElse(id);
-    }
-
     /** Runs the query in the box and highlights its paths. */
     public void query() {
-        if (result == null || queryField.getText() == null || queryField.getText().isBlank()) {
-            return;
-        }
-        String q = queryField.getText().strip();
-        TrustGraph g = result.graph();
-        background.run(() -> new TrustQueries(g).query(q), a -> {
-            answer = a;
-            int paths = a.reached().stream().mapToInt(r -> r.paths().size()).sum();
-            answerLabel.setText(a.reached().isEmpty() ? text("inspect.query.nothing", q)
-                    : text(a.direction() == TrustQueries.Direction.REACH ? "inspect.query.reach" : "inspect.query.reachedBy",
-                            a.reached().size(), paths));
-            answerList.getItems().setAll(a.reached());
-            canvas.highlight(a.nodesOnPaths());
-            showDetails(canvas.selectedProperty().get());
-        }, e -> answerLabel.setText(text("inspect.status.failed", e.getMessage())));
-    }
-
-    private void clearQuery() {
-        queryField.clear();
-        answer = null;
-        answerLabel.setText("");
-        answerList.getItems().clear();
-        canvas.highlight(Set.of());
+        queryPanel.query();
     }
 
     private void export(String format) {
@@ -621,7 +421,7 @@ public final class InspectView {
                 dev.rolechain.ui.common.Png.write(image, file);
             } else {
                 String content = switch (format) {
-                    case "json" -> GraphExport.json(g, result.risky(), answer);
+                    case "json" -> GraphExport.json(g, result.risky(), queryPanel.answer());
                     case "dot" -> GraphExport.dot(g, marked);
                     case "mmd" -> GraphExport.mermaid(g, marked);
                     default -> SvgExport.svg(g, canvas.layoutShown(), marked, result.riskyIds());
@@ -636,8 +436,7 @@ public final class InspectView {
 
     /** Adds dump files, as the file chooser would. */
     public void addDumps(List<Path> files) {
-        files.stream().filter(f -> !dumps.contains(f)).forEach(dumps::add);
-        showSources();
+        sourcesBar.addDumps(files);
     }
 
     private final class NodeCell extends ListCell<Node> {
@@ -652,14 +451,6 @@ public final class InspectView {
                 setText(item.label() + risk + "\n" + item.kind().json() + (item.account() == null ? "" : " · " + item.account()));
                 setAccessibleText(item.kind().json() + " " + item.label());
             }
-        }
-    }
-
-    private final class ReachedCell extends ListCell<TrustQueries.Reached> {
-        @Override
-        protected void updateItem(TrustQueries.Reached item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : labelOf(item.node()) + " — " + text("inspect.query.paths", item.paths().size()));
         }
     }
 }
