@@ -3,47 +3,32 @@ package dev.rolechain.ui.inspect;
 import dev.rolechain.aws.InspectSources;
 import dev.rolechain.inspect.Edge;
 import dev.rolechain.inspect.GraphBuilder;
-import dev.rolechain.inspect.GraphExport;
 import dev.rolechain.inspect.Node;
 import dev.rolechain.inspect.NodeKind;
 import dev.rolechain.inspect.Risk;
 import dev.rolechain.inspect.TrustGraph;
 import dev.rolechain.inspect.TrustQueries;
-import dev.rolechain.render.ExportWriter;
 import dev.rolechain.ui.common.Background;
 import dev.rolechain.ui.common.FileDialogs;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -57,8 +42,6 @@ import javafx.scene.layout.VBox;
  * its findings, a query box whose paths are highlighted, and exports.
  */
 public final class InspectView {
-    static final int MAX_RESULTS = 500;
-
     /** What one inspection produced, computed on a worker. */
     record Result(TrustGraph graph, List<Risk> risky, Set<String> riskyIds, Set<String> reachable, GraphLayout layout,
             List<String> accounts) {
@@ -76,15 +59,11 @@ public final class InspectView {
     private final Button cancelButton = new Button();
     private final Label status = new Label();
     private final MenuButton exportButton = new MenuButton();
-    private final TextField search = new TextField();
-    private final ComboBox<String> accountFilter = new ComboBox<>();
-    private final CheckBox reachableFilter = new CheckBox();
-    private final CheckBox riskyFilter = new CheckBox();
-    private final ListView<Node> results = new ListView<>();
     private final GraphCanvas canvas = new GraphCanvas();
     private NodeDetails details;
     private SourcesBar sourcesBar;
     private QueryPanel queryPanel;
+    private Finder finder;
 
     private Result result;
     private AtomicBoolean cancel = new AtomicBoolean();
@@ -130,15 +109,8 @@ public final class InspectView {
         cancelButton.setDisable(true);
         cancelButton.setOnAction(e -> cancel.set(true));
         status.setId("inspectStatus");
-        exportButton.setId("inspectExport");
-        exportButton.setText(text("inspect.export"));
-        exportButton.setDisable(true);
-        for (String format : List.of("json", "dot", "mmd", "svg", "png")) {
-            MenuItem item = new MenuItem(text("inspect.export." + format));
-            item.setId("export-" + format);
-            item.setOnAction(e -> export(format));
-            exportButton.getItems().add(item);
-        }
+        new ExportMenu(bundle, exportButton, dialogs, canvas, () -> result == null ? null
+                : new ExportMenu.Shown(result.graph(), result.risky(), result.riskyIds(), queryPanel.answer()), status::setText);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(8, sourcesBar.profilesButton(), sourcesBar.dumpsButton(), sourcesBar.label(), spacer, status,
@@ -155,40 +127,12 @@ public final class InspectView {
         top.setPadding(new Insets(8, 12, 8, 12));
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        search.setId("inspectSearch");
-        search.setPromptText(text("inspect.search"));
-        search.setAccessibleText(text("inspect.search"));
-        search.textProperty().addListener((o, was, now) -> refreshResults());
-        search.setOnAction(e -> {
-            if (!results.getItems().isEmpty()) {
-                results.getSelectionModel().selectFirst();
-            }
-        });
-        accountFilter.setId("inspectAccount");
-        accountFilter.setAccessibleText(text("inspect.filter.account"));
-        accountFilter.setMaxWidth(Double.MAX_VALUE);
-        accountFilter.setOnAction(e -> relayout());
-        reachableFilter.setId("inspectReachable");
-        reachableFilter.setText(text("inspect.filter.reachable"));
-        reachableFilter.setOnAction(e -> relayout());
-        riskyFilter.setId("inspectRisky");
-        riskyFilter.setText(text("inspect.filter.risky"));
-        riskyFilter.setOnAction(e -> relayout());
-        results.setId("inspectResults");
-        results.setAccessibleText(text("inspect.results"));
-        results.setCellFactory(v -> new NodeCell());
-        results.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && !now.id().equals(canvas.selectedProperty().get())) {
-                canvas.selectedProperty().set(now.id());
-                canvas.centerOn(now.id());
-            }
-        });
+        finder = new Finder(bundle, canvas, () -> result, this::relayout);
         queryPanel = new QueryPanel(bundle, background, () -> result == null ? null : result.graph(), canvas,
                 () -> showDetails(canvas.selectedProperty().get()));
-        VBox.setVgrow(results, Priority.ALWAYS);
-        VBox left = new VBox(8, search, label("inspect.filter.account"), accountFilter, reachableFilter, riskyFilter,
-                label("inspect.results"), results, label("inspect.query.answer"), queryPanel.answerLabel(),
-                queryPanel.answerList());
+        VBox left = new VBox(8);
+        finder.addTo(left, this::label);
+        left.getChildren().addAll(label("inspect.query.answer"), queryPanel.answerLabel(), queryPanel.answerList());
         left.setPadding(new Insets(8));
         left.setMinWidth(220);
         left.setPrefWidth(270);
@@ -241,9 +185,7 @@ public final class InspectView {
     }
 
     private void setLoaded(boolean loaded) {
-        for (javafx.scene.Node n : List.of(search, accountFilter, reachableFilter, riskyFilter)) {
-            n.setDisable(!loaded);
-        }
+        finder.setDisable(!loaded);
         queryPanel.setDisable(!loaded);
         exportButton.setDisable(!loaded);
     }
@@ -301,18 +243,12 @@ public final class InspectView {
         cancelButton.setDisable(true);
         long roles = r.graph().nodes().stream().filter(n -> n.kind() == NodeKind.ROLE).count();
         status.setText(text("inspect.status.done", roles, r.graph().nodes().size(), r.graph().edges().size(), r.risky().size()));
-        ObservableList<String> accounts = FXCollections.observableArrayList();
-        accounts.add(text("inspect.filter.allAccounts"));
-        accounts.addAll(r.accounts());
-        accountFilter.setItems(accounts);
-        accountFilter.getSelectionModel().selectFirst();
-        reachableFilter.setSelected(false);
-        riskyFilter.setSelected(false);
+        finder.reset(r.accounts());
         canvas.markRisky(r.riskyIds());
         canvas.show(r.graph(), r.layout(), true);
         queryPanel.clear();
         setLoaded(true);
-        refreshResults();
+        finder.refresh();
     }
 
     /** The graph shown now, or null before the first inspection. */
@@ -324,79 +260,27 @@ public final class InspectView {
         return canvas;
     }
 
-    /** The nodes the filters let through. */
-    Set<String> visible() {
-        TrustGraph g = result.graph();
-        String account = accountFilter.getSelectionModel().getSelectedIndex() <= 0 ? null : accountFilter.getValue();
-        Set<String> ids = new LinkedHashSet<>();
-        for (Node n : g.nodes()) {
-            if (account != null && !account.equals(n.account())
-                    && (n.account() != null && n.kind() != NodeKind.ACCOUNT || !touches(g, n.id(), account))) {
-                continue;
-            }
-            if (reachableFilter.isSelected() && !result.reachable().contains(n.id())) {
-                continue;
-            }
-            if (riskyFilter.isSelected() && !result.riskyIds().contains(n.id())
-                    && g.outgoing(n.id()).stream().noneMatch(e -> result.riskyIds().contains(e.to()))) {
-                continue;
-            }
-            ids.add(n.id());
-        }
-        return ids;
-    }
-
-    private static boolean touches(TrustGraph g, String id, String account) {
-        return g.outgoing(id).stream().anyMatch(e -> g.node(e.to()).map(n -> account.equals(n.account())).orElse(false))
-                || g.incoming(id).stream().anyMatch(e -> g.node(e.from()).map(n -> account.equals(n.account())).orElse(false));
-    }
-
     /** Lays out again what the filters let through, off the FX thread. */
     private void relayout() {
         if (result == null) {
             return;
         }
         int generation = ++layoutGeneration;
-        Set<String> ids = visible();
+        Set<String> ids = finder.visible();
         TrustGraph g = result.graph();
         List<Node> nodes = g.nodes().stream().filter(n -> ids.contains(n.id())).toList();
         List<Edge> edges = g.edges().stream().filter(e -> ids.contains(e.from()) && ids.contains(e.to())).toList();
         background.run(() -> elk.layout(nodes, edges), layout -> {
             if (generation == layoutGeneration) {
                 canvas.show(g, layout, true);
-                refreshResults();
+                finder.refresh();
             }
         }, e -> status.setText(text("inspect.status.failed", e.getMessage())));
     }
 
-    private void refreshResults() {
-        if (result == null) {
-            results.getItems().clear();
-            return;
-        }
-        String q = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
-        Set<String> shown = canvas.layoutShown().boxes().keySet();
-        List<Node> matches = new ArrayList<>();
-        for (Node n : result.graph().nodes()) {
-            if (shown.contains(n.id()) && (q.isEmpty() || n.label().toLowerCase(Locale.ROOT).contains(q)
-                    || n.id().toLowerCase(Locale.ROOT).contains(q))) {
-                matches.add(n);
-                if (matches.size() >= MAX_RESULTS) {
-                    break;
-                }
-            }
-        }
-        results.getItems().setAll(matches);
-    }
-
     private void showDetails(String id) {
         details.show(result, queryPanel.answer(), id);
-        Optional<Node> node = id == null || result == null ? Optional.empty() : result.graph().node(id);
-        if (node.isPresent() && !node.get().id().equals(results.getSelectionModel().getSelectedItem() == null ? null
-                : results.getSelectionModel().getSelectedItem().id())) {
-            results.getItems().stream().filter(x -> x.id().equals(node.get().id())).findFirst()
-                    .ifPresent(x -> results.getSelectionModel().select(x));
-        }
+        finder.select(id);
     }
 
     /** Runs the query in the box and highlights its paths. */
@@ -404,53 +288,8 @@ public final class InspectView {
         queryPanel.query();
     }
 
-    private void export(String format) {
-        if (result == null) {
-            return;
-        }
-        Optional<Path> target = dialogs.saveExport(root.getScene().getWindow(), "trust-graph", format);
-        if (target.isEmpty()) {
-            return;
-        }
-        Path file = target.get();
-        TrustGraph g = result.graph();
-        Set<String> marked = canvas.highlighted();
-        try {
-            if (format.equals("png")) {
-                WritableImage image = canvas.snapshot(null, null);
-                dev.rolechain.ui.common.Png.write(image, file);
-            } else {
-                String content = switch (format) {
-                    case "json" -> GraphExport.json(g, result.risky(), queryPanel.answer());
-                    case "dot" -> GraphExport.dot(g, marked);
-                    case "mmd" -> GraphExport.mermaid(g, marked);
-                    default -> SvgExport.svg(g, canvas.layoutShown(), marked, result.riskyIds());
-                };
-                ExportWriter.writeAtomically(file, content);
-            }
-            status.setText(text("inspect.status.exported", file));
-        } catch (IOException e) {
-            status.setText(text("inspect.status.failed", e.getMessage()));
-        }
-    }
-
     /** Adds dump files, as the file chooser would. */
     public void addDumps(List<Path> files) {
         sourcesBar.addDumps(files);
-    }
-
-    private final class NodeCell extends ListCell<Node> {
-        @Override
-        protected void updateItem(Node item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-                setAccessibleText(null);
-            } else {
-                String risk = result != null && result.riskyIds().contains(item.id()) ? " ⚠" : "";
-                setText(item.label() + risk + "\n" + item.kind().json() + (item.account() == null ? "" : " · " + item.account()));
-                setAccessibleText(item.kind().json() + " " + item.label());
-            }
-        }
     }
 }
