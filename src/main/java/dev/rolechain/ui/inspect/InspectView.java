@@ -7,20 +7,14 @@ import dev.rolechain.inspect.Node;
 import dev.rolechain.inspect.NodeKind;
 import dev.rolechain.inspect.Risk;
 import dev.rolechain.inspect.TrustGraph;
-import dev.rolechain.inspect.TrustQueries;
 import dev.rolechain.ui.common.Background;
 import dev.rolechain.ui.common.FileDialogs;
 import java.nio.file.Path;
 import java.text.MessageFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -47,8 +41,6 @@ public final class InspectView {
             List<String> accounts) {
     }
 
-    private final InspectSources sources;
-    private final GraphBuilder builder;
     private final ResourceBundle bundle;
     private final FileDialogs dialogs;
     private final Background background;
@@ -66,18 +58,17 @@ public final class InspectView {
     private Finder finder;
 
     private Result result;
-    private AtomicBoolean cancel = new AtomicBoolean();
+    private final InspectModel model;
     private int layoutGeneration;
     private Parent root;
 
     public InspectView(InspectSources sources, GraphBuilder builder, ResourceBundle bundle, FileDialogs dialogs,
             Background background, Supplier<List<String>> profileNames) {
-        this.sources = sources;
-        this.builder = builder;
         this.bundle = bundle;
         this.dialogs = dialogs;
         this.background = background;
         this.profileNames = profileNames;
+        this.model = new InspectModel(sources::load, builder, elk, background);
     }
 
     public Parent root() {
@@ -107,7 +98,7 @@ public final class InspectView {
         cancelButton.setId("inspectCancel");
         cancelButton.setText(text("inspect.cancel"));
         cancelButton.setDisable(true);
-        cancelButton.setOnAction(e -> cancel.set(true));
+        cancelButton.setOnAction(e -> model.cancel());
         status.setId("inspectStatus");
         new ExportMenu(bundle, exportButton, dialogs, canvas, () -> result == null ? null
                 : new ExportMenu.Shown(result.graph(), result.risky(), result.riskyIds(), queryPanel.answer()), status::setText);
@@ -163,6 +154,7 @@ public final class InspectView {
         BorderPane pane = new BorderPane(split, top, null, bottom, null);
         pane.getStyleClass().add("inspect");
         setLoaded(false);
+        follow();
         return pane;
     }
 
@@ -208,39 +200,37 @@ public final class InspectView {
             status.setText(text("inspect.status.nosource"));
             return;
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancel = cancelled;
-        inspectButton.setDisable(true);
-        cancelButton.setDisable(false);
         status.setText(text("inspect.status.reading"));
-        List<Path> files = List.copyOf(dumps);
-        Map<String, String> progress = new LinkedHashMap<>();
-        background.run(() -> {
-            InspectSources.Loaded loaded = sources.load(new InspectSources.Request(profiles, files, null, null),
-                    (profile, message) -> background.fx().execute(() -> {
-                        progress.put(profile, profile + ": " + message);
-                        status.setText(String.join(" · ", progress.values()));
-                    }), cancelled::get);
-            TrustGraph graph = builder.build(loaded.accounts(), loaded.production());
-            TrustQueries queries = new TrustQueries(graph);
-            List<Risk> risky = queries.risky();
-            Set<String> riskyIds = risky.stream().map(Risk::node).collect(Collectors.toCollection(LinkedHashSet::new));
-            Set<String> reachable = queries.reachableFromGitHub();
-            GraphLayout layout = elk.layout(graph.nodes(), graph.edges());
-            List<String> accounts = loaded.accounts().stream().map(a -> a.accountId()).sorted().toList();
-            return new Result(graph, risky, riskyIds, reachable, layout, accounts);
-        }, this::show, e -> {
-            inspectButton.setDisable(false);
-            cancelButton.setDisable(true);
-            status.setText(e instanceof java.util.concurrent.CancellationException ? text("inspect.status.cancelled")
-                    : text("inspect.status.failed", e.getMessage()));
+        model.inspect(profiles, dumps);
+    }
+
+    /** What the model says while it reads, and when it gives up. */
+    private void follow() {
+        model.runningProperty().addListener((o, was, now) -> {
+            inspectButton.setDisable(now);
+            cancelButton.setDisable(!now);
+        });
+        model.progressProperty().addListener((o, was, now) -> {
+            if (model.runningProperty().get() && !now.isEmpty()) {
+                status.setText(now);
+            }
+        });
+        model.failureProperty().addListener((o, was, now) -> {
+            if (now == InspectModel.Failure.CANCELLED) {
+                status.setText(text("inspect.status.cancelled"));
+            } else if (now == InspectModel.Failure.FAILED) {
+                status.setText(text("inspect.status.failed", model.errorProperty().get()));
+            }
+        });
+        model.resultProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                show(now);
+            }
         });
     }
 
     private void show(Result r) {
         this.result = r;
-        inspectButton.setDisable(false);
-        cancelButton.setDisable(true);
         long roles = r.graph().nodes().stream().filter(n -> n.kind() == NodeKind.ROLE).count();
         status.setText(text("inspect.status.done", roles, r.graph().nodes().size(), r.graph().edges().size(), r.risky().size()));
         finder.reset(r.accounts());
