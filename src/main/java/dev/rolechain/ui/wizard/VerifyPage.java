@@ -68,7 +68,7 @@ final class VerifyPage implements Page {
         table.setAccessibleText(bundle.getString("review.matrix"));
         detail.setId("liveMatrixDetail");
         detail.setWrapText(true);
-        detail.setMinHeight(48);
+        detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         matrixView = new MatrixView(table, detail, bundle);
         table.setPlaceholder(new Label(bundle.getString("verify.notRun")));
         table.setPrefHeight(260);
