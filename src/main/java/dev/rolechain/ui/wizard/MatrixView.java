@@ -75,7 +75,10 @@ final class MatrixView {
             columns.add(subject);
             for (String target : targets) {
                 TableColumn<MatrixRow, Cell> column = new TableColumn<>(target);
-                column.setPrefWidth(130);
+                // wide enough for the target's name in the header (the table scrolls sideways for many targets)
+                double name = new javafx.scene.text.Text(target).getLayoutBounds().getWidth() * 1.3 + 40; // the header is bold and larger
+                column.setPrefWidth(Math.max(130, name));
+                column.setMinWidth(Math.max(90, Math.min(name, 360)));
                 column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cells().get(target)));
                 column.setCellFactory(c -> new VerdictCell());
                 columns.add(column);

@@ -13,6 +13,7 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Cell;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -91,6 +92,16 @@ class LongValuesScreenshotsTest {
                 }
             }
         }
+        // a cell's reason, the longest text of the matrix, shows whole
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.REVIEW));
+        robot.clickOn("Dry-run matrix");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<Object> matrix = robot.lookup("#matrixTable").queryAs(javafx.scene.control.TableView.class);
+        robot.interact(() -> matrix.getSelectionModel().select(0, matrix.getColumns().get(2)));
+        Label detail = robot.lookup("#matrixDetail").queryAs(Label.class);
+        waitUntil("the reason shows", () -> detail.getText().contains("\n"));
+        cutOff(wizard.stage.getScene().getRoot()).forEach(c -> problems.add("matrix reason: " + c));
+        wizard.screenshot(robot, folder.resolve("1440x900-review-matrix-reason-dark.png"));
         assertThat(problems).as("text cut off").isEmpty();
     }
 }
