@@ -40,6 +40,8 @@ public final class PolicyEvaluator {
         boolean allow = false;
         boolean deny = false;
         boolean viaAccount = false;
+        // an applying Allow that names the principal itself (not its account) is enough within one account
+        boolean direct = false;
         List<Statement> statements = document.statements();
         for (int i = 0; i < statements.size(); i++) {
             Statement s = statements.get(i);
@@ -58,6 +60,8 @@ public final class PolicyEvaluator {
                 allow = true;
                 if (resourcePolicy && s.principal() != null && matchedOnlyAsAccount(s.principal(), request.principal())) {
                     viaAccount = true;
+                } else {
+                    direct = true;
                 }
             }
         }
@@ -65,7 +69,7 @@ public final class PolicyEvaluator {
         if (!deny && !allow) {
             note(explanation, () -> label + ": no statement allows the request");
         }
-        return new PolicyResult(decision, viaAccount, lines(explanation));
+        return new PolicyResult(decision, viaAccount && !direct, lines(explanation));
     }
 
     /**

@@ -62,6 +62,20 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void withinOneAccountAStatementNamingTheRoleIsEnoughBesideOneNamingTheAccount() {
+        // AWS: a resource policy that names the principal directly allows it within one account, whatever else
+        // applies; a statement naming the account beside it does not take that away (IAM User Guide, "Policy
+        // evaluation logic": a same-account resource-based policy allowing the principal is enough)
+        String caller = "arn:aws:sts::222222222222:assumed-role/ci/s";
+        PolicyDocument t = PolicyJson.parse("{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"222222222222\"},\"Action\":\"sts:AssumeRole\"},"
+                + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::222222222222:role/ci\"},\"Action\":\"sts:AssumeRole\"}]}");
+        Request request = new Request(caller, "sts:AssumeRole", ROLE, null);
+        assertThat(evaluator.evaluate(t, List.of(), request).decision()).isEqualTo(Decision.ALLOW);
+        assertThat(evaluator.decide(t, List.of(), request)).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
     void withinOneAccountATrustNamingTheAccountDelegatesToIdentityPolicies() {
         String caller = "arn:aws:sts::222222222222:assumed-role/ci/s";
         PolicyDocument t = trust("{\"AWS\":\"arn:aws:iam::222222222222:root\"}", "");
