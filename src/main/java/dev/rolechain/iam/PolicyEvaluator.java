@@ -251,10 +251,23 @@ public final class PolicyEvaluator {
 
     private static final String RESOURCE_KEY = "rolechain:resource";
 
-    /** Resource patterns match as ARNs, part by part, and may hold policy variables. */
+    /**
+     * Resource patterns match as ARNs, part by part, and may hold policy variables in the resource part only (after
+     * the fifth colon; IAM User Guide, "IAM policy elements: Variables and tags"): a variable in the partition,
+     * service, region or account is not replaced, so the pattern names no real resource.
+     */
     private static boolean resourceMatches(String pattern, String resource, RequestContext context) {
         if (pattern.equals("*")) {
             return true;
+        }
+        int fifthColon = -1;
+        for (int i = 0, colons = 0; i < pattern.length() && colons < 5; i++) {
+            if (pattern.charAt(i) == ':' && ++colons == 5) {
+                fifthColon = i;
+            }
+        }
+        if (fifthColon > 0 && pattern.substring(0, fifthColon).contains("${")) {
+            return false;
         }
         Map<String, List<String>> values = new java.util.HashMap<>(context.values());
         values.put(RESOURCE_KEY, List.of(resource));

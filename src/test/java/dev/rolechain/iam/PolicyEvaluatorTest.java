@@ -76,6 +76,20 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void aPolicyVariableIsReplacedOnlyInTheResourcePartOfAnArn() {
+        Request request = new Request(CALLER, "sts:AssumeRole", ROLE, RequestContext.of(Map.of(
+                "aws:PrincipalAccount", List.of("222222222222"), "aws:username", List.of("deploy"))));
+        PolicyDocument inAccount = PolicyJson.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::${aws:PrincipalAccount}:role/*\"}]}");
+        assertThat(evaluator.decide(null, List.of(inAccount), request)).as("a variable in the account part")
+                .isEqualTo(Decision.IMPLICIT_DENY);
+        PolicyDocument inResource = PolicyJson.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::222222222222:role/${aws:username}\"}]}");
+        assertThat(evaluator.decide(null, List.of(inResource), request)).as("a variable in the resource part")
+                .isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
     void withinOneAccountATrustNamingTheAccountDelegatesToIdentityPolicies() {
         String caller = "arn:aws:sts::222222222222:assumed-role/ci/s";
         PolicyDocument t = trust("{\"AWS\":\"arn:aws:iam::222222222222:root\"}", "");
