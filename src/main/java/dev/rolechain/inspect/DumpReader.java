@@ -124,7 +124,12 @@ public final class DumpReader {
                 tags.put(t.path("Key").asText(), t.path("Value").asText());
             }
             String boundary = role.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null);
-            parsed.add(new Role(roleName, role.path("Path").asText("/"), role.path("Description").asText(null), trust, inline,
+            // the Arn is the role's identity (trusts name it): its path and name come from there, so that the node is
+            // the Arn even where Path is "" or RoleName says otherwise
+            String resource = arn.substring(arn.indexOf(":role/") + ":role".length());
+            String arnPath = resource.substring(0, resource.lastIndexOf('/') + 1);
+            String arnName = resource.substring(resource.lastIndexOf('/') + 1);
+            parsed.add(new Role(arnName, arnPath, role.path("Description").asText(null), trust, inline,
                     attached, role.path("MaxSessionDuration").asInt(3600), boundary, tags));
         }
         if (account == null) {

@@ -209,6 +209,22 @@ class TrustGraphFromDumpsTest {
                 .hasMessageContaining("role of account 222222222222 in a dump of account 111111111111");
     }
 
+    @Test
+    void aRolesNodeIsItsArnEvenWithAnEmptyPathOrANameTheArnDoesNotSay() throws Exception {
+        String trustsBad = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::123456789012:role/bad_role\"},\"Action\":\"sts:AssumeRole\"}]}";
+        AccountSnapshot snapshot = reader.read("shapes.json", new StringReader("{\"RoleDetailList\": ["
+                + "{\"RoleName\":\"bad_role\",\"Path\":\"\",\"Arn\":\"arn:aws:iam::123456789012:role/bad_role\","
+                + "\"AssumeRolePolicyDocument\":" + SERVICE_TRUST + "},"
+                + "{\"RoleName\":\"Renamed\",\"Path\":\"/team/\",\"Arn\":\"arn:aws:iam::123456789012:role/team/original\","
+                + "\"AssumeRolePolicyDocument\":" + trustsBad + "}]}"));
+        TrustGraph g = builder.build(List.of(snapshot), GraphBuilder.Production.none());
+        assertThat(g.nodes()).extracting(Node::id).contains("arn:aws:iam::123456789012:role/bad_role",
+                "arn:aws:iam::123456789012:role/team/original").doesNotContain("arn:aws:iam::123456789012:rolebad_role",
+                "arn:aws:iam::123456789012:role/team/Renamed");
+        assertThat(edges(g)).contains("arn:aws:iam::123456789012:role/bad_role -> arn:aws:iam::123456789012:role/team/original");
+    }
+
     static final String SERVICE_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
