@@ -44,7 +44,7 @@ public final class InspectSources {
         List<AccountSnapshot> accounts = new ArrayList<>();
         Set<String> productionRoles = new LinkedHashSet<>();
         for (Path file : request.dumpFiles()) {
-            accounts.add(dumps.read(file));
+            accounts.addAll(dumps.readAll(file));
         }
         if (request.planned() != null) {
             DesiredState state = request.planned();

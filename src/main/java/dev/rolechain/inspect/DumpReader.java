@@ -39,15 +39,33 @@ public final class DumpReader {
         }
     }
 
+    /** A dump of one account; a dump that holds several is refused (see {@link #readAll(Path)}). */
     public AccountSnapshot read(Path file) {
+        return one(file.toString(), readAll(file));
+    }
+
+    public AccountSnapshot read(String name, Reader reader) throws IOException {
+        return one(name, readAll(name, reader));
+    }
+
+    private static AccountSnapshot one(String name, List<AccountSnapshot> accounts) {
+        if (accounts.size() != 1) {
+            throw new DumpException(name + ": holds " + accounts.size() + " accounts ("
+                    + String.join(", ", accounts.stream().map(AccountSnapshot::accountId).toList()) + ")");
+        }
+        return accounts.get(0);
+    }
+
+    /** Every account a dump holds (an organization's tools write one file for several), in the order they appear. */
+    public List<AccountSnapshot> readAll(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.toString(), reader);
+            return readAll(file.toString(), reader);
         } catch (IOException e) {
             throw new DumpException(file + ": cannot read: " + e.getMessage());
         }
     }
 
-    public AccountSnapshot read(String name, Reader reader) throws IOException {
+    public List<AccountSnapshot> readAll(String name, Reader reader) throws IOException {
         List<Map.Entry<Integer, JsonNode>> roles = new ArrayList<>();
         List<Map.Entry<Integer, JsonNode>> policies = new ArrayList<>();
         try (JsonParser parser = MAPPER.getFactory().createParser(reader)) {
@@ -89,9 +107,8 @@ public final class DumpReader {
                 }
             }
         }
-        String account = null;
         String partition = "aws";
-        List<Role> parsed = new ArrayList<>();
+        Map<String, List<Role>> byAccount = new LinkedHashMap<>();
         for (int i = 0; i < roles.size(); i++) {
             JsonNode role = roles.get(i).getValue();
             String where = name + ": line " + roles.get(i).getKey() + ": RoleDetailList[" + i + "]";
@@ -102,13 +119,10 @@ public final class DumpReader {
             if (roleAccount == null || !arn.contains(":role/")) {
                 throw new DumpException(where + ": Arn \"" + arn + "\" is not a role ARN");
             }
-            if (account == null) {
-                account = roleAccount;
+            if (byAccount.isEmpty()) {
                 partition = arn.split(":")[1];
-            } else if (!account.equals(roleAccount)) {
-                throw new DumpException(where + ": role of account " + roleAccount + " in a dump of account " + account
-                        + ": save one file per account");
             }
+            List<Role> parsed = byAccount.computeIfAbsent(roleAccount, k -> new ArrayList<>());
             PolicyDocument trust = document(role.get("AssumeRolePolicyDocument"), where + " AssumeRolePolicyDocument");
             Map<String, PolicyDocument> inline = new LinkedHashMap<>();
             for (JsonNode p : role.path("RolePolicyList")) {
@@ -132,13 +146,19 @@ public final class DumpReader {
             parsed.add(new Role(arnName, arnPath, role.path("Description").asText(null), trust, inline,
                     attached, role.path("MaxSessionDuration").asInt(3600), boundary, tags));
         }
-        if (account == null) {
-            account = managed.keySet().stream().map(Principal::accountOf).filter(a -> a != null)
+        if (byAccount.isEmpty()) {
+            String account = managed.keySet().stream().map(Principal::accountOf).filter(a -> a != null)
                     .findFirst().orElseThrow(() -> new DumpException(name
                             + ": no role and no customer managed policy: cannot tell which account this dump is of"));
+            byAccount.put(account, new ArrayList<>());
         }
-        return new AccountSnapshot(account, partition, new IamAccount(account, List.<OidcProvider>of(), parsed), List.of(), managed,
-                name, false);
+        List<AccountSnapshot> accounts = new ArrayList<>();
+        for (Map.Entry<String, List<Role>> e : byAccount.entrySet()) {
+            // the managed policies of the dump are every account's to read (AWS's, and each customer policy by ARN)
+            accounts.add(new AccountSnapshot(e.getKey(), partition, new IamAccount(e.getKey(), List.<OidcProvider>of(),
+                    e.getValue()), List.of(), managed, byAccount.size() == 1 ? name : name + " (" + e.getKey() + ")", false));
+        }
+        return accounts;
     }
 
     private static String text(JsonNode node, String field, String where) {

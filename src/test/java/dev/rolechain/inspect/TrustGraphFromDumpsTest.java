@@ -203,10 +203,27 @@ class TrustGraphFromDumpsTest {
                 .hasMessageStartingWith("broken.json: line 2, column");
         assertThatThrownBy(() -> reader.read("empty.json", new StringReader("{\"RoleDetailList\": []}")))
                 .hasMessageContaining("cannot tell which account");
-        assertThatThrownBy(() -> reader.read("two.json", new StringReader("{\"RoleDetailList\": ["
-                + "{\"RoleName\":\"a\",\"Arn\":\"arn:aws:iam::111111111111:role/a\",\"AssumeRolePolicyDocument\":" + SERVICE_TRUST + "},"
-                + "{\"RoleName\":\"b\",\"Arn\":\"arn:aws:iam::222222222222:role/b\",\"AssumeRolePolicyDocument\":" + SERVICE_TRUST + "}]}")))
-                .hasMessageContaining("role of account 222222222222 in a dump of account 111111111111");
+    }
+
+    @Test
+    void aDumpOfTwoAccountsIsReadAsTheAccountsItHolds() throws Exception {
+        String two = "{\"RoleDetailList\": ["
+                + "{\"RoleName\":\"a\",\"Arn\":\"arn:aws:iam::111111111111:role/a\",\"AssumeRolePolicyDocument\":" + SERVICE_TRUST
+                + ",\"RolePolicyList\":[{\"PolicyName\":\"hop\",\"PolicyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":"
+                + "[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"arn:aws:iam::222222222222:role/b\"}]}}]},"
+                + "{\"RoleName\":\"b\",\"Arn\":\"arn:aws:iam::222222222222:role/b\",\"AssumeRolePolicyDocument\":"
+                + "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::111111111111:role/a\"},\"Action\":\"sts:AssumeRole\"}]}}]}";
+        List<AccountSnapshot> accounts = reader.readAll("two.json", new StringReader(two));
+        assertThat(accounts).extracting(AccountSnapshot::accountId).containsExactly("111111111111", "222222222222");
+        assertThat(accounts).extracting(AccountSnapshot::source).containsExactly("two.json (111111111111)",
+                "two.json (222222222222)");
+        TrustGraph g = builder.build(accounts, GraphBuilder.Production.none());
+        assertThat(g.node("arn:aws:iam::222222222222:role/b")).isPresent();
+        assertThat(g.incoming("arn:aws:iam::222222222222:role/b")).extracting(Edge::from)
+                .contains("arn:aws:iam::111111111111:role/a");
+        assertThatThrownBy(() -> reader.read("two.json", new StringReader(two)))
+                .hasMessage("two.json: holds 2 accounts (111111111111, 222222222222)");
     }
 
     @Test
