@@ -50,6 +50,7 @@ public final class GraphBuilder {
     static final List<String> TRUST_ACTIONS = List.of(ASSUME, WEB_IDENTITY, SAML, "sts:TagSession",
             "sts:SetSourceIdentity");
     static final String GITHUB_ISSUER = dev.rolechain.github.Issuer.GITHUB_COM;
+    private static final Pattern ASSUMED_ROLE = Pattern.compile("arn:[^:]+:sts::(\\d{12}):assumed-role/([^/]+)/(.+)");
     private static final Pattern PRODUCTION = Pattern.compile("prod|production|prd", Pattern.CASE_INSENSITIVE);
     private static final Set<String> ENVIRONMENT_TAGS = Set.of("environment", "env", "stage");
     private static final String SESSION_NAME = "rolechain-inspect";
@@ -304,6 +305,16 @@ public final class GraphBuilder {
                 label = "deleted principal " + value;
             }
             node(value, NodeKind.PRINCIPAL, label, account, false);
+            // a session of an inspected role (an SSO user's, say) is that role acting: link them, so that paths
+            // through the role reach what trusts the session
+            java.util.regex.Matcher session = ASSUMED_ROLE.matcher(value);
+            if (session.matches()) {
+                RoleInfo of = rolesByAccountAndName.get(session.group(1) + "/" + session.group(2));
+                if (of != null) {
+                    edges.putIfAbsent(of.arn + "\u0000" + value, new Edge(of.arn, value, List.of("sts:AssumeRole (its session "
+                            + session.group(3) + ")"), Map.of(), true));
+                }
+            }
             String requestPrincipal = roleName != null ? Principal.session(target.partition, account, roleName, SESSION_NAME) : value;
             Map<String, List<String>> context = new LinkedHashMap<>();
             if (account != null) {

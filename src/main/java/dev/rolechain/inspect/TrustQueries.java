@@ -105,7 +105,7 @@ public final class TrustQueries {
                 continue;
             }
             for (Edge e : graph.outgoing(last)) {
-                if (isRole(e.to()) && !path.contains(e.to())) {
+                if ((isRole(e.to()) || isSession(e.to())) && !path.contains(e.to())) {
                     List<String> next = new ArrayList<>(path);
                     next.add(e.to());
                     stack.push(next);
@@ -134,7 +134,9 @@ public final class TrustQueries {
                     continue;
                 }
                 NodeKind kind = graph.node(from).map(Node::kind).orElse(NodeKind.PRINCIPAL);
-                if (kind == NodeKind.ROLE && path.size() <= MAX_DEPTH) {
+                // a role, or a session of one (an SSO user's), leads further back
+                if ((kind == NodeKind.ROLE || kind == NodeKind.PRINCIPAL && !graph.incoming(from).isEmpty())
+                        && path.size() <= MAX_DEPTH) {
                     stack.push(path);
                 } else if (kind == NodeKind.OIDC_PROVIDER) {
                     for (String subject : subjectsAdmittedBy(from, first)) {
@@ -171,6 +173,11 @@ public final class TrustQueries {
             subjectsByAdmit = index;
         }
         return subjectsByAdmit.getOrDefault(provider + "\u0000" + role, List.of());
+    }
+
+    /** A principal that a role's session is (linked from the role it is a session of). */
+    private boolean isSession(String id) {
+        return graph.node(id).map(n -> n.kind() == NodeKind.PRINCIPAL).orElse(false) && !graph.incoming(id).isEmpty();
     }
 
     private boolean isRole(String id) {

@@ -242,6 +242,30 @@ class TrustGraphFromDumpsTest {
         assertThat(edges(g)).contains("arn:aws:iam::123456789012:role/bad_role -> arn:aws:iam::123456789012:role/team/original");
     }
 
+    @Test
+    void aTrustInAnSsoSessionIsLinkedToTheSsoRoleSoThatPathsGoThroughIt() throws Exception {
+        String saml = "arn:aws:iam::123456789012:saml-provider/AWSSSO_0123456789abcdef_DO_NOT_DELETE";
+        String ssoTrust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\""
+                + saml + "\"},\"Action\":[\"sts:AssumeRoleWithSAML\",\"sts:TagSession\"],\"Condition\":{\"StringEquals\":"
+                + "{\"SAML:aud\":\"https://signin.aws.amazon.com/saml\"}}}]}";
+        String session = "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Admin_0123456789abcdef/alice@example.com";
+        String trustsSession = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + session + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String sso = "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123456789abcdef";
+        AccountSnapshot snapshot = reader.read("sso.json", new StringReader("{\"RoleDetailList\": ["
+                + "{\"RoleName\":\"AWSReservedSSO_Admin_0123456789abcdef\",\"Path\":\"/aws-reserved/sso.amazonaws.com/\","
+                + "\"Arn\":\"" + sso + "\",\"AssumeRolePolicyDocument\":" + ssoTrust + "},"
+                + "{\"RoleName\":\"break-glass\",\"Arn\":\"arn:aws:iam::123456789012:role/break-glass\","
+                + "\"AssumeRolePolicyDocument\":" + trustsSession + "}]}"));
+        TrustGraph g = builder.build(List.of(snapshot), GraphBuilder.Production.none());
+        assertThat(edges(g)).contains(saml + " -> " + sso, sso + " -> " + session,
+                session + " -> arn:aws:iam::123456789012:role/break-glass");
+        TrustQueries.Answer who = new TrustQueries(g).query("arn:aws:iam::123456789012:role/break-glass");
+        assertThat(who.reached()).extracting(TrustQueries.Reached::node).contains(session, sso, saml);
+        assertThat(who.reached()).filteredOn(r -> r.node().equals(saml)).singleElement().satisfies(r ->
+                assertThat(r.paths().get(0)).containsExactly(saml, sso, session, "arn:aws:iam::123456789012:role/break-glass"));
+    }
+
     static final String SERVICE_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
