@@ -19,12 +19,18 @@ public final class SvgExport {
         Map<String, Edge> edges = new HashMap<>();
         graph.edges().forEach(e -> edges.put(e.from() + "\u0000" + e.to(), e));
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%.0f\" height=\"%.0f\" "
                 + "viewBox=\"0 0 %.0f %.0f\" font-family=\"Helvetica, Arial, sans-serif\">%n", layout.width(), layout.height(),
                 layout.width(), layout.height()));
         sb.append("<title>Rolechain trust graph</title>\n");
-        sb.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" "
-                + "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"context-stroke\"/></marker></defs>\n");
+        // SVG 1.1: one marker per colour (SVG 2's context-stroke is drawn blank by common renderers)
+        sb.append("<defs>");
+        for (String[] marker : new String[][] {{"arrow", hex(GraphCanvas.EDGE)}, {"arrow-path", hex(GraphCanvas.PATH)}}) {
+            sb.append("<marker id=\"").append(marker[0]).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
+                    + "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
+                    .append(marker[1]).append("\"/></marker>");
+        }
+        sb.append("</defs>\n");
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(hex(GraphCanvas.BACKGROUND)).append("\"/>\n");
         boolean focus = !highlighted.isEmpty();
         for (GraphLayout.Route r : layout.routes()) {
@@ -44,7 +50,7 @@ public final class SvgExport {
             if (focus && !onPath) {
                 sb.append(" opacity=\"0.25\"");
             }
-            sb.append(" marker-end=\"url(#arrow)\"><title>").append(xml(e == null ? "" : dev.rolechain.inspect.GraphExport.edgeLabel(e)))
+            sb.append(" marker-end=\"url(#").append(onPath ? "arrow-path" : "arrow").append(")\"><title>").append(xml(e == null ? "" : dev.rolechain.inspect.GraphExport.edgeLabel(e)))
                     .append("</title></polyline>\n");
         }
         for (Map.Entry<String, GraphLayout.Box> entry : layout.boxes().entrySet()) {

@@ -93,7 +93,7 @@ class InspectViewTest {
     }
 
     @Test
-    void aQueryHighlightsItsPathsAndTheFiltersNarrowTheGraph(FxRobot robot) throws IOException {
+    void aQueryHighlightsItsPathsAndTheFiltersNarrowTheGraph(FxRobot robot) throws Exception {
         InspectView view = openOnDumps(robot);
         replace(robot, "#inspectQuery", "repo:myorg/app:ref:refs/heads/main");
         robot.type(KeyCode.ENTER);
@@ -142,8 +142,14 @@ class InspectViewTest {
         click(robot, "#inspectExport");
         robot.clickOn("SVG of the current view");
         waitUntil("the SVG is written", () -> Files.exists(Path.of(export + ".svg")));
-        assertThat(Files.readString(Path.of(export + ".svg"))).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
-                .contains("<title>" + PROD_ADMIN + "</title>").endsWith("</svg>\n");
+        String svg = Files.readString(Path.of(export + ".svg"));
+        assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"")
+                .contains("<title>" + PROD_ADMIN + "</title>").endsWith("</svg>\n")
+                .as("SVG 1.1: no context-stroke, no auto-start-reverse").doesNotContain("context-stroke", "auto-start-reverse");
+        // well-formed XML, every marker it uses defined
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(doc.getElementsByTagName("marker").getLength()).isEqualTo(2);
         click(robot, "#inspectExport");
         robot.clickOn("PNG of the current view");
         waitUntil("the PNG is written", () -> Files.exists(Path.of(export + ".png")));
