@@ -180,7 +180,8 @@ public final class GraphCanvas extends Region {
             tx = 0;
             ty = 0;
         } else {
-            double s = clamp(Math.min(w / layout.width(), h / layout.height()));
+            // the whole graph, however large: fit is not held back by the zoom's lower bound
+            double s = fitScale(w, h, layout.width(), layout.height());
             scale.set(s);
             tx = (w - layout.width() * s) / 2;
             ty = (h - layout.height() * s) / 2;
@@ -219,17 +220,21 @@ public final class GraphCanvas extends Region {
         draw();
     }
 
+    /** The scale that shows a layout whole in a view of this size (never above the zoom's upper bound). */
+    static double fitScale(double viewWidth, double viewHeight, double layoutWidth, double layoutHeight) {
+        return Math.min(MAX_SCALE, Math.min(viewWidth / layoutWidth, viewHeight / layoutHeight));
+    }
+
     private void zoom(double factor, double px, double py) {
-        double s = clamp(scale.get() * factor);
+        // one may zoom out as far as the whole graph, even past the usual lower bound for a very large one
+        double lowest = layout.width() <= 0 || layout.height() <= 0 ? MIN_SCALE
+                : Math.min(MIN_SCALE, fitScale(Math.max(1, getWidth()), Math.max(1, getHeight()), layout.width(), layout.height()));
+        double s = Math.max(lowest, Math.min(MAX_SCALE, scale.get() * factor));
         double f = s / scale.get();
         tx = px - (px - tx) * f;
         ty = py - (py - ty) * f;
         scale.set(s);
         draw();
-    }
-
-    private static double clamp(double s) {
-        return Math.max(MIN_SCALE, Math.min(MAX_SCALE, s));
     }
 
     /** The node under a point of the canvas, or null. */
