@@ -36,12 +36,16 @@ import java.util.regex.Pattern;
  * meet taken as met: conditions on what the inspector knows of the caller (its ARN, account, type,
  * tags; a GitHub token's {@code sub} and {@code aud}) are evaluated, the others (ExternalId, MFA,
  * source IP, organization…) are kept as the edge's label. A Deny with a condition the caller may
- * avoid is not taken to apply. So the graph shows every way in that the policies leave open — an
- * over-approximation where it must guess, never an under-approximation. Service control policies and
- * session policies are not seen.
+ * avoid is not taken to apply. So the edges are every way in that the policies it reads leave open: where it
+ * must guess it errs towards an edge. It sees less than AWS where it cannot read: principals of accounts not
+ * inspected are judged by the trust alone and are ends of paths (what they reach further is not drawn), and
+ * the queries keep at most {@link TrustQueries#MAX_PATHS} paths per node and chains of at most
+ * {@link TrustQueries#MAX_DEPTH} roles. Service control policies and session policies are not seen (they
+ * can only take away).
  *
- * <p>A role of an inspected account reaches another role only if its own identity policies (and its
- * permissions boundary, when known) allow {@code sts:AssumeRole} on it, as the chain check requires.
+ * <p>Across accounts a role of an inspected account reaches another role only if its own identity policies
+ * (and its permissions boundary, when known) allow {@code sts:AssumeRole} on it too; within one account a
+ * trust that names the role is enough.
  */
 public final class GraphBuilder {
     public static final String ASSUME = "sts:AssumeRole";
