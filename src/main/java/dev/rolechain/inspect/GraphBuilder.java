@@ -228,6 +228,10 @@ public final class GraphBuilder {
             if (production.accounts().contains(info.account) || production.roleArns().contains(info.arn)) {
                 return true;
             }
+            // Rolechain tags the deploy roles of production targets; other tools say environment / env / stage
+            if ("true".equalsIgnoreCase(info.role.tags().get("rolechain:production"))) {
+                return true;
+            }
             return info.role.tags().entrySet().stream().anyMatch(t -> ENVIRONMENT_TAGS.contains(t.getKey().toLowerCase(Locale.ROOT))
                     && PRODUCTION.matcher(t.getValue().strip()).matches());
         }

@@ -44,6 +44,8 @@ public final class Planner {
     public static final String REPOSITORY_TAG_KEY = "aws:RequestTag/Repository";
 
     private static final Map<String, String> TAGS = Map.of(MANAGED_BY_KEY, MANAGED_BY_VALUE);
+    /** On the deploy role of a production target, so that Inspect (and anyone reading the account) knows it. */
+    public static final String PRODUCTION_KEY = "rolechain:production";
 
     public DesiredState plan(Setup setup) {
         Tooling tooling = setup.tooling();
@@ -195,6 +197,6 @@ public final class Planner {
         return new Role(target.roleName(), ROLE_PATH,
                 "Deploy role for GitHub Actions of " + owner + ", target " + target.name() + " (managed by Rolechain)",
                 trust, inline, target.managedPolicyArns(), target.maxSessionSeconds(), target.permissionsBoundaryArn(),
-                TAGS);
+                target.production() ? Map.of(MANAGED_BY_KEY, MANAGED_BY_VALUE, PRODUCTION_KEY, "true") : TAGS);
     }
 }

@@ -266,6 +266,20 @@ class TrustGraphFromDumpsTest {
                 assertThat(r.paths().get(0)).containsExactly(saml, sso, session, "arn:aws:iam::123456789012:role/break-glass"));
     }
 
+    @Test
+    void aRoleRolechainAppliedForProductionIsMarkedProduction() throws Exception {
+        AccountSnapshot snapshot = reader.read("tagged.json", new StringReader("{\"RoleDetailList\": ["
+                + "{\"RoleName\":\"gha-deploy\",\"Arn\":\"arn:aws:iam::123456789012:role/rolechain/gha-deploy\","
+                + "\"AssumeRolePolicyDocument\":" + SERVICE_TRUST + ",\"Tags\":[{\"Key\":\"managed-by\",\"Value\":\"rolechain\"},"
+                + "{\"Key\":\"rolechain:production\",\"Value\":\"true\"}]},"
+                + "{\"RoleName\":\"dev\",\"Arn\":\"arn:aws:iam::123456789012:role/dev\",\"AssumeRolePolicyDocument\":"
+                + SERVICE_TRUST + "}]}"));
+        TrustGraph g = builder.build(List.of(snapshot), GraphBuilder.Production.none());
+        assertThat(g.node("arn:aws:iam::123456789012:role/rolechain/gha-deploy")).get().extracting(Node::production)
+                .isEqualTo(true);
+        assertThat(g.node("arn:aws:iam::123456789012:role/dev")).get().extracting(Node::production).isEqualTo(false);
+    }
+
     static final String SERVICE_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 

@@ -57,6 +57,13 @@ class DifferTest {
                 """);
     }
 
+    /** The planned tags and another team's. */
+    private static Map<String, String> withTeam(Map<String, String> planned) {
+        Map<String, String> tags = new java.util.HashMap<>(planned);
+        tags.put("team", "platform");
+        return tags;
+    }
+
     @Test
     void extraAttachmentsPoliciesAndTagsAreKeptNotChanged() {
         Role planned = target.roles().get(0);
@@ -64,7 +71,7 @@ class DifferTest {
                 Map.of("extra", PolicyJson.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                         + "\"Action\":\"s3:ListBucket\",\"Resource\":\"*\"}]}")),
                 List.of("arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"),
-                planned.maxSessionDuration(), null, Map.of("managed-by", "rolechain", "team", "platform"));
+                planned.maxSessionDuration(), null, withTeam(planned.tags()));
         assertThat(new Differ().diff(target, new IamAccount(target.accountId(), List.of(), List.of(live))))
                 .extracting(Change::action).containsOnly(Change.Action.NONE);
     }

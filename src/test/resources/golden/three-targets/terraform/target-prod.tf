@@ -38,7 +38,8 @@ resource "aws_iam_role" "deploy_prod" {
     ]
   })
   tags = {
-    managed-by = "rolechain"
+    managed-by             = "rolechain"
+    "rolechain:production" = "true"
   }
 
   depends_on = [aws_iam_role.oidc_prod]
