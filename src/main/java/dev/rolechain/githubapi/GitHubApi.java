@@ -59,9 +59,19 @@ public final class GitHubApi {
         return token != null;
     }
 
-    /** A user's or organization's numeric id ({@code GET /users/{owner}} answers for both). */
+    /** A user or organization: its numeric id and whether it is an organization. */
+    public record Owner(long id, boolean organization) {
+    }
+
+    /** The owner, in one call ({@code GET /users/{owner}} answers for users and organizations). */
+    public Owner owner(String owner) throws IOException, InterruptedException {
+        JsonNode node = get("/users/" + owner, "owner " + owner);
+        return new Owner(node.path("id").asLong(), node.path("type").asText().equals("Organization"));
+    }
+
+    /** A user's or organization's numeric id. */
     public long ownerId(String owner) throws IOException, InterruptedException {
-        return get("/users/" + owner, "owner " + owner).path("id").asLong();
+        return owner(owner).id();
     }
 
     /** A repository's numeric id. */
@@ -87,10 +97,6 @@ public final class GitHubApi {
         return repositories;
     }
 
-    /** Whether the owner is an organization ({@code type} of {@code GET /users/{owner}}). */
-    public boolean isOrganization(String owner) throws IOException, InterruptedException {
-        return get("/users/" + owner, "owner " + owner).path("type").asText().equals("Organization");
-    }
 
     /** A sub customization: the default template, or the claim keys it is made of. */
     public record SubTemplate(boolean useDefault, List<String> includeClaimKeys) {

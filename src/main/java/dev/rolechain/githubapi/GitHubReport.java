@@ -62,8 +62,9 @@ public final class GitHubReport {
         GitHub github = setup.github();
         String owner = github.owner();
         List<String> problems = new ArrayList<>();
-        long ownerId = api.ownerId(owner);
-        boolean organization = api.isOrganization(owner);
+        GitHubApi.Owner who = api.owner(owner);
+        long ownerId = who.id();
+        boolean organization = who.organization();
         if (github.ownerId() != null && github.ownerId() != ownerId) {
             problems.add("github.ownerId is " + github.ownerId() + ", but GitHub gives " + owner + " the id " + ownerId
                     + " (was the name given to another account?)");

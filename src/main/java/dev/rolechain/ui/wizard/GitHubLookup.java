@@ -31,8 +31,9 @@ final class GitHubLookup {
 
     Owner owner(String owner, String serverHost, String token) throws IOException, InterruptedException {
         GitHubApi api = connector.connect(serverHost, token);
-        long id = api.ownerId(owner);
-        boolean organization = api.isOrganization(owner);
+        GitHubApi.Owner who = api.owner(owner);
+        long id = who.id();
+        boolean organization = who.organization();
         List<GitHubApi.Repository> repositories = api.repositories(owner, organization).stream()
                 .filter(r -> !r.archived()).toList();
         List<String> template = null;
