@@ -8,7 +8,6 @@ import dev.rolechain.render.ExportWriter;
 import dev.rolechain.ui.common.FileDialogs;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -25,7 +24,7 @@ final class ExportMenu {
     record Shown(TrustGraph graph, List<Risk> risky, Set<String> riskyIds, TrustQueries.Answer answer) {
     }
 
-    private final ResourceBundle bundle;
+    private final Texts texts;
     private final MenuButton button;
     private final FileDialogs dialogs;
     private final GraphCanvas canvas;
@@ -34,7 +33,7 @@ final class ExportMenu {
 
     ExportMenu(ResourceBundle bundle, MenuButton button, FileDialogs dialogs, GraphCanvas canvas, Supplier<Shown> shown,
             Consumer<String> status) {
-        this.bundle = bundle;
+        this.texts = new Texts(bundle);
         this.button = button;
         this.dialogs = dialogs;
         this.canvas = canvas;
@@ -52,8 +51,7 @@ final class ExportMenu {
     }
 
     private String text(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+        return texts.text(key, args);
     }
 
     private void export(String format) {

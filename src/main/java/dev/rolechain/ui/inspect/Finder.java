@@ -3,7 +3,6 @@ package dev.rolechain.ui.inspect;
 import dev.rolechain.inspect.Node;
 import dev.rolechain.inspect.NodeKind;
 import dev.rolechain.inspect.TrustGraph;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +29,7 @@ import javafx.scene.layout.VBox;
 final class Finder {
     static final int MAX_RESULTS = 500;
 
-    private final ResourceBundle bundle;
+    private final Texts texts;
     private final GraphCanvas canvas;
     private final Supplier<InspectView.Result> inspection;
     private final TextField search = new TextField();
@@ -41,7 +40,7 @@ final class Finder {
 
     /** {@code filtersChanged} runs when a filter changes (the view lays out what they let through). */
     Finder(ResourceBundle bundle, GraphCanvas canvas, Supplier<InspectView.Result> inspection, Runnable filtersChanged) {
-        this.bundle = bundle;
+        this.texts = new Texts(bundle);
         this.canvas = canvas;
         this.inspection = inspection;
         search.setId("inspectSearch");
@@ -76,8 +75,7 @@ final class Finder {
     }
 
     private String text(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+        return texts.text(key, args);
     }
 
     /** Puts the search, the filters and the results into the panel, with captions. */

@@ -10,7 +10,6 @@ import dev.rolechain.inspect.TrustGraph;
 import dev.rolechain.ui.common.Background;
 import dev.rolechain.ui.common.FileDialogs;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -42,6 +41,7 @@ public final class InspectView {
     }
 
     private final ResourceBundle bundle;
+    private final Texts texts;
     private final FileDialogs dialogs;
     private final Background background;
     private final Supplier<List<String>> profileNames;
@@ -65,6 +65,7 @@ public final class InspectView {
     public InspectView(InspectSources sources, GraphBuilder builder, ResourceBundle bundle, FileDialogs dialogs,
             Background background, Supplier<List<String>> profileNames) {
         this.bundle = bundle;
+        this.texts = new Texts(bundle);
         this.dialogs = dialogs;
         this.background = background;
         this.profileNames = profileNames;
@@ -79,8 +80,7 @@ public final class InspectView {
     }
 
     private String text(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+        return texts.text(key, args);
     }
 
     private Parent build() {
@@ -159,9 +159,7 @@ public final class InspectView {
     }
 
     private Label label(String key) {
-        Label label = new Label(text(key));
-        label.getStyleClass().add("field-label");
-        return label;
+        return texts.caption(key);
     }
 
     private Button iconButton(String id, String glyph, String helpKey, Runnable action) {

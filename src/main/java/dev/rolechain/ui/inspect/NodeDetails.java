@@ -9,7 +9,6 @@ import dev.rolechain.inspect.TrustGraph;
 import dev.rolechain.inspect.TrustQueries;
 import dev.rolechain.ui.common.CodeView;
 import dev.rolechain.ui.common.Highlighter;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import javafx.scene.layout.VBox;
  * in and out with their conditions, and the query's paths through it.
  */
 final class NodeDetails {
-    private final ResourceBundle bundle;
+    private final Texts texts;
     private final Label title = new Label();
     private final Label meta = new Label();
     private final VBox findings = new VBox(4);
@@ -35,7 +34,7 @@ final class NodeDetails {
     private final ScrollPane view;
 
     NodeDetails(ResourceBundle bundle) {
-        this.bundle = bundle;
+        this.texts = new Texts(bundle);
         title.setId("detailsTitle");
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
@@ -62,14 +61,11 @@ final class NodeDetails {
     }
 
     private String text(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+        return texts.text(key, args);
     }
 
     private Label label(String key) {
-        Label label = new Label(text(key));
-        label.getStyleClass().add("field-label");
-        return label;
+        return texts.caption(key);
     }
 
     /** A node's name for people: its label and, for what lives in an account, the account. */

@@ -3,7 +3,6 @@ package dev.rolechain.ui.inspect;
 import dev.rolechain.inspect.TrustGraph;
 import dev.rolechain.inspect.TrustQueries;
 import dev.rolechain.ui.common.Background;
-import java.text.MessageFormat;
 import java.util.LinkedHashSet;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -23,7 +22,7 @@ import javafx.scene.layout.Priority;
  * paths highlighted on the canvas; selecting an answer marks its paths and goes to its node.
  */
 final class QueryPanel {
-    private final ResourceBundle bundle;
+    private final Texts texts;
     private final Background background;
     private final Supplier<TrustGraph> graph;
     private final GraphCanvas canvas;
@@ -37,7 +36,7 @@ final class QueryPanel {
 
     /** {@code answered} runs when an answer is shown (the details then show its paths). */
     QueryPanel(ResourceBundle bundle, Background background, Supplier<TrustGraph> graph, GraphCanvas canvas, Runnable answered) {
-        this.bundle = bundle;
+        this.texts = new Texts(bundle);
         this.background = background;
         this.graph = graph;
         this.canvas = canvas;
@@ -72,8 +71,7 @@ final class QueryPanel {
     }
 
     private String text(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+        return texts.text(key, args);
     }
 
     /** The bar with the box and its buttons, after a caption. */

@@ -2,7 +2,6 @@ package dev.rolechain.ui.inspect;
 
 import dev.rolechain.ui.common.FileDialogs;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -17,7 +16,7 @@ import javafx.scene.control.MenuItem;
 
 /** Inspect's sources: the profiles ticked in a menu and the dump files chosen, and a line that names them. */
 final class SourcesBar {
-    private final ResourceBundle bundle;
+    private final Texts texts;
     private final Supplier<List<String>> profileNames;
     private final FileDialogs dialogs;
     private final Runnable changed;
@@ -28,7 +27,7 @@ final class SourcesBar {
 
     /** {@code changed} runs when the sources change. */
     SourcesBar(ResourceBundle bundle, Supplier<List<String>> profileNames, FileDialogs dialogs, Runnable changed) {
-        this.bundle = bundle;
+        this.texts = new Texts(bundle);
         this.profileNames = profileNames;
         this.dialogs = dialogs;
         this.changed = changed;
@@ -61,8 +60,7 @@ final class SourcesBar {
     }
 
     private String text(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : MessageFormat.format(pattern, args);
+        return texts.text(key, args);
     }
 
     private void fillProfiles() {
