@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.Services;
 import dev.rolechain.githubapi.GitHubApi;
 import dev.rolechain.githubapi.GitHubReport;
-import dev.rolechain.githubapi.GitHubToken;
 import dev.rolechain.plan.DesiredState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -66,9 +63,7 @@ public final class GitHubCommand implements Callable<Integer> {
             return RolechainCommand.EXIT_INVALID;
         }
         var github = state.get().setup().github();
-        GitHubApi client = new GitHubApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build(),
-                api != null ? api : GitHubApi.baseFor(github.serverHost()), GitHubToken.find(System.getenv()).orElse(null));
+        GitHubApi client = (api != null ? services.gitHub().at(api) : services.gitHub()).connect(github.serverHost(), null);
         if (protect) {
             return protect(client, state.get().setup(), out, err);
         }

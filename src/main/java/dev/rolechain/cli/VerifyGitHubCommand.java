@@ -90,10 +90,8 @@ public final class VerifyGitHubCommand implements Callable<Integer> {
             err.println("rolechain: name the repository to run in with --repository (the subjects name none)");
             return RolechainCommand.EXIT_INVALID;
         }
-        GitHubApi client = api != null
-                ? new GitHubApi(java.net.http.HttpClient.newHttpClient(), api,
-                        dev.rolechain.githubapi.GitHubToken.find(System.getenv()).orElse(null))
-                : services.gitHub().connect(state.setup().github().serverHost(), null);
+        GitHubApi client = (api != null ? services.gitHub().at(api) : services.gitHub())
+                .connect(state.setup().github().serverHost(), null);
         GitHubVerification verification = new GitHubVerification(client, Duration.ofMillis((long) (poll * 1000)),
                 Duration.ofSeconds(60));
         GitHubVerification.Progress progress = line -> {

@@ -28,6 +28,11 @@ public final class GitHubConnector {
         return new GitHubConnector(() -> GitHubToken.find(environment), environment.get("ROLECHAIN_GITHUB_API"));
     }
 
+    /** The same token source, with the API at another base (a command's {@code --api}). */
+    public GitHubConnector at(java.net.URI base) {
+        return new GitHubConnector(tokens, base.toString());
+    }
+
     /** The API for a github.com or Enterprise Cloud owner ({@code serverHost} null) or a server's; {@code typed} may be null. */
     public GitHubApi connect(String serverHost, String typed) {
         URI base = baseOverride != null ? URI.create(baseOverride) : GitHubApi.baseFor(serverHost);
