@@ -157,6 +157,33 @@ class TerraformGitHubRootTest {
     }
 
     @Test
+    void awkwardButValidNamesStayDistinctLiteralAndFormatted() throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(Examples.path("three-targets")));
+        ObjectNode envs = ((ObjectNode) root.get("github")).putObject("environments");
+        // "prod-x" and "prod_x" meet as one Terraform name; ${…} and a quote must stay literal
+        for (String name : new String[] {"prod-x", "prod_x"}) {
+            ObjectNode env = envs.putObject(name);
+            env.putArray("reviewers").add("octocat");
+            env.putArray("branches").add("rel/${var.x}").add("a\"b");
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode subjects = (com.fasterxml.jackson.databind.node.ArrayNode)
+                root.get("targets").get(2).get("subjects");
+        subjects.addObject().put("repository", "app").put("environment", "prod-x");
+        subjects.addObject().put("repository", "app").put("environment", "prod_x");
+        SetupJson.Read read = SetupJson.read(root.toString());
+        assertThat(read.problems()).isEmpty();
+        assertThat(SERVICES.validator().validate(read.setup())).isEmpty();
+        List<Artifact> artifacts = SERVICES.renderer().render(SERVICES.planner().plan(read.setup()));
+        String envsTf = artifacts.stream().filter(a -> a.path().equals("terraform-github/environments.tf")).findFirst()
+                .orElseThrow().content();
+        assertThat(envsTf).contains("\"app_prod_x\"", "\"app_prod_x_2\"", "branch_pattern = \"rel/$${var.x}\"",
+                "branch_pattern = \"a\\\"b\"");
+        Path dir = write(artifacts);
+        Processes.Result fmt = TerraformCli.plain().run(dir, Map.of(), "fmt", "-check", "-diff", "-recursive");
+        assertThat(fmt.exitCode()).as(fmt.both()).isZero();
+    }
+
+    @Test
     void terraformValidateNeedsTheGitHubProviderWhichThisMachinesMirrorDoesNotHave() throws Exception {
         boolean inMirror = TerraformCli.mirror().map(m -> Files.isDirectory(m.resolve("registry.terraform.io/integrations/github")))
                 .orElse(false);
