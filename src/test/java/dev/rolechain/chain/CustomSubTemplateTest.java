@@ -2,7 +2,6 @@ package dev.rolechain.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.Services;
@@ -16,14 +15,11 @@ import dev.rolechain.iam.Request;
 import dev.rolechain.iam.RequestContext;
 import dev.rolechain.lint.Finding;
 import dev.rolechain.plan.DesiredState;
-import dev.rolechain.render.Artifact;
 import dev.rolechain.setup.Problem;
 import dev.rolechain.setup.Setup;
 import dev.rolechain.setup.SetupJson;
-import dev.rolechain.testsupport.Examples;
-import java.nio.file.Files;
+import dev.rolechain.testsupport.ToolingTrust;
 import java.util.List;
-import java.util.function.Consumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * not the default form, not a run the subject does not decide.
  */
 class CustomSubTemplateTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Services SERVICES = new Services();
     private static final long OWNER_ID = 123456;
     private static final long APP_ID = 456789;
@@ -43,17 +38,9 @@ class CustomSubTemplateTest {
     private static final SubTemplate IDS = new SubTemplate(List.of("repository_owner_id", "repository_id", "context"));
     private static final SubTemplate WORKFLOW = new SubTemplate(List.of("repo", "context", "job_workflow_ref"));
 
-    private static Setup setup(Consumer<ObjectNode> github) throws Exception {
-        ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(Examples.path("three-targets")));
-        github.accept((ObjectNode) root.get("github"));
-        SetupJson.Read read = SetupJson.read(root.toString());
-        assertThat(read.problems()).isEmpty();
-        return read.setup();
-    }
-
     /** The organization's template names the ids; infra has its own, which pins the workflow. */
     private static Setup custom() throws Exception {
-        return setup(g -> {
+        return ToolingTrust.threeTargetsWith(g -> {
             g.put("ownerId", OWNER_ID);
             IDS.keys().forEach(g.putArray("subTemplate")::add);
             ObjectNode repos = g.putObject("repositories");
@@ -64,12 +51,7 @@ class CustomSubTemplateTest {
     }
 
     private static Decision decide(DesiredState state, String role, TokenClaims token) {
-        Artifact trust = SERVICES.renderer().render(state).stream()
-                .filter(a -> a.path().equals("policies/111111111111/" + role + "/trust.json")).findFirst().orElseThrow();
-        PolicyDocument doc = PolicyJson.parse(trust.content());
-        return SERVICES.evaluator().decide(doc, List.of(), new Request(state.providerArn(),
-                "sts:AssumeRoleWithWebIdentity", "arn:aws:iam::111111111111:role/" + role,
-                RequestContext.of(token.context())));
+        return ToolingTrust.decide(SERVICES, state, role, token);
     }
 
     private static TokenClaims token(DesiredState state, String repo, SubjectPattern.Kind kind, String value, long ownerId,
@@ -152,23 +134,23 @@ class CustomSubTemplateTest {
         assertThat(SERVICES.validator().validate(custom())).isEmpty();
         assertThat(SetupJson.read(SetupJson.write(custom())).setup()).isEqualTo(custom());
 
-        Setup unknown = setup(g -> g.putArray("subTemplate").add("repo").add("actor").add("context"));
+        Setup unknown = ToolingTrust.threeTargetsWith(g -> g.putArray("subTemplate").add("repo").add("actor").add("context"));
         assertThat(SERVICES.validator().validate(unknown)).extracting(Problem::path, Problem::message).anySatisfy(p ->
                 assertThat(p.toList()).containsExactly("github.subTemplate[1]", "Rolechain cannot pin the claim \"actor\" "
                         + "in a trust (its value is not in the Setup); allowed: repo, context, repository, repository_owner, "
                         + "repository_owner_id, repository_id, ref, ref_type, environment, event_name, job_workflow_ref"));
-        Setup late = setup(g -> g.putArray("subTemplate").add("context").add("repo"));
+        Setup late = ToolingTrust.threeTargetsWith(g -> g.putArray("subTemplate").add("context").add("repo"));
         assertThat(SERVICES.validator().validate(late)).extracting(Problem::path).containsExactly("github.subTemplate[1]");
-        Setup anonymous = setup(g -> g.putArray("subTemplate").add("repository_owner").add("context"));
+        Setup anonymous = ToolingTrust.threeTargetsWith(g -> g.putArray("subTemplate").add("repository_owner").add("context"));
         assertThat(SERVICES.validator().validate(anonymous)).extracting(Problem::message)
                 .anySatisfy(m -> assertThat(m).startsWith("must name the repository"));
         // production deploys from an environment on any branch: a ref in the template would be left open
-        Setup refs = setup(g -> g.putArray("subTemplate").add("repo").add("ref").add("context"));
+        Setup refs = ToolingTrust.threeTargetsWith(g -> g.putArray("subTemplate").add("repo").add("ref").add("context"));
         assertThat(SERVICES.validator().validate(refs)).extracting(Problem::path, Problem::message).anySatisfy(p -> {
             assertThat(p.toList().get(0)).isEqualTo("targets[2].subjects[0]");
             assertThat((String) p.toList().get(1)).contains("has \"ref\", which an environment subject");
         });
-        Setup noIds = setup(g -> g.putArray("subTemplate").add("repository_owner_id").add("repository_id").add("context"));
+        Setup noIds = ToolingTrust.threeTargetsWith(g -> g.putArray("subTemplate").add("repository_owner_id").add("repository_id").add("context"));
         assertThat(SERVICES.validator().validate(noIds)).extracting(Problem::path)
                 .containsExactlyInAnyOrder("github.ownerId", "github.repositories.app.id", "github.repositories.infra.id");
     }

@@ -2,25 +2,19 @@ package dev.rolechain.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.Services;
 import dev.rolechain.github.SubjectPattern;
 import dev.rolechain.github.TokenClaims;
 import dev.rolechain.iam.Decision;
 import dev.rolechain.iam.PolicyDocument;
-import dev.rolechain.iam.PolicyJson;
-import dev.rolechain.iam.Request;
-import dev.rolechain.iam.RequestContext;
 import dev.rolechain.plan.DesiredState;
-import dev.rolechain.render.Artifact;
 import dev.rolechain.setup.Problem;
 import dev.rolechain.setup.Setup;
 import dev.rolechain.setup.SetupJson;
-import dev.rolechain.testsupport.Examples;
+import dev.rolechain.testsupport.ToolingTrust;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.function.Consumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
@@ -33,22 +27,13 @@ import org.junit.jupiter.api.Test;
  * only looks like them, {@code both} admits both forms while a repository migrates.
  */
 class ImmutableSubjectsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Services SERVICES = new Services();
     private static final long OWNER_ID = 123456;
     private static final long APP_ID = 456789;
     private static final long INFRA_ID = 42;
 
-    private static Setup setup(Consumer<ObjectNode> github) throws Exception {
-        ObjectNode root = (ObjectNode) JSON.readTree(Files.readString(Examples.path("three-targets")));
-        github.accept((ObjectNode) root.get("github"));
-        SetupJson.Read read = SetupJson.read(root.toString());
-        assertThat(read.problems()).isEmpty();
-        return read.setup();
-    }
-
     private static Setup immutable() throws Exception {
-        return setup(g -> {
+        return ToolingTrust.threeTargetsWith(g -> {
             g.put("ownerId", OWNER_ID).put("subjectFormat", "immutable");
             ObjectNode repos = g.putObject("repositories");
             repos.putObject("app").put("id", APP_ID);
@@ -56,14 +41,8 @@ class ImmutableSubjectsTest {
         });
     }
 
-    /** The exported trust.json of a role, evaluated for a token as IAM would. */
     private static Decision decide(DesiredState state, String role, TokenClaims token) {
-        Artifact trust = SERVICES.renderer().render(state).stream()
-                .filter(a -> a.path().equals("policies/111111111111/" + role + "/trust.json")).findFirst().orElseThrow();
-        PolicyDocument doc = PolicyJson.parse(trust.content());
-        return SERVICES.evaluator().decide(doc, List.of(), new Request(state.providerArn(),
-                "sts:AssumeRoleWithWebIdentity", "arn:aws:iam::111111111111:role/" + role,
-                RequestContext.of(token.context())));
+        return ToolingTrust.decide(SERVICES, state, role, token);
     }
 
     private static TokenClaims token(DesiredState state, String repo, SubjectPattern.Kind kind, String value, Long ownerId,
@@ -120,10 +99,10 @@ class ImmutableSubjectsTest {
 
     @Test
     void anImmutableFormNeedsTheOwnersAndTheRepositorysIds() throws Exception {
-        Setup noIds = setup(g -> g.put("subjectFormat", "immutable"));
+        Setup noIds = ToolingTrust.threeTargetsWith(g -> g.put("subjectFormat", "immutable"));
         assertThat(SERVICES.validator().validate(noIds)).extracting(Problem::path)
                 .contains("github.ownerId", "github.repositories.app.id", "github.repositories.infra.id");
-        Setup server = setup(g -> g.put("serverHost", "github.example.com").put("ownerId", 1).put("subjectFormat", "both")
+        Setup server = ToolingTrust.threeTargetsWith(g -> g.put("serverHost", "github.example.com").put("ownerId", 1).put("subjectFormat", "both")
                 .putObject("repositories").putObject("app").put("id", 2));
         assertThat(SERVICES.validator().validate(server)).extracting(Problem::path).contains("github.subjectFormat");
         assertThat(SERVICES.validator().validate(immutable())).isEmpty();
@@ -132,7 +111,7 @@ class ImmutableSubjectsTest {
 
     @Test
     void aTrustWithTheOtherFormThanGitHubIssuesIsAnError() throws Exception {
-        Setup names = setup(g -> { });
+        Setup names = ToolingTrust.threeTargetsWith(g -> { });
         Setup ids = immutable();
         PolicyDocument nameTrust = SERVICES.planner().plan(names).tooling().role("gha-oidc-prod").orElseThrow().trustPolicy();
         PolicyDocument idTrust = SERVICES.planner().plan(ids).tooling().role("gha-oidc-prod").orElseThrow().trustPolicy();
