@@ -19,6 +19,9 @@ import javafx.scene.control.TextInputControl;
  */
 final class FieldFeedback {
     private final WizardModel model;
+    /** The style of a message that is lint's notice (a warning), not a problem of the input. */
+    static final String NOTICE = "notice";
+    private static final String REPOSITORY = ".repository";
     private final Map<String, Control> controls = new LinkedHashMap<>();
 
     FieldFeedback(WizardModel model) {
@@ -31,14 +34,23 @@ final class FieldFeedback {
         Runnable update = () -> {
             String problem = model.problemsProperty().get().get(path.get());
             boolean show = problem != null && (touched[0] || model.revealProperty().get() || !problem.startsWith("required"));
+            String notice = show ? null : notice(path.get());
+            String text = show ? problem : notice;
             if (message != null) {
                 // the line is kept when there is nothing to say, so that fields do not move when a message appears
-                message.setText(show ? problem : " ");
+                message.setText(text != null ? text : " ");
                 message.setManaged(true);
-                message.setVisible(show);
+                message.setVisible(text != null);
+                if (notice != null) {
+                    if (!message.getStyleClass().contains(NOTICE)) {
+                        message.getStyleClass().add(NOTICE);
+                    }
+                } else {
+                    message.getStyleClass().remove(NOTICE);
+                }
             }
             field.pseudoClassStateChanged(Styles.STATE_DANGER, show);
-            field.setAccessibleHelp(show ? problem : null);
+            field.setAccessibleHelp(text);
         };
         ChangeListener<Boolean> focus = (o, was, is) -> {
             if (!is) {
@@ -50,6 +62,7 @@ final class FieldFeedback {
         field.focusedProperty().addListener(focus);
         model.problemsProperty().addListener(problems);
         model.revealProperty().addListener(problems);
+        model.noticesProperty().addListener(problems);
         String registered = path.get();
         controls.put(registered, field);
         update.run();
@@ -57,8 +70,22 @@ final class FieldFeedback {
             field.focusedProperty().removeListener(focus);
             model.problemsProperty().removeListener(problems);
             model.revealProperty().removeListener(problems);
+            model.noticesProperty().removeListener(problems);
             controls.remove(registered, field);
         };
+    }
+
+    /**
+     * What lint says of the field at {@code path} (a warning, not a problem of the input): its own notice,
+     * or, for a subject's repository (the first field of its row), a notice about the whole subject.
+     */
+    private String notice(String path) {
+        Map<String, String> notices = model.noticesProperty().get();
+        String own = notices.get(path);
+        if (own == null && path.endsWith(REPOSITORY)) {
+            own = notices.get(path.substring(0, path.length() - REPOSITORY.length()));
+        }
+        return own;
     }
 
     /** Shows a problem of {@code path} that has no single control (a list, a whole section). */

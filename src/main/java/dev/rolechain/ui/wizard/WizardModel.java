@@ -49,6 +49,8 @@ public final class WizardModel {
     private final ReadOnlyObjectWrapper<Map<String, String>> problems =
             new ReadOnlyObjectWrapper<>(this, "problems", Map.of());
     private final ReadOnlyObjectWrapper<Setup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
+    private final ReadOnlyObjectWrapper<Map<String, String>> notices =
+            new ReadOnlyObjectWrapper<>(this, "notices", Map.of());
     private final ReadOnlyObjectWrapper<PreviewService.Rendered> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
     private final ReadOnlyObjectWrapper<PreviewService.Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
@@ -104,6 +106,8 @@ public final class WizardModel {
         }, e -> message.set(text("message.previewFailed", e)));
         this.walkthrough = new Walkthrough(List.of(Step.values()), this::validProperty);
         analysis.addListener(o -> updateValidity());
+        analysis.addListener(o -> updateNotices());
+        setup.addListener(o -> updateNotices());
         draft.addListener(o -> {
             if (!loading) {
                 changed();
@@ -132,6 +136,54 @@ public final class WizardModel {
         }
     }
 
+    /**
+     * The lint findings that concern one field of the Setup (a duplicate subject, a target in the tooling
+     * account, a repository the list does not name…), by field path, from the analysis of the current
+     * Setup only: nothing from an older one is shown as if it were current.
+     */
+    private void updateNotices() {
+        PreviewService.Analysis a = analysis.get();
+        if (a == null || setup.get() == null || !a.rendered().setup().equals(setup.get())) {
+            notices.set(unlisted());
+            return;
+        }
+        Map<String, String> byPath = new LinkedHashMap<>(unlisted());
+        for (dev.rolechain.lint.Finding f : a.findings()) {
+            String location = f.location();
+            if (f.severity() != dev.rolechain.lint.Severity.INFO && SETUP_PATH.matcher(location).matches()) {
+                byPath.putIfAbsent(location, f.message() + " (" + f.ruleId() + ")");
+            }
+        }
+        notices.set(Collections.unmodifiableMap(byPath));
+    }
+
+    /**
+     * A subject's repository that the GitHub page's list does not hold (a misspelt name grants nothing),
+     * by the path of its field; nothing when the list is empty.
+     */
+    private Map<String, String> unlisted() {
+        List<String> listed = draft.repositories();
+        if (listed.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> byPath = new LinkedHashMap<>();
+        for (int i = 0; i < draft.targets().size(); i++) {
+            List<SubjectDraft> subjects = draft.targets().get(i).subjects();
+            for (int j = 0; j < subjects.size(); j++) {
+                String repository = SetupDraft.text(subjects.get(j).repositoryProperty().get());
+                if (!repository.isEmpty() && !repository.equals(dev.rolechain.setup.Subject.ANY_REPOSITORY)
+                        && !listed.contains(repository)) {
+                    byPath.put(dev.rolechain.setup.FieldPath.subject(i, j).child("repository")
+                            .toString(), text("access.repository.unlisted", repository, String.join(", ", listed)));
+                }
+            }
+        }
+        return byPath;
+    }
+
+    private static final java.util.regex.Pattern SETUP_PATH =
+            java.util.regex.Pattern.compile("(?:github|tooling|workflow|targets\\[\\d+\\])[.\\[][^\\s:]*");
+
     /** The lint errors about risky production access that a target has not accepted (from the latest analysis). */
     public List<dev.rolechain.lint.Finding> blockingRisks() {
         PreviewService.Analysis a = analysis.get();
@@ -153,6 +205,7 @@ public final class WizardModel {
             byPath.putIfAbsent(p.path(), p.message());
         }
         problems.set(Collections.unmodifiableMap(byPath));
+        updateNotices();
         updateValidity();
         dirty.set(saved == null || !saved.equals(built.setup()));
         updateTitle();
@@ -326,6 +379,11 @@ public final class WizardModel {
     /** The Setup when it is valid, else null. */
     public ReadOnlyObjectProperty<Setup> setupProperty() {
         return setup.getReadOnlyProperty();
+    }
+
+    /** What lint says of single fields of the current Setup, by field path ({@link #updateNotices()}). */
+    public ReadOnlyObjectProperty<Map<String, String>> noticesProperty() {
+        return notices.getReadOnlyProperty();
     }
 
     /** The rendered preview when it is of the current, valid Setup; else null (not ready yet). */

@@ -124,6 +124,39 @@ class StaleStateTest {
     }
 
     @Test
+    void aFieldSaysWhatLintFindsOfItAndStopsSayingItOnceFixed(FxRobot robot) {
+        open(robot);
+        // the GitHub page lists only app: the dev target's infra subject names a repository the list does not
+        robot.interact(() -> wizard.model().draft().repositories().remove("infra"));
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.ACCESS));
+        Label infra = robot.lookup("#subjectRepositoryMessage-2").queryAs(Label.class);
+        waitUntil("the repository field says it is not listed", () -> infra.getText().equals(
+                "infra is not in the GitHub page's list (app): correct the name, or add it there"));
+        assertThat(infra.getStyleClass()).as("a warning, not a problem of the input").contains(FieldFeedback.NOTICE);
+        assertThat(robot.lookup("#subjectRepository-2").query().getPseudoClassStates())
+                .doesNotContain(atlantafx.base.theme.Styles.STATE_DANGER);
+        assertThat(wizard.model().validProperty(Step.ACCESS).get()).as("a notice does not block").isTrue();
+
+        // the same subject twice: said under the repeated subject's repository
+        robot.interact(() -> {
+            SubjectDraft third = wizard.model().draft().targets().get(0).subjects().get(2);
+            third.repositoryProperty().set("app");
+            third.valueProperty().set("*");
+        });
+        waitUntil("the repeat is said", () -> infra.getText().equals("the same subject is listed twice (RC211)"));
+        robot.interact(() -> wizard.model().draft().targets().get(0).subjects().get(2).valueProperty().set("release/*"));
+        waitUntil("fixed, nothing said", () -> infra.getText().isBlank() && !infra.isVisible());
+        assertThat(infra.getStyleClass()).doesNotContain(FieldFeedback.NOTICE);
+
+        // a target in the tooling account: said under its account id on the Accounts page
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.ACCOUNTS));
+        robot.interact(() -> wizard.model().draft().targets().get(0).accountIdProperty().set("111111111111"));
+        Label account = robot.lookup("#targetAccountIdMessage-0").queryAs(Label.class);
+        waitUntil("the account field says it", () -> account.getText().startsWith("target dev is the tooling account"));
+        assertThat(account.getText()).endsWith("(RC210)");
+    }
+
+    @Test
     void theStepListAndTheFooterFollowTheSetupsValidity(FxRobot robot) {
         open(robot);
         waitUntil("every page is reachable", () -> !robot.lookup("#step-verify").queryButton().isDisabled());
