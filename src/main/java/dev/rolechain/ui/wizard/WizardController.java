@@ -114,7 +114,11 @@ public final class WizardController {
             Button button = new Button((step.ordinal() + 1) + "  " + bundle.getString(step.titleKey()));
             button.setId("step-" + step.name().toLowerCase(java.util.Locale.ROOT));
             button.getStyleClass().add("flat");
-            button.setOnAction(e -> walkthrough.goTo(step));
+            button.setOnAction(e -> {
+                walkthrough.goTo(step);
+                // the user went to the page: its first field takes the focus (and shows it), not the step list
+                focusFirstField(view(step));
+            });
             stepButtons.put(step, button);
             stepList.getChildren().add(button);
         }
@@ -184,6 +188,29 @@ public final class WizardController {
         stepButtons.forEach((s, b) -> b.pseudoClassStateChanged(CURRENT, s == step));
         updateStepButtons();
         pages.apply(step).shown();
+    }
+
+    /** Focuses the first field of {@code page} that takes the focus, in the order Tab visits them. */
+    private static void focusFirstField(Parent page) {
+        javafx.application.Platform.runLater(() -> firstField(page).ifPresent(javafx.scene.Node::requestFocus));
+    }
+
+    private static java.util.Optional<javafx.scene.Node> firstField(Parent parent) {
+        for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+            if (!child.isVisible() || child.isDisabled()) {
+                continue;
+            }
+            if (child instanceof javafx.scene.control.Control c && c.isFocusTraversable()) {
+                return java.util.Optional.of(child);
+            }
+            if (child instanceof Parent p) {
+                java.util.Optional<javafx.scene.Node> inside = firstField(p);
+                if (inside.isPresent()) {
+                    return inside;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void next() {

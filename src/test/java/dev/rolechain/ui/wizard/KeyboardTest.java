@@ -88,6 +88,21 @@ class KeyboardTest {
         assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.ACCOUNTS);
     }
 
+    @Test
+    void clickingAStepFocusesThePagesFirstFieldWhereItCanBeSeen(FxRobot robot) {
+        robot.interact(() -> wizard.model().open(Examples.path("three-targets"), ok -> { }));
+        waitUntil("every page is reachable", () -> !robot.lookup("#step-review").queryButton().isDisabled());
+        robot.clickOn("#step-accounts");
+        waitUntil("the first field has the focus", () -> robot.lookup("#toolingAccountField").query().isFocused());
+        assertThat(wizard.model().walkthrough().current()).isEqualTo(Step.ACCOUNTS);
+        robot.clickOn("#step-github");
+        waitUntil("the GitHub page's first field has the focus", () -> {
+            Node focused = robot.lookup("#stepList").query().getScene().getFocusOwner();
+            return focused != null && focused.getId() != null && !focused.getId().startsWith("step-");
+        });
+        assertThat(robot.lookup("#stepList").query().getScene().getFocusOwner().getId()).isEqualTo("ownerField");
+    }
+
     private static Object stop(Control c) {
         return c instanceof javafx.scene.control.RadioButton r && r.getToggleGroup() != null ? r.getToggleGroup() : c;
     }
