@@ -64,6 +64,15 @@ public final class ConditionEvaluator {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public static Outcome evaluate(Condition condition, RequestContext context) {
+        return evaluate(condition, context, false, null);
+    }
+
+    /**
+     * The same, noting in {@code doubts} (when not null) each point AWS leaves unclear that this condition
+     * met ({@link Unclear}); {@code inDeny} says the condition guards a Deny statement, where an unclear
+     * point is decided by the reading under which the condition holds (the Deny applies).
+     */
+    static Outcome evaluate(Condition condition, RequestContext context, boolean inDeny, Doubts doubts) {
         Parsed parsed = PARSED.computeIfAbsent(condition.operator(), Parsed::of);
         String set = parsed.set();
         String op = parsed.op();
@@ -82,6 +91,9 @@ public final class ConditionEvaluator {
         }
         boolean negated = parsed.negated();
         if (actual == null) {
+            if (ifExists && set.equals("ForAnyValue") && doubts != null) {
+                doubts.add(Unclear.FOR_ANY_VALUE_IF_EXISTS_ABSENT);
+            }
             if (ifExists) {
                 return new Outcome(true, () -> key + " is absent, so " + op + " holds");
             }
@@ -93,10 +105,28 @@ public final class ConditionEvaluator {
             }
             return new Outcome(negated, () -> key + " is absent, so " + op + (negated ? " holds" : " fails"));
         }
-        List<String> policyValues = resolveVariables(base, condition.values(), context);
+        List<String> policyValues = resolveVariables(base, condition.values(), context, false);
+        boolean holds = holds(base, negated, set, actual, policyValues, doubts);
+        if (hasDefaultWithoutBlank(base, condition.values())) {
+            if (doubts != null) {
+                doubts.add(Unclear.VARIABLE_DEFAULT_WITHOUT_BLANK);
+            }
+            if (inDeny && !holds) {
+                // the other reading: IAM does not take it as a default, and the variable may resolve to nothing
+                holds = holds(base, negated, set, actual, resolveVariables(base, condition.values(), context, true), null);
+            }
+        }
+        boolean result = holds;
+        return new Outcome(result, () -> key + " " + actual + (result ? " satisfies " : " does not satisfy ")
+                + (set.isEmpty() ? "" : set + ":") + op + " " + shortList(condition.values()));
+    }
 
+    /** Whether the request values satisfy the operator; notes an operator without a set operator whose reading matters. */
+    private static boolean holds(String base, boolean negated, String set, List<String> actual, List<String> policyValues,
+            Doubts doubts) {
         String positive = negated ? positiveOf(base) : base;
-        List<Boolean> perValue = new ArrayList<>();
+        boolean anyHolds = false;
+        boolean allHold = true;
         for (String value : actual) {
             boolean any = false;
             for (String p : policyValues) {
@@ -105,13 +135,29 @@ public final class ConditionEvaluator {
                     break;
                 }
             }
-            perValue.add(negated != any);
+            boolean holds = negated != any;
+            anyHolds |= holds;
+            allHold &= holds;
         }
-        boolean holds = set.equals("ForAllValues")
-                ? perValue.stream().allMatch(b -> b)
-                : perValue.stream().anyMatch(b -> b);
-        return new Outcome(holds, () -> key + " " + actual + (holds ? " satisfies " : " does not satisfy ")
-                + (set.isEmpty() ? "" : set + ":") + op + " " + shortList(condition.values()));
+        if (set.isEmpty() && actual.size() > 1 && anyHolds != allHold && doubts != null) {
+            doubts.add(Unclear.PLAIN_OPERATOR_ON_SEVERAL_VALUES);
+        }
+        return set.equals("ForAllValues") ? allHold : anyHolds;
+    }
+
+    private static final Pattern DEFAULT_WITHOUT_BLANK = Pattern.compile("\\$\\{[^},]*,(?! )[^}]*}");
+
+    /** Whether a String or ARN value gives a variable's default without the blank after the comma. */
+    private static boolean hasDefaultWithoutBlank(String base, List<String> values) {
+        if (!base.startsWith("String") && !base.startsWith("Arn") || !hasVariable(values)) {
+            return false;
+        }
+        for (String value : values) {
+            if (DEFAULT_WITHOUT_BLANK.matcher(value).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A list for an explanation: the first few values, then how many more. */
@@ -244,14 +290,15 @@ public final class ConditionEvaluator {
      * Resolves policy variables in String and ARN operator values. A variable the request does not
      * have and that gives no default makes that value match nothing (null).
      */
-    private static List<String> resolveVariables(String base, List<String> values, RequestContext context) {
+    private static List<String> resolveVariables(String base, List<String> values, RequestContext context,
+            boolean strict) {
         if (!base.startsWith("String") && !base.startsWith("Arn") || !hasVariable(values)) {
             return values;
         }
         boolean like = base.equals("StringLike") || base.equals("StringNotLike") || base.startsWith("Arn");
         List<String> resolved = new ArrayList<>();
         for (String value : values) {
-            resolved.add(resolve(value, context, like));
+            resolved.add(resolve(value, context, like, strict));
         }
         return resolved;
     }
@@ -265,7 +312,8 @@ public final class ConditionEvaluator {
         return false;
     }
 
-    private static String resolve(String value, RequestContext context, boolean like) {
+    /** {@code strict}: a default is only one written as documented, with a blank after the comma. */
+    private static String resolve(String value, RequestContext context, boolean like, boolean strict) {
         if (value.indexOf("${") < 0) {
             return value;
         }
@@ -282,6 +330,10 @@ public final class ConditionEvaluator {
                     String name = inside;
                     String fallback = null;
                     int comma = inside.indexOf(',');
+                    if (comma > 0 && strict && !m.group(1).startsWith(" ", m.group(1).indexOf(',') + 1)) {
+                        // not a default in the documented form: the text names no context key
+                        return null;
+                    }
                     if (comma > 0) {
                         name = inside.substring(0, comma).trim();
                         String rest = inside.substring(comma + 1).trim();

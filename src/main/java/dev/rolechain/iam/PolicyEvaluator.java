@@ -20,7 +20,7 @@ public final class PolicyEvaluator {
 
     /** Evaluates one document. {@code resourcePolicy} says whether its Principal elements are checked. */
     public PolicyResult evaluatePolicy(String label, PolicyDocument document, Request request, boolean resourcePolicy) {
-        return evaluatePolicy(label, document, request, resourcePolicy, true);
+        return evaluatePolicy(label, document, request, resourcePolicy, true, null);
     }
 
     private static List<String> lines(List<String> explanation) {
@@ -35,7 +35,7 @@ public final class PolicyEvaluator {
     }
 
     private PolicyResult evaluatePolicy(String label, PolicyDocument document, Request request, boolean resourcePolicy,
-            boolean explain) {
+            boolean explain, Doubts doubts) {
         List<String> explanation = explain ? new ArrayList<>() : null;
         boolean allow = false;
         boolean deny = false;
@@ -48,7 +48,7 @@ public final class PolicyEvaluator {
             int index = i;
             java.util.function.Supplier<String> name = () -> label + " statement " + index
                     + (s.sid() == null || s.sid().isEmpty() ? "" : " (" + s.sid() + ")") + " " + s.effect().json();
-            java.util.function.Supplier<String> miss = mismatch(s, request, resourcePolicy);
+            java.util.function.Supplier<String> miss = mismatch(s, request, resourcePolicy, doubts);
             if (miss != null) {
                 note(explanation, () -> name.get() + ": does not apply: " + miss.get());
                 continue;
@@ -85,13 +85,28 @@ public final class PolicyEvaluator {
         return evaluate(resourcePolicy, identityPolicies, request, false).decision();
     }
 
+    /**
+     * The decision and the unclear points it rests on, without the explanation: for callers that evaluate
+     * many requests and must say when a result is a guess.
+     */
+    public Evaluation judge(PolicyDocument resourcePolicy, List<PolicyDocument> identityPolicies, Request request) {
+        return evaluate(resourcePolicy, identityPolicies, request, false);
+    }
+
     private Evaluation evaluate(PolicyDocument resourcePolicy, List<PolicyDocument> identityPolicies, Request request,
             boolean explain) {
+        Doubts doubts = new Doubts();
+        Evaluation e = evaluate(resourcePolicy, identityPolicies, request, explain, doubts);
+        return doubts.set().isEmpty() ? e : new Evaluation(e.decision(), e.explanation(), doubts.set());
+    }
+
+    private Evaluation evaluate(PolicyDocument resourcePolicy, List<PolicyDocument> identityPolicies, Request request,
+            boolean explain, Doubts doubts) {
         List<String> explanation = explain ? new ArrayList<>() : null;
         PolicyResult resource = null;
         if (resourcePolicy != null) {
             resource = evaluatePolicy(isRoleTrust(request) ? "trust policy" : "resource policy", resourcePolicy, request,
-                    true, explain);
+                    true, explain, doubts);
             if (explain) {
                 explanation.addAll(resource.explanation());
             }
@@ -99,7 +114,7 @@ public final class PolicyEvaluator {
         boolean identityDeny = false;
         boolean identityAllow = false;
         for (int i = 0; i < identityPolicies.size(); i++) {
-            PolicyResult r = evaluatePolicy("identity policy " + i, identityPolicies.get(i), request, false, explain);
+            PolicyResult r = evaluatePolicy("identity policy " + i, identityPolicies.get(i), request, false, explain, doubts);
             if (explain) {
                 explanation.addAll(r.explanation());
             }
@@ -173,15 +188,18 @@ public final class PolicyEvaluator {
     }
 
     /** Why a statement does not apply (written when asked for), or null when it does. */
-    private static java.util.function.Supplier<String> mismatch(Statement s, Request request, boolean resourcePolicy) {
+    private static java.util.function.Supplier<String> mismatch(Statement s, Request request, boolean resourcePolicy,
+            Doubts doubts) {
+        boolean deny = s.effect() == Effect.DENY;
         String principal = request.principal();
         String action = request.action();
         String resource = request.resource();
         if (resourcePolicy) {
-            if (s.principal() != null && !principalMatches(s.principal(), principal)) {
+            // in a Deny, an unclear principal is read so that the Deny applies: named by Principal, not by NotPrincipal
+            if (s.principal() != null && !principalMatches(s.principal(), principal, deny, doubts)) {
                 return () -> "principal " + principal + " is not in Principal";
             }
-            if (s.notPrincipal() != null && principalMatches(s.notPrincipal(), principal)) {
+            if (s.notPrincipal() != null && principalMatches(s.notPrincipal(), principal, !deny, doubts)) {
                 return () -> "principal " + principal + " is in NotPrincipal";
             }
         }
@@ -202,7 +220,7 @@ public final class PolicyEvaluator {
             }
         }
         for (Condition c : s.conditions()) {
-            ConditionEvaluator.Outcome outcome = ConditionEvaluator.evaluate(c, request.context());
+            ConditionEvaluator.Outcome outcome = ConditionEvaluator.evaluate(c, request.context(), deny, doubts);
             if (!outcome.holds()) {
                 return () -> "condition failed: " + outcome.reason();
             }
@@ -210,10 +228,17 @@ public final class PolicyEvaluator {
         return null;
     }
 
-    private static boolean principalMatches(Principals principals, String principal) {
+    /**
+     * Whether the Principal (or NotPrincipal) element names the request principal. Where AWS leaves it unclear
+     * ({@link Unclear#AWS_WILDCARD_OTHER_CALLER}) the answer is {@code leanTo} (the reading under which a Deny applies);
+     * a role named with other letter case is taken as named ({@link Unclear#ROLE_NAME_CASE}). Both are noted in
+     * {@code doubts}.
+     */
+    private static boolean principalMatches(Principals principals, String principal, boolean leanTo, Doubts doubts) {
         if (principals.anyone()) {
             return true;
         }
+        boolean unclear = false;
         for (Map.Entry<String, List<String>> entry : principals.byType().entrySet()) {
             for (String value : entry.getValue()) {
                 if (Principal.matches(entry.getKey(), value, principal)) {
@@ -221,7 +246,27 @@ public final class PolicyEvaluator {
                 }
             }
         }
-        return false;
+        for (Map.Entry<String, List<String>> entry : principals.byType().entrySet()) {
+            if (!entry.getKey().equals("AWS")) {
+                continue;
+            }
+            for (String value : entry.getValue()) {
+                if (value.equals("*")) {
+                    unclear = true;
+                    note(doubts, Unclear.AWS_WILDCARD_OTHER_CALLER);
+                } else if (Principal.matchesRoleIgnoringCase(value, principal)) {
+                    note(doubts, Unclear.ROLE_NAME_CASE);
+                    return true;
+                }
+            }
+        }
+        return unclear && leanTo;
+    }
+
+    private static void note(Doubts doubts, Unclear unclear) {
+        if (doubts != null) {
+            doubts.add(unclear);
+        }
     }
 
     /** True when the principal matched only through an account value (which delegates to identity policies). */

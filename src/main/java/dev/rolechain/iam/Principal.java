@@ -80,6 +80,27 @@ public final class Principal {
         return value.equals(principal);
     }
 
+    /**
+     * Whether an AWS Principal value is a role ARN that names the request principal (the role, or a session of
+     * it) when role names are compared regardless of letter case, as IAM keeps them unique; the same partition,
+     * account and path otherwise.
+     */
+    public static boolean matchesRoleIgnoringCase(String value, String principal) {
+        Matcher role = ROLE.matcher(value);
+        if (!role.matches()) {
+            return false;
+        }
+        Matcher session = SESSION.matcher(principal);
+        if (session.matches()) {
+            return role.group(1).equals(session.group(1)) && role.group(2).equals(session.group(2))
+                    && role.group(3).equalsIgnoreCase(session.group(3));
+        }
+        Matcher other = ROLE.matcher(principal);
+        return other.matches() && value.substring(0, value.length() - role.group(3).length())
+                .equals(principal.substring(0, principal.length() - other.group(3).length()))
+                && role.group(3).equalsIgnoreCase(other.group(3));
+    }
+
     /** Whether an AWS Principal value names a whole account (id or root ARN) rather than one principal. */
     public static boolean isAccount(String value) {
         return ACCOUNT_ID.matcher(value).matches() || ROOT.matcher(value).matches();
