@@ -108,6 +108,8 @@ public final class EvalCommand implements Callable<Integer> {
             out.println(toJson(evaluation));
         } else {
             out.println(evaluation.decision().json());
+            evaluation.uncertain().forEach(u -> out.println("uncertain: " + u.reason() + " (" + u.id() + ", "
+                    + dev.rolechain.iam.Unclear.DECISION + ")"));
             evaluation.explanation().forEach(line -> out.println("  " + line));
         }
         return 0;
@@ -213,6 +215,8 @@ public final class EvalCommand implements Callable<Integer> {
     static ObjectNode toJson(Evaluation evaluation) {
         ObjectNode node = JSON.createObjectNode();
         node.put("decision", evaluation.decision().json());
+        ArrayNode uncertain = node.putArray("uncertain");
+        evaluation.uncertain().forEach(u -> uncertain.addObject().put("case", u.id()).put("reason", u.reason()));
         ArrayNode lines = node.putArray("explanation");
         evaluation.explanation().forEach(lines::add);
         return node;

@@ -81,6 +81,35 @@ class EvalCommandTest {
     }
 
     @Test
+    void aDecisionThatRestsOnAnUnclearCaseSaysItIsUncertainAndWhy() throws Exception {
+        Path trust = Files.writeString(temp.resolve("cased.json"), TRUST.replace("role/github-actions-oidc\"",
+                "role/GitHub-Actions-OIDC\""));
+        Path identity = Files.writeString(temp.resolve("identity.json"), IDENTITY);
+        String[] request = {"eval", "--policy", trust.toString(), "--identity-policy", identity.toString(),
+                "--action", "sts:AssumeRole", "--principal", SESSION,
+                "--resource", "arn:aws:iam::222222222222:role/ci-deploy-role", "--context", "sts:ExternalId=myorg-prod-deploy"};
+        assertThat(run(request)).isZero();
+        assertThat(cli.out()).startsWith("allow\nuncertain: the Principal names the role with other letter case")
+                .contains("(role-name-case, docs/decisions/0010-unclear-iam-cases.md)");
+
+        cli.clear();
+        String[] json = java.util.Arrays.copyOf(request, request.length + 2);
+        json[request.length] = "--format";
+        json[request.length + 1] = "json";
+        assertThat(run(json)).isZero();
+        JsonNode result = JSON.readTree(cli.out());
+        assertThat(result.get("uncertain")).hasSize(1);
+        assertThat(result.get("uncertain").get(0).get("case").asText()).isEqualTo("role-name-case");
+        assertThat(result.get("uncertain").get(0).get("reason").asText()).contains("unique regardless of case");
+
+        cli.clear();
+        Path exact = Files.writeString(temp.resolve("trust.json"), TRUST);
+        json[2] = exact.toString();
+        assertThat(run(json)).isZero();
+        assertThat(JSON.readTree(cli.out()).get("uncertain")).as("a certain decision: an empty list").isEmpty();
+    }
+
+    @Test
     void badInputExitsTwo() throws Exception {
         assertThat(run("eval", "--action", "sts:AssumeRole")).isEqualTo(2);
         Path bad = Files.writeString(temp.resolve("bad.json"), "{\"Statement\":{\"Effect\":\"Allow\"}}");
