@@ -82,7 +82,7 @@ public final class ChainCheck {
                                 + (accepted ? " (shared OIDC role, accepted risk RC403)" : "");
                         Cell c = cell(state, accounts, chain, grants, oidc, token.getKey(), label, tails);
                         cells.add(accepted ? new Cell(c.target(), c.subject(), c.probe(), Expectation.ALLOW, c.verdict(),
-                                c.hop(), c.because()) : c);
+                                c.hop(), c.because(), c.uncertain()) : c);
                     }
                 }
             }
@@ -274,7 +274,24 @@ public final class ChainCheck {
     }
 
     /** Hops 2–4 do not depend on the token: their result for one chain, or null when they all allow. */
-    private record Tail(Hop hop, String reason) {
+    private record Tail(Hop hop, String reason, java.util.Set<dev.rolechain.iam.Unclear> uncertain) {
+        Tail(Hop hop, java.util.Set<dev.rolechain.iam.Unclear> uncertain, String reason) {
+            this(hop, reason, uncertain);
+        }
+    }
+
+    /** The unclear points of two results together. */
+    private static java.util.Set<dev.rolechain.iam.Unclear> both(java.util.Set<dev.rolechain.iam.Unclear> a,
+            java.util.Set<dev.rolechain.iam.Unclear> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        java.util.EnumSet<dev.rolechain.iam.Unclear> all = java.util.EnumSet.copyOf(a);
+        all.addAll(b);
+        return java.util.Collections.unmodifiableSet(all);
     }
 
     private Cell cell(DesiredState state, List<IamAccount> accounts, Chain chain, List<SubjectPattern> grants,
@@ -291,18 +308,22 @@ public final class ChainCheck {
         Request request = new Request(state.providerArn(), "sts:AssumeRoleWithWebIdentity", chain.oidcRoleArn(),
                 RequestContext.of(Map.of(token.issuer().subKey(), List.of(sub), token.issuer().audKey(),
                         List.of(token.audience()))));
-        if (evaluator.decide(trust, List.of(), request) != Decision.ALLOW) {
+        Evaluation first = evaluator.judge(trust, List.of(), request);
+        if (first.decision() != Decision.ALLOW) {
             java.util.function.Supplier<String> reason = () -> reasonOf(evaluator.evaluate(trust, List.of(), request));
-            return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.OIDC_TRUST, memo(reason));
+            return new Cell(target, sub, probe, expected, Expectation.DENY, Hop.OIDC_TRUST, memo(reason), first.uncertain());
         }
         // configure-aws-credentials tags the chained session with the run's repository
         String repository = token.owner() + "/" + token.repository();
         Optional<Tail> tail = tails.computeIfAbsent(chain, c -> new java.util.HashMap<>()).computeIfAbsent(repository,
                 r -> Optional.ofNullable(tail(state, accounts, chain, oidc.get(), r)));
-        if (tail.isPresent()) {
-            return new Cell(target, sub, probe, expected, Expectation.DENY, tail.get().hop(), tail.get().reason());
+        if (tail.isPresent() && tail.get().hop() != null) {
+            return new Cell(target, sub, probe, expected, Expectation.DENY, tail.get().hop(), () -> tail.get().reason(),
+                    both(first.uncertain(), tail.get().uncertain()));
         }
-        return new Cell(target, sub, probe, expected, Expectation.ALLOW, null, allowReason(state));
+        String allowed = allowReason(state);
+        return new Cell(target, sub, probe, expected, Expectation.ALLOW, null, () -> allowed,
+                both(first.uncertain(), tail.map(Tail::uncertain).orElse(java.util.Set.of())));
     }
 
     private static String allowReason(DesiredState state) {
@@ -329,24 +350,26 @@ public final class ChainCheck {
         return state.sessionTagging() ? List.of("sts:AssumeRole", "sts:TagSession") : List.of("sts:AssumeRole");
     }
 
-    /** Hops 2–4 for a chain; null when all allow. */
+    /** Hops 2–4 for a chain: where it stops and why, or (hop null) that all allow; with the unclear points met. */
     private Tail tail(DesiredState state, List<IamAccount> accounts, Chain chain, Role oidc, String repository) {
         String session = Principal.session(state.partition(), state.toolingAccountId(), chain.oidcRoleName(),
                 state.roleSessionName());
         List<PolicyDocument> identity = List.copyOf(oidc.inlinePolicies().values());
         List<String> actions = actions(state);
         // (2) the OIDC role's own permissions
+        java.util.Set<dev.rolechain.iam.Unclear> doubts = java.util.Set.of();
         for (String action : actions) {
             Evaluation e = evaluator.evaluate(null, identity, new Request(session, action, chain.deployRoleArn(), null));
+            doubts = both(doubts, e.uncertain());
             if (!e.allowed()) {
-                return new Tail(Hop.OIDC_PERMISSIONS, reasonOf(e));
+                return new Tail(Hop.OIDC_PERMISSIONS, reasonOf(e), doubts);
             }
         }
         // (3) the target role's trust, with the ExternalId
         String deployName = chain.deployRoleArn().substring(chain.deployRoleArn().lastIndexOf('/') + 1);
         Optional<Role> deploy = role(accounts, chain.targetAccountId(), deployName);
         if (deploy.isEmpty()) {
-            return new Tail(Hop.TARGET_TRUST, "the deploy role " + chain.deployRoleArn() + " does not exist");
+            return new Tail(Hop.TARGET_TRUST, "the deploy role " + chain.deployRoleArn() + " does not exist", doubts);
         }
         RequestContext externalId = RequestContext.of(Map.of("sts:ExternalId", List.of(chain.externalId())));
         RequestContext tagged = RequestContext.of(Map.of("sts:ExternalId", List.of(chain.externalId()),
@@ -354,17 +377,18 @@ public final class ChainCheck {
         for (String action : actions) {
             Evaluation e = evaluator.evaluate(deploy.get().trustPolicy(), identity,
                     new Request(session, action, chain.deployRoleArn(), state.sessionTagging() ? tagged : externalId));
+            doubts = both(doubts, e.uncertain());
             if (!e.allowed()) {
-                return new Tail(Hop.TARGET_TRUST, reasonOf(e));
+                return new Tail(Hop.TARGET_TRUST, reasonOf(e), doubts);
             }
         }
         // (4) the session rules of role chaining
         int asked = state.chainedSessionSeconds();
         if (asked > CHAINED_MAX || asked < SESSION_MIN || asked > deploy.get().maxSessionDuration()) {
-            return new Tail(Hop.SESSION, "the workflow asks for " + asked + " s; a chained session may last "
+            return new Tail(Hop.SESSION, doubts, "the workflow asks for " + asked + " s; a chained session may last "
                     + SESSION_MIN + "–" + Math.min(CHAINED_MAX, deploy.get().maxSessionDuration()) + " s");
         }
-        return null;
+        return new Tail(null, null, doubts);
     }
 
     /** The lines of an explanation that say why a request was denied. */

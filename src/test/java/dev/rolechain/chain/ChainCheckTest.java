@@ -111,6 +111,26 @@ class ChainCheckTest {
     }
 
     @Test
+    void aTrustNamingTheOidcRoleInOtherLetterCaseAdmitsItButTheCellSaysItIsUncertain() {
+        DesiredState state = services.planner().plan(twoTargets(OidcRoles.PER_TARGET, 3600));
+        DesiredState cased = replaceRole(state, "222222222222", "deploy", r -> withTrust(r, PolicyJson.parse(
+                r.trustPolicy().toJson().replace("role/gha-prod", "role/GHA-Prod"))));
+        assertThat(cased.account("222222222222").orElseThrow().role("deploy").orElseThrow().trustPolicy().toJson())
+                .contains("role/GHA-Prod");
+        assertThat(check.check(cased)).filteredOn(c -> c.target().equals("prod") && c.probe() == null)
+                .singleElement().satisfies(c -> {
+                    assertThat(c.verdict()).isEqualTo(Expectation.ALLOW);
+                    assertThat(c.uncertain()).containsExactly(dev.rolechain.iam.Unclear.ROLE_NAME_CASE);
+                });
+        assertThat(check.check(cased)).filteredOn(c -> c.target().equals("prod") && c.probe() != null)
+                .as("a probe stopped at the OIDC trust never reached the unclear hop").allSatisfy(c -> {
+                    assertThat(c.verdict()).isEqualTo(Expectation.DENY);
+                    assertThat(c.isUncertain()).isFalse();
+                });
+        assertThat(check.check(state)).as("the planned documents rest on nothing unclear").noneMatch(Cell::isUncertain);
+    }
+
+    @Test
     void anOidcRoleThatMayNotAssumeTheTargetStopsAtItsPermissions() {
         DesiredState state = services.planner().plan(twoTargets(OidcRoles.PER_TARGET, 3600));
         DesiredState broken = replaceRole(state, "111111111111", "gha-prod", r -> new Role(r.name(), r.path(),
@@ -142,6 +162,7 @@ class ChainCheckTest {
         JsonNode first = cells.get(0);
         assertThat(first.has("target") && first.has("subject") && first.has("expected") && first.has("verdict")
                 && first.has("hop") && first.has("reason")).isTrue();
+        assertThat(first.get("uncertain").isArray()).as("always a list, empty when certain").isTrue();
 
         Path perTarget = Files.writeString(temp.resolve("per-target.json"),
                 SetupJson.write(twoTargets(OidcRoles.PER_TARGET, 3600)));

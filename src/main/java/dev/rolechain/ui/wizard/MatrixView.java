@@ -103,7 +103,9 @@ final class MatrixView {
 
     private String describe(Cell cell) {
         return cell.target() + " × " + cell.subject() + (cell.probe() == null ? "" : " (" + cell.probe() + ")") + ": "
-                + verdict(cell) + (cell.hop() == null ? "" : " at " + cell.hop().json()) + "\n" + cell.reason();
+                + verdict(cell) + (cell.hop() == null ? "" : " at " + cell.hop().json()) + "\n" + cell.reason()
+                + cell.uncertain().stream().map(u -> "\n" + java.text.MessageFormat.format(
+                        bundle.getString("review.matrix.uncertain"), u.reason())).reduce("", String::concat);
     }
 
     private String verdict(Cell cell) {
@@ -136,7 +138,9 @@ final class MatrixView {
                 setTooltip(null);
                 return;
             }
-            setText((cell.verdict() == Cell.Expectation.ALLOW ? "✔ " : "✖ ") + verdict(cell));
+            // a verdict that rests on a point AWS leaves unclear is marked, and says why in its detail
+            setText((cell.verdict() == Cell.Expectation.ALLOW ? "✔ " : "✖ ") + verdict(cell)
+                    + (cell.isUncertain() ? " ?" : ""));
             getStyleClass().add(!cell.asExpected() ? "matrix-unexpected"
                     : cell.verdict() == Cell.Expectation.ALLOW ? "matrix-allowed" : "matrix-denied");
             setTooltip(tooltip);
