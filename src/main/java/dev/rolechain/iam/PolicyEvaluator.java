@@ -15,12 +15,15 @@ import java.util.Map;
 public final class PolicyEvaluator {
 
     /** The result of one policy document. */
-    public record PolicyResult(Decision decision, boolean viaAccountPrincipal, List<String> explanation) {
+    public record PolicyResult(Decision decision, boolean viaAccountPrincipal, List<String> explanation,
+            java.util.Set<Unclear> uncertain) {
     }
 
     /** Evaluates one document. {@code resourcePolicy} says whether its Principal elements are checked. */
     public PolicyResult evaluatePolicy(String label, PolicyDocument document, Request request, boolean resourcePolicy) {
-        return evaluatePolicy(label, document, request, resourcePolicy, true, null);
+        Doubts doubts = new Doubts();
+        PolicyResult r = evaluatePolicy(label, document, request, resourcePolicy, true, doubts);
+        return new PolicyResult(r.decision(), r.viaAccountPrincipal(), r.explanation(), doubts.set());
     }
 
     private static List<String> lines(List<String> explanation) {
@@ -69,7 +72,7 @@ public final class PolicyEvaluator {
         if (!deny && !allow) {
             note(explanation, () -> label + ": no statement allows the request");
         }
-        return new PolicyResult(decision, viaAccount && !direct, lines(explanation));
+        return new PolicyResult(decision, viaAccount && !direct, lines(explanation), java.util.Set.of());
     }
 
     /**

@@ -158,6 +158,8 @@ public final class GraphBuilder {
         final Map<String, Node> nodes = new LinkedHashMap<>();
         final Map<String, RoleInfo> roles = new LinkedHashMap<>();
         final Map<String, RoleInfo> rolesByAccountAndName = new HashMap<>();
+        /** The same, by role name in lower case: IAM role names are unique regardless of case. */
+        final Map<String, RoleInfo> rolesByAccountAndLowerName = new HashMap<>();
         final Map<String, List<RoleInfo>> capableByAccount = new HashMap<>();
         final List<RoleInfo> capable = new ArrayList<>();
         final Map<String, OidcProvider> listedProviders = new HashMap<>();
@@ -215,6 +217,7 @@ public final class GraphBuilder {
                 info.relaxedBoundary = info.boundary == null ? null : PolicyRelaxing.relax(info.boundary, info.callerContext);
                 roles.put(info.arn, info);
                 rolesByAccountAndName.put(info.account + "/" + role.name(), info);
+                rolesByAccountAndLowerName.put(info.account + "/" + role.name().toLowerCase(Locale.ROOT), info);
                 if (info.capable()) {
                     capable.add(info);
                     capableByAccount.computeIfAbsent(info.account, k -> new ArrayList<>()).add(info);
@@ -303,6 +306,10 @@ public final class GraphBuilder {
             }
             String roleName = value.matches("arn:[^:]+:iam::\\d{12}:role/.+") ? value.substring(value.lastIndexOf('/') + 1) : null;
             RoleInfo known = roleName == null ? null : rolesByAccountAndName.get(account + "/" + roleName);
+            if (known == null && roleName != null) {
+                // the role named in other letter case: the evaluator decides it, and says it is uncertain
+                known = rolesByAccountAndLowerName.get(account + "/" + roleName.toLowerCase(Locale.ROOT));
+            }
             if (known != null) {
                 roleSources.add(known);
                 named.add(known);
@@ -381,18 +388,22 @@ public final class GraphBuilder {
             PolicyDocument boundary = source == null ? null : source.relaxedBoundary;
             List<String> allowed = new ArrayList<>();
             boolean uncertain = false;
+            java.util.Set<String> doubts = new java.util.LinkedHashSet<>();
             for (String action : actions) {
-                Reach reach = reach(trust, identity, boundary, certain, new Request(requestPrincipal, action, target.arn, context));
-                if (reach != Reach.NONE) {
+                Reached reached = reach(trust, identity, boundary, certain,
+                        new Request(requestPrincipal, action, target.arn, context));
+                if (reached.reach() != Reach.NONE) {
                     allowed.add(action);
-                    uncertain |= reach == Reach.UNCERTAIN;
+                    uncertain |= reached.reach() == Reach.UNCERTAIN;
+                    reached.unclear().forEach(u -> doubts.add(u.reason()));
                 }
             }
             if (allowed.isEmpty()) {
                 return false;
             }
             for (String extra : List.of("sts:TagSession", "sts:SetSourceIdentity")) {
-                if (reach(trust, identity, boundary, certain, new Request(requestPrincipal, extra, target.arn, context)) != Reach.NONE) {
+                if (reach(trust, identity, boundary, certain, new Request(requestPrincipal, extra, target.arn, context))
+                        .reach() != Reach.NONE) {
                     allowed.add(extra);
                 }
             }
@@ -409,7 +420,11 @@ public final class GraphBuilder {
                     conditions.computeIfAbsent(c.operator(), k -> new TreeMap<>()).put(c.key(), c.values());
                 }
             }
-            edges.putIfAbsent(fromId + "\u0000" + target.arn, new Edge(fromId, target.arn, allowed, conditions, !uncertain));
+            if (uncertain) {
+                doubts.add(Edge.UNREAD);
+            }
+            edges.putIfAbsent(fromId + "\u0000" + target.arn, new Edge(fromId, target.arn, allowed, conditions,
+                    List.copyOf(doubts)));
             return true;
         }
 
@@ -417,21 +432,32 @@ public final class GraphBuilder {
          * Whether the request is allowed: by the trust alone for a principal Rolechain cannot see,
          * else by trust, identity policies and boundary; UNCERTAIN when only unread policies could allow it.
          */
-        private Reach reach(PolicyDocument trust, List<PolicyDocument> identity, PolicyDocument boundary, boolean certain,
+        private Reached reach(PolicyDocument trust, List<PolicyDocument> identity, PolicyDocument boundary, boolean certain,
                 Request request) {
-            boolean trustAllows = evaluator.evaluatePolicy("trust policy", trust, request, true).decision() == Decision.ALLOW;
+            PolicyEvaluator.PolicyResult byTrust = evaluator.evaluatePolicy("trust policy", trust, request, true);
+            boolean trustAllows = byTrust.decision() == Decision.ALLOW;
             if (identity == null || !trustAllows) {
-                return trustAllows ? Reach.ALLOWED : Reach.NONE;
+                return new Reached(trustAllows ? Reach.ALLOWED : Reach.NONE, byTrust.uncertain());
             }
-            Decision decision = evaluator.decide(trust, identity, request);
-            if (decision == Decision.ALLOW && boundary != null
-                    && evaluator.decide(null, List.of(boundary), request) != Decision.ALLOW) {
-                return Reach.NONE;
+            dev.rolechain.iam.Evaluation judged = evaluator.judge(trust, identity, request);
+            Decision decision = judged.decision();
+            java.util.Set<dev.rolechain.iam.Unclear> unclear = judged.uncertain();
+            if (decision == Decision.ALLOW && boundary != null) {
+                dev.rolechain.iam.Evaluation bounded = evaluator.judge(null, List.of(boundary), request);
+                if (!bounded.uncertain().isEmpty()) {
+                    java.util.Set<dev.rolechain.iam.Unclear> all = java.util.EnumSet.noneOf(dev.rolechain.iam.Unclear.class);
+                    all.addAll(unclear);
+                    all.addAll(bounded.uncertain());
+                    unclear = all;
+                }
+                if (bounded.decision() != Decision.ALLOW) {
+                    return new Reached(Reach.NONE, unclear);
+                }
             }
             if (decision == Decision.ALLOW) {
-                return Reach.ALLOWED;
+                return new Reached(Reach.ALLOWED, unclear);
             }
-            return decision == Decision.IMPLICIT_DENY && !certain ? Reach.UNCERTAIN : Reach.NONE;
+            return new Reached(decision == Decision.IMPLICIT_DENY && !certain ? Reach.UNCERTAIN : Reach.NONE, unclear);
         }
 
         /** Subject edges and which roles admit each subject node. */
@@ -463,6 +489,10 @@ public final class GraphBuilder {
     }
 
     private enum Reach { NONE, ALLOWED, UNCERTAIN }
+
+    /** Whether a request reaches, and the points AWS leaves unclear that its decision rests on. */
+    private record Reached(Reach reach, java.util.Set<dev.rolechain.iam.Unclear> unclear) {
+    }
 
     /** The id of a GitHub subject node; the issuer is the provider's id (host, or host/slug for GHEC). */
     public static String subjectId(String issuer, String sub) {

@@ -42,6 +42,7 @@ public final class GraphExport {
                 keys.forEach((key, values) -> values.forEach(byKey.putArray(key)::add));
             });
             o.put("certain", e.certain());
+            e.doubts().forEach(o.putArray("doubts")::add);
         }
         ArrayNode findings = root.putArray("findings");
         for (NodeFinding f : graph.findings()) {

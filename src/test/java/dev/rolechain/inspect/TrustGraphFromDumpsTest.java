@@ -280,6 +280,27 @@ class TrustGraphFromDumpsTest {
         assertThat(g.node("arn:aws:iam::123456789012:role/dev")).get().extracting(Node::production).isEqualTo(false);
     }
 
+    @Test
+    void anEdgeDecidedByAPointAwsLeavesUnclearIsUncertainAndSaysWhy() throws Exception {
+        String trustsCased = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::123456789012:role/Deployer\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String assumeAny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                + "\"Resource\":\"*\"}]}";
+        AccountSnapshot snapshot = reader.read("cased.json", new StringReader("{\"RoleDetailList\": ["
+                + "{\"RoleName\":\"deployer\",\"Arn\":\"arn:aws:iam::123456789012:role/deployer\",\"AssumeRolePolicyDocument\":"
+                + SERVICE_TRUST + ",\"RolePolicyList\":[{\"PolicyName\":\"assume\",\"PolicyDocument\":" + assumeAny + "}]},"
+                + "{\"RoleName\":\"target\",\"Arn\":\"arn:aws:iam::123456789012:role/target\",\"AssumeRolePolicyDocument\":"
+                + trustsCased + "}]}"));
+        TrustGraph g = builder.build(List.of(snapshot), GraphBuilder.Production.none());
+        Edge cased = edge(g, "arn:aws:iam::123456789012:role/deployer", "arn:aws:iam::123456789012:role/target");
+        assertThat(cased.certain()).isFalse();
+        assertThat(cased.doubts()).containsExactly(dev.rolechain.iam.Unclear.ROLE_NAME_CASE.reason());
+        com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(GraphExport.json(g, List.of(), null));
+        assertThat(json.get("edges").toString()).contains("\"certain\":false,\"doubts\":[\"the Principal names the role "
+                + "with other letter case");
+        assertThat(edge(g, "service:ec2.amazonaws.com", "arn:aws:iam::123456789012:role/deployer").doubts()).isEmpty();
+    }
+
     static final String SERVICE_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 

@@ -141,7 +141,7 @@ final class NodeDetails {
                 tests.add(operator + " " + key + " = " + String.join(" | ", values))));
         String conditions = tests.isEmpty() ? "" : "\n    when " + String.join("; ", tests);
         Label l = new Label(prefix + " — " + String.join(", ", e.actions()) + conditions
-                + (e.certain() ? "" : " " + text("inspect.details.uncertain")));
+                + (e.certain() ? "" : "\n    " + text("inspect.details.uncertain", String.join("; ", e.doubts()))));
         l.setWrapText(true);
         return l;
     }
