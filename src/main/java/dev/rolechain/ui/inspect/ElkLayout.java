@@ -32,7 +32,6 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 public final class ElkLayout {
     /** Box height of every node. */
     public static final double NODE_HEIGHT = 40;
-    static final double CHAR_WIDTH = 7.6;
 
     static {
         // registered by hand: a shaded jar need not keep ELK's service files
@@ -41,8 +40,8 @@ public final class ElkLayout {
 
     /** The width of a node's box for a label and a second line. */
     public static double width(Node node) {
-        double label = node.label().length() * CHAR_WIDTH;
-        double second = GraphCanvas.secondLine(node) == null ? 0 : GraphCanvas.secondLine(node).length() * 6.2;
+        double label = node.label().length() * GraphCanvas.LABEL_CHAR;
+        double second = GraphCanvas.secondLine(node) == null ? 0 : GraphCanvas.secondLine(node).length() * GraphCanvas.SMALL_CHAR;
         return Math.min(320, Math.max(96, Math.max(label, second) + 24));
     }
 

@@ -67,7 +67,14 @@ final class ExportMenu {
         Set<String> marked = canvas.highlighted();
         try {
             if (format.equals("png")) {
-                WritableImage image = canvas.snapshot(null, null);
+                WritableImage image;
+                try {
+                    image = canvas.wholeImage();
+                } catch (GraphCanvas.TooLarge e) {
+                    status.accept(text("inspect.status.pngTooLarge", e.width(), e.height(), GraphCanvas.MAX_SIDE,
+                            GraphCanvas.MAX_PIXELS / 1_000_000));
+                    return;
+                }
                 dev.rolechain.ui.common.Png.write(image, file);
             } else {
                 String content = switch (format) {

@@ -20,6 +20,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.image.WritableImage;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
@@ -59,7 +60,7 @@ public final class GraphCanvas extends Region {
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
     private final Font labelFont = Font.font("System", FontWeight.BOLD, 12);
-    private final Font smallFont = Font.font("System", 10.5);
+    private final Font smallFont = Font.font("System", SMALLEST_FONT);
     private TrustGraph graph;
     private GraphLayout layout = GraphLayout.empty();
     private Map<String, Node> nodes = new HashMap<>();
@@ -265,11 +266,89 @@ public final class GraphCanvas extends Region {
         }
     }
 
+    /** The width of a character that cutting a label allows for: a bold 12 px label, a 10.5 px second line. */
+    static final double LABEL_CHAR = 7.6;
+    static final double SMALL_CHAR = 6.2;
+    /** The smallest font drawn (a node's second line), in pixels at scale 1. */
+    static final double SMALLEST_FONT = 10.5;
+    /** The scale below which an export's smallest text would be under 8 px: not readable. */
+    static final double MIN_READABLE_SCALE = 8 / SMALLEST_FONT;
+    /** What one PNG may hold: pixels per side, and in all. */
+    static final int MAX_SIDE = 16_384;
+    static final long MAX_PIXELS = 40_000_000L;
+    private static final int TILE = 2048;
+    private static final double MARGIN = 20;
+
+    /** The whole graph is too large for one readable PNG. */
+    public static final class TooLarge extends Exception {
+        private final long width;
+        private final long height;
+
+        TooLarge(long width, long height) {
+            super(width + " × " + height + " px at the smallest readable scale");
+            this.width = width;
+            this.height = height;
+        }
+
+        /** The size the PNG would have at the smallest readable scale. */
+        public long width() {
+            return width;
+        }
+
+        public long height() {
+            return height;
+        }
+    }
+
+    /**
+     * The scale at which the whole graph is exported: 1 (as drawn at 100 %), or less when that would pass a PNG's
+     * size limit, but never so small that its smallest text is under 8 px.
+     */
+    static double exportScale(double width, double height) throws TooLarge {
+        double w = width + 2 * MARGIN;
+        double h = height + 2 * MARGIN;
+        double s = Math.min(1, Math.min(MAX_SIDE / w, MAX_SIDE / h));
+        s = Math.min(s, Math.sqrt(MAX_PIXELS / (w * h)));
+        if (s < MIN_READABLE_SCALE) {
+            throw new TooLarge(Math.round(w * MIN_READABLE_SCALE), Math.round(h * MIN_READABLE_SCALE));
+        }
+        return s;
+    }
+
+    /**
+     * The whole graph as one image at a readable scale ({@link #exportScale}), whatever part is in view, drawn in
+     * tiles (a canvas larger than a texture cannot be snapshotted whole). On the FX thread.
+     */
+    public WritableImage wholeImage() throws TooLarge {
+        double s = exportScale(layout.width(), layout.height());
+        int w = (int) Math.ceil((layout.width() + 2 * MARGIN) * s);
+        int h = (int) Math.ceil((layout.height() + 2 * MARGIN) * s);
+        WritableImage image = new WritableImage(w, h);
+        Canvas tile = new Canvas(Math.min(TILE, w), Math.min(TILE, h));
+        javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
+        parameters.setFill(BACKGROUND);
+        for (int y = 0; y < h; y += TILE) {
+            for (int x = 0; x < w; x += TILE) {
+                int tw = Math.min(TILE, w - x);
+                int th = Math.min(TILE, h - y);
+                paint(tile.getGraphicsContext2D(), tile.getWidth(), tile.getHeight(), s, MARGIN * s - x, MARGIN * s - y, null);
+                WritableImage part = tile.snapshot(parameters, null);
+                image.getPixelWriter().setPixels(x, y, tw, th, part.getPixelReader(), 0, 0);
+            }
+        }
+        return image;
+    }
+
     /** Draws what is in view. */
     void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), scale.get(), tx, ty, selected.get());
+    }
+
+    /**
+     * Paints the part of the graph that a {@code w} × {@code h} view shows at scale {@code s}, shifted by
+     * ({@code tx}, {@code ty}): the canvas in view, or one tile of an export.
+     */
+    private void paint(GraphicsContext g, double w, double h, double s, double tx, double ty, String selectedId) {
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.setGlobalAlpha(1);
         g.setFill(BACKGROUND);
@@ -277,7 +356,6 @@ public final class GraphCanvas extends Region {
         if (graph == null) {
             return;
         }
-        double s = scale.get();
         g.setTransform(s, 0, 0, s, tx, ty);
         double left = -tx / s;
         double top = -ty / s;
@@ -301,7 +379,7 @@ public final class GraphCanvas extends Region {
                 continue;
             }
             boolean onPath = focus && highlighted.contains(r.from()) && highlighted.contains(r.to());
-            boolean touchesSelection = r.from().equals(selected.get()) || r.to().equals(selected.get());
+            boolean touchesSelection = r.from().equals(selectedId) || r.to().equals(selectedId);
             g.setGlobalAlpha(focus && !onPath ? 0.25 : 1);
             g.setStroke(onPath ? PATH : touchesSelection ? SELECTED : EDGE);
             g.setLineWidth((onPath ? 2.5 : touchesSelection ? 1.8 : 1) / Math.max(s, 0.5));
@@ -327,9 +405,9 @@ public final class GraphCanvas extends Region {
             Style style = STYLES.get(n.kind());
             g.setFill(onPath ? PATH_FILL : style.fill());
             g.fillRoundRect(b.x(), b.y(), b.width(), b.height(), 10, 10);
-            Color border = n.id().equals(selected.get()) ? SELECTED : onPath ? PATH : n.production() ? PRODUCTION : style.border();
+            Color border = n.id().equals(selectedId) ? SELECTED : onPath ? PATH : n.production() ? PRODUCTION : style.border();
             g.setStroke(border);
-            g.setLineWidth(n.id().equals(selected.get()) ? 3 : onPath || n.production() ? 2 : 1);
+            g.setLineWidth(n.id().equals(selectedId) ? 3 : onPath || n.production() ? 2 : 1);
             g.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), 10, 10);
             if (risky.contains(n.id())) {
                 g.setFill(PRODUCTION);
@@ -348,11 +426,11 @@ public final class GraphCanvas extends Region {
                 g.setFill(TEXT);
                 g.setFont(labelFont);
                 String second = secondLine(n);
-                g.fillText(fitText(n.label(), b.width() - 16, 7.6), b.x() + 8, b.y() + (second == null ? b.height() / 2 : 13));
+                g.fillText(fitText(n.label(), b.width() - 16, LABEL_CHAR), b.x() + 8, b.y() + (second == null ? b.height() / 2 : 13));
                 if (second != null) {
                     g.setFill(MUTED);
                     g.setFont(smallFont);
-                    g.fillText(fitText(second, b.width() - 16, 6.2), b.x() + 8, b.y() + 28);
+                    g.fillText(fitText(second, b.width() - 16, SMALL_CHAR), b.x() + 8, b.y() + 28);
                 }
             }
         }
@@ -371,7 +449,8 @@ public final class GraphCanvas extends Region {
         return n.account() == null ? null : n.kind().json() + " · " + n.account();
     }
 
-    private static String fitText(String text, double width, double charWidth) {
+    /** The text cut with an ellipsis to what {@code width} holds at {@code charWidth} a character (the canvas and the SVG). */
+    static String fitText(String text, double width, double charWidth) {
         int max = (int) (width / charWidth);
         return text.length() <= max ? text : text.substring(0, Math.max(1, max - 1)) + "…";
     }

@@ -53,6 +53,7 @@ public final class SvgExport {
             sb.append(" marker-end=\"url(#").append(onPath ? "arrow-path" : "arrow").append(")\"><title>").append(xml(e == null ? "" : dev.rolechain.inspect.GraphExport.edgeLabel(e)))
                     .append("</title></polyline>\n");
         }
+        int index = 0;
         for (Map.Entry<String, GraphLayout.Box> entry : layout.boxes().entrySet()) {
             Node n = nodes.get(entry.getKey());
             GraphLayout.Box b = entry.getValue();
@@ -66,12 +67,20 @@ public final class SvgExport {
                     + "rx=\"5\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>", focus && !onPath ? " opacity=\"0.3\"" : "",
                     xml(n.id()), b.x(), b.y(), b.width(), b.height(), hex(onPath ? GraphCanvas.PATH_FILL : style.fill()), stroke,
                     onPath || n.production() ? "2" : "1"));
+            // the labels are cut to their box as on the canvas (the whole id is the title), and clipped to it in
+            // case a renderer's font is wider than the estimate
+            String clip = "label-" + index++;
+            sb.append(String.format(Locale.ROOT, "<clipPath id=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>"
+                    + "</clipPath><g clip-path=\"url(#%s)\">", clip, b.x() + 4, b.y(), b.width() - 8, b.height(), clip));
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" font-weight=\"bold\" fill=\"" + hex(GraphCanvas.TEXT) + "\">%s</text>",
-                    b.x() + 8, b.y() + (GraphCanvas.secondLine(n) == null ? b.height() / 2 + 4 : 17), xml(n.label())));
+                    b.x() + 8, b.y() + (GraphCanvas.secondLine(n) == null ? b.height() / 2 + 4 : 17),
+                    xml(GraphCanvas.fitText(n.label(), b.width() - 16, GraphCanvas.LABEL_CHAR))));
             if (GraphCanvas.secondLine(n) != null) {
-                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10.5\" fill=\"" + hex(GraphCanvas.MUTED) + "\">%s</text>",
-                        b.x() + 8, b.y() + 32, xml(GraphCanvas.secondLine(n))));
+                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%s\" fill=\"" + hex(GraphCanvas.MUTED) + "\">%s</text>",
+                        b.x() + 8, b.y() + 32, GraphCanvas.SMALLEST_FONT,
+                        xml(GraphCanvas.fitText(GraphCanvas.secondLine(n), b.width() - 16, GraphCanvas.SMALL_CHAR))));
             }
+            sb.append("</g>");
             if (risky.contains(n.id())) {
                 sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"" + hex(GraphCanvas.PRODUCTION) + "\"/>", b.x() + b.width() - 2,
                         b.y() + 2));
