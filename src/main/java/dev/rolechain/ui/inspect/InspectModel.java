@@ -46,7 +46,11 @@ final class InspectModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyObjectWrapper<Failure> failure = new ReadOnlyObjectWrapper<>(this, "failure", Failure.NONE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<Set<String>> productionAccounts =
+            new ReadOnlyObjectWrapper<>(this, "productionAccounts", Set.of());
     private Background.Handle task = () -> { };
+    /** What the last inspection read, kept so that marking an account production rebuilds without reading again. */
+    private InspectSources.Loaded loaded;
 
     InspectModel(Loader loader, GraphBuilder builder, ElkLayout elk, Background background) {
         this.loader = loader;
@@ -67,23 +71,22 @@ final class InspectModel {
         List<String> chosen = List.copyOf(profiles);
         List<Path> files = List.copyOf(dumps);
         Map<String, String> lines = new LinkedHashMap<>();
+        Set<String> marked = productionAccounts.get();
+        InspectSources.Loaded[] read = new InspectSources.Loaded[1];
         task = background.<InspectView.Result>task(context -> {
-            InspectSources.Loaded loaded = loader.load(new InspectSources.Request(chosen, files, null, null),
+            read[0] = loader.load(new InspectSources.Request(chosen, files, null, null),
                     (profile, message) -> context.progress(profile + ": " + message), context::cancelled);
             if (context.cancelled()) {
                 throw new java.util.concurrent.CancellationException();
             }
-            TrustGraph graph = builder.build(loaded.accounts(), loaded.production());
-            TrustQueries queries = new TrustQueries(graph);
-            List<Risk> risky = queries.risky();
-            Set<String> riskyIds = risky.stream().map(Risk::node).collect(Collectors.toCollection(LinkedHashSet::new));
-            GraphLayout layout = elk.layout(graph.nodes(), graph.edges());
-            List<String> accounts = loaded.accounts().stream().map(a -> a.accountId()).sorted().toList();
-            return new InspectView.Result(graph, risky, riskyIds, queries.reachableFromGitHub(), layout, accounts);
+            return result(read[0], marked, null);
         }).onProgress(line -> {
             lines.put(line.substring(0, Math.max(0, line.indexOf(": "))), line);
             progress.set(String.join(" · ", lines.values()));
-        }).onSuccess(result::set).onError(java.util.concurrent.CancellationException.class,
+        }).onSuccess(r -> {
+            loaded = read[0];
+            result.set(r);
+        }).onError(java.util.concurrent.CancellationException.class,
                 e -> failure.set(Failure.CANCELLED)).onError(Exception.class, e -> {
                     failure.set(Failure.FAILED);
                     error.set(e.getMessage());
@@ -92,6 +95,60 @@ final class InspectModel {
 
     void cancel() {
         task.cancel();
+    }
+
+    /**
+     * Marks an inspected account as production or not (as {@code --production-account} does): the graph is built
+     * again from what was read, off the FX thread, with the same layout; nothing is read again.
+     */
+    void markProduction(String account, boolean production) {
+        Set<String> marked = new java.util.TreeSet<>(productionAccounts.get());
+        if (production) {
+            marked.add(account);
+        } else {
+            marked.remove(account);
+        }
+        productionAccounts.set(java.util.Collections.unmodifiableSet(marked));
+        InspectSources.Loaded from = loaded;
+        InspectView.Result shown = result.get();
+        if (from == null || shown == null || running.get()) {
+            return;
+        }
+        running.set(true);
+        task = background.<InspectView.Result>task(context -> result(from, marked, shown.layout()))
+                .onSuccess(r -> {
+                    // a later mark wins: only the newest one's graph is shown
+                    if (marked.equals(productionAccounts.get())) {
+                        result.set(r);
+                    }
+                }).onError(Exception.class, e -> {
+                    failure.set(Failure.FAILED);
+                    error.set(e.getMessage());
+                }).andFinally(() -> {
+                    running.set(false);
+                    if (!marked.equals(productionAccounts.get()) && loaded != null) {
+                        markProduction(account, productionAccounts.get().contains(account));
+                    }
+                }).start();
+    }
+
+    /** The graph of what was read, with the accounts the user marks production; laid out unless a layout is given. */
+    private InspectView.Result result(InspectSources.Loaded read, Set<String> marked, GraphLayout layout) {
+        Set<String> accounts = new java.util.TreeSet<>(read.production().accounts());
+        accounts.addAll(marked);
+        GraphBuilder.Production production = new GraphBuilder.Production(accounts, read.production().roleArns());
+        TrustGraph graph = builder.build(read.accounts(), production);
+        TrustQueries queries = new TrustQueries(graph);
+        List<Risk> risky = queries.risky();
+        Set<String> riskyIds = risky.stream().map(Risk::node).collect(Collectors.toCollection(LinkedHashSet::new));
+        GraphLayout placed = layout != null ? layout : elk.layout(graph.nodes(), graph.edges());
+        List<String> inspected = read.accounts().stream().map(a -> a.accountId()).sorted().toList();
+        return new InspectView.Result(graph, risky, riskyIds, queries.reachableFromGitHub(), placed, inspected);
+    }
+
+    /** The accounts the user marked production. */
+    ReadOnlyObjectProperty<Set<String>> productionAccountsProperty() {
+        return productionAccounts.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<InspectView.Result> resultProperty() {

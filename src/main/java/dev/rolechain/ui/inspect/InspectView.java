@@ -56,6 +56,7 @@ public final class InspectView {
     private SourcesBar sourcesBar;
     private QueryPanel queryPanel;
     private Finder finder;
+    private ProductionMenu production;
 
     private Result result;
     private final InspectModel model;
@@ -104,11 +105,16 @@ public final class InspectView {
                 : new ExportMenu.Shown(result.graph(), result.risky(), result.riskyIds(), queryPanel.answer()), status::setText);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        production = new ProductionMenu(bundle, (account, on) -> {
+            status.setText(text("inspect.status.remarking"));
+            model.markProduction(account, on);
+        });
+        javafx.scene.control.MenuButton productionButton = production.button();
         HBox top = new HBox(8, sourcesBar.profilesButton(), sourcesBar.dumpsButton(), sourcesBar.label(), spacer, status,
-                inspectButton, cancelButton, exportButton);
+                inspectButton, cancelButton, productionButton, exportButton);
         // the buttons keep their size; the sources and the status give way (a long progress line is cut, not a button)
         for (javafx.scene.control.Control c : List.of(sourcesBar.profilesButton(), sourcesBar.dumpsButton(), inspectButton,
-                cancelButton, exportButton)) {
+                cancelButton, productionButton, exportButton)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setMinWidth(0);
@@ -128,12 +134,7 @@ public final class InspectView {
         left.setMinWidth(220);
         left.setPrefWidth(270);
 
-        Button zoomIn = iconButton("inspectZoomIn", "+", "inspect.zoom.in", canvas::zoomIn);
-        Button zoomOut = iconButton("inspectZoomOut", "−", "inspect.zoom.out", canvas::zoomOut);
-        Button fit = iconButton("inspectFit", text("inspect.fit"), "inspect.fit", canvas::fit);
-        HBox zoom = new HBox(4, zoomOut, zoomIn, fit);
-        zoom.setPickOnBounds(false);
-        zoom.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        HBox zoom = ZoomControls.of(texts, canvas);
         StackPane.setAlignment(zoom, javafx.geometry.Pos.TOP_RIGHT);
         StackPane.setMargin(zoom, new Insets(8));
         canvas.setId("inspectCanvas");
@@ -162,22 +163,16 @@ public final class InspectView {
         return texts.caption(key);
     }
 
-    private Button iconButton(String id, String glyph, String helpKey, Runnable action) {
-        Button b = new Button(glyph);
-        b.setId(id);
-        b.setAccessibleText(text(helpKey));
-        b.setTooltip(new javafx.scene.control.Tooltip(text(helpKey)));
-        b.setOnAction(e -> {
-            action.run();
-            canvas.requestFocus();
-        });
-        return b;
-    }
-
     private void setLoaded(boolean loaded) {
         finder.setDisable(!loaded);
         queryPanel.setDisable(!loaded);
         exportButton.setDisable(!loaded);
+        production.button().setDisable(!loaded);
+    }
+
+    /** Marks an inspected account production, as its menu item does. */
+    public void markProduction(String account, boolean on) {
+        production.mark(account, on);
     }
 
     /** The profiles ticked in the menu. */
@@ -221,7 +216,9 @@ public final class InspectView {
             }
         });
         model.resultProperty().addListener((o, was, now) -> {
-            if (now != null) {
+            if (now != null && was != null && now.layout() == was.layout()) {
+                remarked(now);
+            } else if (now != null) {
                 show(now);
             }
         });
@@ -232,11 +229,23 @@ public final class InspectView {
         long roles = r.graph().nodes().stream().filter(n -> n.kind() == NodeKind.ROLE).count();
         status.setText(text("inspect.status.done", roles, r.graph().nodes().size(), r.graph().edges().size(), r.risky().size()));
         finder.reset(r.accounts());
+        production.fill(r.accounts(), model.productionAccountsProperty().get());
         canvas.markRisky(r.riskyIds());
         canvas.show(r.graph(), r.layout(), true);
         queryPanel.clear();
         setLoaded(true);
         finder.refresh();
+    }
+
+    /** The same graph with other accounts marked production: the view, its filters and selection stay. */
+    private void remarked(Result r) {
+        this.result = r;
+        long production = r.graph().nodes().stream().filter(Node::production).count();
+        status.setText(text("inspect.status.remarked", production, r.risky().size()));
+        canvas.markRisky(r.riskyIds());
+        canvas.show(r.graph(), canvas.layoutShown(), false);
+        finder.refresh();
+        showDetails(canvas.selectedProperty().get());
     }
 
     /** The graph shown now, or null before the first inspection. */

@@ -40,6 +40,35 @@ class InspectModelTest {
     }
 
     @Test
+    void anAccountMarkedProductionRebuildsTheGraphFromWhatWasReadWithTheSameLayout() throws Exception {
+        List<Runnable> reads = new ArrayList<>();
+        InspectModel model = new InspectModel((request, progress, cancelled) -> {
+            reads.add(() -> { });
+            return services.inspectSources().load(request, progress, cancelled);
+        }, services.graphBuilder(), new ElkLayout(), new Background(Runnable::run, Runnable::run));
+        model.inspect(List.of(), dumps());
+        InspectView.Result before = model.resultProperty().get();
+        String tooling = "111111111111";
+        assertThat(before.graph().nodes()).filteredOn(n -> tooling.equals(n.account()) && n.kind() == NodeKind.ROLE)
+                .isNotEmpty().noneMatch(dev.rolechain.inspect.Node::production);
+
+        model.markProduction(tooling, true);
+        InspectView.Result marked = model.resultProperty().get();
+        assertThat(model.productionAccountsProperty().get()).containsExactly(tooling);
+        assertThat(marked.graph().nodes()).filteredOn(n -> tooling.equals(n.account()) && n.kind() == NodeKind.ROLE)
+                .allMatch(dev.rolechain.inspect.Node::production);
+        assertThat(marked.layout()).as("the same layout: the view keeps its place").isSameAs(before.layout());
+        assertThat(marked.risky().size()).as("GitHub subjects reaching the tooling roles are now risks")
+                .isGreaterThan(before.risky().size());
+        assertThat(reads).as("nothing read again").hasSize(1);
+
+        model.markProduction(tooling, false);
+        assertThat(model.resultProperty().get().risky()).hasSameSizeAs(before.risky());
+        assertThat(model.resultProperty().get().graph().nodes()).filteredOn(n -> tooling.equals(n.account()))
+                .noneMatch(dev.rolechain.inspect.Node::production);
+    }
+
+    @Test
     void aCancelledInspectionSaysSoAndLeavesNoResult() throws Exception {
         InspectModel model = model(new Background(later::add, Runnable::run));
         model.inspect(List.of(), dumps());

@@ -93,6 +93,25 @@ class InspectViewTest {
     }
 
     @Test
+    void anAccountTickedInProductionAccountsMarksItsRolesWithoutLosingTheSelection(FxRobot robot) {
+        InspectView view = openOnDumps(robot);
+        javafx.scene.control.MenuButton menu = robot.lookup("#inspectProductionAccounts").queryAs(javafx.scene.control.MenuButton.class);
+        assertThat(menu.isDisabled()).isFalse();
+        assertThat(menu.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("111111111111", "222222222222");
+        String hop = "arn:aws:iam::111111111111:role/hop";
+        robot.interact(() -> view.canvas().selectedProperty().set(hop));
+        assertThat(robot.lookup("#detailsMeta").queryAs(Label.class).getText()).doesNotContain("production");
+        robot.interact(() -> view.markProduction("111111111111", true));
+        waitUntil("the roles are marked", () -> view.graph().node(hop).map(Node::production).orElse(false));
+        waitUntil("the status says it", () -> robot.lookup("#inspectStatus").queryAs(Label.class).getText()
+                .contains("production;"));
+        assertThat(((javafx.scene.control.CheckMenuItem) menu.getItems().get(0)).isSelected()).isTrue();
+        assertThat(view.canvas().selectedProperty().get()).as("the selection stays").isEqualTo(hop);
+        assertThat(robot.lookup("#detailsMeta").queryAs(Label.class).getText()).contains("production");
+    }
+
+    @Test
     void aQueryHighlightsItsPathsAndTheFiltersNarrowTheGraph(FxRobot robot) throws Exception {
         InspectView view = openOnDumps(robot);
         replace(robot, "#inspectQuery", "repo:myorg/app:ref:refs/heads/main");
