@@ -45,8 +45,16 @@ public final class ElkLayout {
         return Math.min(320, Math.max(96, Math.max(label, second) + 24));
     }
 
+    /** Lays the graph out with every large fan-out as one box ({@link FanOuts}). */
     public GraphLayout layout(Collection<Node> nodes, Collection<Edge> edges) {
-        return layout(nodes, edges, ElkLayout::width);
+        return layout(nodes, edges, java.util.Set.of());
+    }
+
+    /** The same, with the fan-outs of the sources in {@code expanded} drawn role by role. */
+    public GraphLayout layout(Collection<Node> nodes, Collection<Edge> edges, java.util.Set<String> expanded) {
+        FanOuts.Grouped grouped = FanOuts.group(nodes, edges, expanded);
+        GraphLayout placed = layout(grouped.nodes(), grouped.edges(), ElkLayout::width);
+        return new GraphLayout(placed.boxes(), placed.routes(), placed.width(), placed.height(), grouped.groups());
     }
 
     public GraphLayout layout(Collection<Node> nodes, Collection<Edge> edges, ToDoubleFunction<Node> width) {

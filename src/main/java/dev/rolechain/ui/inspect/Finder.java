@@ -137,7 +137,9 @@ final class Finder {
             return;
         }
         String q = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
-        Set<String> shown = canvas.layoutShown().boxes().keySet();
+        // the roles drawn in a group's box are found too; choosing one expands its group
+        Set<String> shown = new java.util.HashSet<>(canvas.layoutShown().boxes().keySet());
+        canvas.layoutShown().groups().values().forEach(gr -> shown.addAll(gr.members()));
         List<Node> matches = new ArrayList<>();
         for (Node n : result.graph().nodes()) {
             if (shown.contains(n.id()) && (q.isEmpty() || n.label().toLowerCase(Locale.ROOT).contains(q)

@@ -125,6 +125,7 @@ public final class GraphCanvas extends Region {
         this.layout = layout;
         Map<String, Node> byId = new HashMap<>();
         graph.nodes().forEach(n -> byId.put(n.id(), n));
+        layout.groups().values().forEach(g -> byId.put(g.id(), g.node()));
         this.nodes = byId;
         Map<String, Edge> edges = new HashMap<>();
         graph.edges().forEach(e -> edges.put(e.from() + "\u0000" + e.to(), e));
@@ -147,6 +148,18 @@ public final class GraphCanvas extends Region {
 
     public ReadOnlyDoubleProperty scaleProperty() {
         return scale.getReadOnlyProperty();
+    }
+
+    /** Whether a node is on a query's paths; a group's box is when one of its roles is. */
+    boolean marked(String id) {
+        FanOuts.Group group = layout.groups().get(id);
+        return group == null ? highlighted.contains(id) : group.members().stream().anyMatch(highlighted::contains);
+    }
+
+    /** Whether a node is risky; a group's box is when one of its roles is. */
+    private boolean isRisky(String id) {
+        FanOuts.Group group = layout.groups().get(id);
+        return group == null ? risky.contains(id) : group.members().stream().anyMatch(risky::contains);
     }
 
     /** Nodes on a query's paths: drawn marked, and the rest faded. Empty for none. */
@@ -378,7 +391,7 @@ public final class GraphCanvas extends Region {
             if (maxX < left || minX > right || maxY < top || minY > bottom) {
                 continue;
             }
-            boolean onPath = focus && highlighted.contains(r.from()) && highlighted.contains(r.to());
+            boolean onPath = focus && marked(r.from()) && marked(r.to());
             boolean touchesSelection = r.from().equals(selectedId) || r.to().equals(selectedId);
             g.setGlobalAlpha(focus && !onPath ? 0.25 : 1);
             g.setStroke(onPath ? PATH : touchesSelection ? SELECTED : EDGE);
@@ -400,7 +413,7 @@ public final class GraphCanvas extends Region {
             if (n == null) {
                 continue;
             }
-            boolean onPath = highlighted.contains(n.id());
+            boolean onPath = marked(n.id());
             g.setGlobalAlpha(focus && !onPath ? 0.3 : 1);
             Style style = STYLES.get(n.kind());
             g.setFill(onPath ? PATH_FILL : style.fill());
@@ -409,7 +422,7 @@ public final class GraphCanvas extends Region {
             g.setStroke(border);
             g.setLineWidth(n.id().equals(selectedId) ? 3 : onPath || n.production() ? 2 : 1);
             g.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), 10, 10);
-            if (risky.contains(n.id())) {
+            if (isRisky(n.id())) {
                 g.setFill(PRODUCTION);
                 g.fillOval(b.x() + b.width() - 9, b.y() - 5, 14, 14);
                 if (labels) {

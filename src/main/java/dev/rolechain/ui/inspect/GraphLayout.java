@@ -5,10 +5,29 @@ import java.util.Map;
 
 /**
  * Where each node and edge of a trust graph is drawn: boxes by node id and each edge's polyline, in
- * one coordinate space of the given size. Produced off the FX thread, drawn by {@link GraphCanvas}
+ * one coordinate space of the given size; a large fan-out is one box, its group ({@link FanOuts}). Produced off the FX thread, drawn by {@link GraphCanvas}
  * and written by {@link SvgExport}.
  */
-public record GraphLayout(Map<String, Box> boxes, List<Route> routes, double width, double height) {
+public record GraphLayout(Map<String, Box> boxes, List<Route> routes, double width, double height,
+        Map<String, FanOuts.Group> groups) {
+
+    public GraphLayout {
+        groups = Map.copyOf(groups);
+    }
+
+    public GraphLayout(Map<String, Box> boxes, List<Route> routes, double width, double height) {
+        this(boxes, routes, width, height, Map.of());
+    }
+
+    /** The group a node is drawn in (collapsed into its box), or null when it has a box of its own. */
+    public FanOuts.Group groupOf(String id) {
+        for (FanOuts.Group g : groups.values()) {
+            if (g.members().contains(id)) {
+                return g;
+            }
+        }
+        return null;
+    }
 
     public record Box(double x, double y, double width, double height) {
         public boolean contains(double px, double py) {

@@ -1,7 +1,6 @@
 package dev.rolechain.ui.inspect;
 
 import dev.rolechain.aws.InspectSources;
-import dev.rolechain.inspect.Edge;
 import dev.rolechain.inspect.GraphBuilder;
 import dev.rolechain.inspect.Node;
 import dev.rolechain.inspect.NodeKind;
@@ -57,10 +56,10 @@ public final class InspectView {
     private QueryPanel queryPanel;
     private Finder finder;
     private ProductionMenu production;
+    private Placement placement;
 
     private Result result;
     private final InspectModel model;
-    private int layoutGeneration;
     private Parent root;
 
     public InspectView(InspectSources sources, GraphBuilder builder, ResourceBundle bundle, FileDialogs dialogs,
@@ -125,6 +124,8 @@ public final class InspectView {
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         finder = new Finder(bundle, canvas, () -> result, this::relayout);
+        placement = new Placement(elk, background, canvas, finder::visible, finder::refresh,
+                e -> status.setText(text("inspect.status.failed", e.getMessage())));
         queryPanel = new QueryPanel(bundle, background, () -> result == null ? null : result.graph(), canvas,
                 () -> showDetails(canvas.selectedProperty().get()));
         VBox left = new VBox(8);
@@ -139,7 +140,7 @@ public final class InspectView {
         StackPane.setMargin(zoom, new Insets(8));
         canvas.setId("inspectCanvas");
         StackPane center = new StackPane(canvas, zoom);
-        canvas.selectedProperty().addListener((o, was, now) -> showDetails(now));
+        canvas.selectedProperty().addListener((o, was, now) -> selected(now));
 
         details = new NodeDetails(bundle);
         ScrollPane detailsScroll = details.view();
@@ -226,6 +227,7 @@ public final class InspectView {
 
     private void show(Result r) {
         this.result = r;
+        placement.reset();
         long roles = r.graph().nodes().stream().filter(n -> n.kind() == NodeKind.ROLE).count();
         status.setText(text("inspect.status.done", roles, r.graph().nodes().size(), r.graph().edges().size(), r.risky().size()));
         finder.reset(r.accounts());
@@ -257,22 +259,21 @@ public final class InspectView {
         return canvas;
     }
 
+    /** A node was selected: its details show; one drawn in a group expands it (a group's box selects its source). */
+    private void selected(String id) {
+        if (result != null) {
+            placement.expandFor(result.graph(), id);
+        }
+        if (!FanOuts.isGroup(id)) {
+            showDetails(id);
+        }
+    }
+
     /** Lays out again what the filters let through, off the FX thread. */
     private void relayout() {
-        if (result == null) {
-            return;
+        if (result != null) {
+            placement.relayout(result.graph(), true, () -> { });
         }
-        int generation = ++layoutGeneration;
-        Set<String> ids = finder.visible();
-        TrustGraph g = result.graph();
-        List<Node> nodes = g.nodes().stream().filter(n -> ids.contains(n.id())).toList();
-        List<Edge> edges = g.edges().stream().filter(e -> ids.contains(e.from()) && ids.contains(e.to())).toList();
-        background.run(() -> elk.layout(nodes, edges), layout -> {
-            if (generation == layoutGeneration) {
-                canvas.show(g, layout, true);
-                finder.refresh();
-            }
-        }, e -> status.setText(text("inspect.status.failed", e.getMessage())));
     }
 
     private void showDetails(String id) {

@@ -16,6 +16,7 @@ public final class SvgExport {
     public static String svg(TrustGraph graph, GraphLayout layout, Set<String> highlighted, Set<String> risky) {
         Map<String, Node> nodes = new HashMap<>();
         graph.nodes().forEach(n -> nodes.put(n.id(), n));
+        layout.groups().values().forEach(g -> nodes.put(g.id(), g.node()));
         Map<String, Edge> edges = new HashMap<>();
         graph.edges().forEach(e -> edges.put(e.from() + "\u0000" + e.to(), e));
         StringBuilder sb = new StringBuilder();
@@ -34,7 +35,7 @@ public final class SvgExport {
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(hex(GraphCanvas.BACKGROUND)).append("\"/>\n");
         boolean focus = !highlighted.isEmpty();
         for (GraphLayout.Route r : layout.routes()) {
-            boolean onPath = focus && highlighted.contains(r.from()) && highlighted.contains(r.to());
+            boolean onPath = focus && marked(layout, highlighted, r.from()) && marked(layout, highlighted, r.to());
             Edge e = edges.get(r.from() + "\u0000" + r.to());
             StringBuilder points = new StringBuilder();
             double[] p = r.points();
@@ -60,7 +61,7 @@ public final class SvgExport {
             if (n == null) {
                 continue;
             }
-            boolean onPath = highlighted.contains(n.id());
+            boolean onPath = marked(layout, highlighted, n.id());
             GraphCanvas.Style style = GraphCanvas.STYLES.get(n.kind());
             String stroke = hex(onPath ? GraphCanvas.PATH : n.production() ? GraphCanvas.PRODUCTION : style.border());
             sb.append(String.format(Locale.ROOT, "<g%s><title>%s</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
@@ -81,13 +82,20 @@ public final class SvgExport {
                         xml(GraphCanvas.fitText(GraphCanvas.secondLine(n), b.width() - 16, GraphCanvas.SMALL_CHAR))));
             }
             sb.append("</g>");
-            if (risky.contains(n.id())) {
+            FanOuts.Group group = layout.groups().get(n.id());
+            if (group == null ? risky.contains(n.id()) : group.members().stream().anyMatch(risky::contains)) {
                 sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"" + hex(GraphCanvas.PRODUCTION) + "\"/>", b.x() + b.width() - 2,
                         b.y() + 2));
             }
             sb.append("</g>\n");
         }
         return sb.append("</svg>\n").toString();
+    }
+
+    /** Whether a node is on a query's paths; a group's box is when one of its roles is. */
+    private static boolean marked(GraphLayout layout, Set<String> highlighted, String id) {
+        FanOuts.Group group = layout.groups().get(id);
+        return group == null ? highlighted.contains(id) : group.members().stream().anyMatch(highlighted::contains);
     }
 
     /** A colour as SVG writes it: #rrggbb. */

@@ -112,6 +112,44 @@ class InspectViewTest {
     }
 
     @Test
+    void aServiceTrustedByManyRolesIsOneBoxThatExpandsWhenSelectedOrWhenOneOfItsRolesIsFound(FxRobot robot)
+            throws Exception {
+        String service = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String roles = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "{\"RoleName\":\"exec-" + i + "\",\"Arn\":"
+                + "\"arn:aws:iam::123456789012:role/exec-" + i + "\",\"AssumeRolePolicyDocument\":" + service + "}")
+                .collect(Collectors.joining(","));
+        Path dump = Files.writeString(temp.resolve("lambda-123456789012.json"), "{\"RoleDetailList\": [" + roles + "]}");
+        click(robot, "#inspectButton");
+        waitUntil("the Inspect window is shown", () -> wizard.window.inspect().stage() != null
+                && wizard.window.inspect().stage().isShowing());
+        InspectView view = wizard.window.inspect().view();
+        wizard.dialogs.dumps = List.of(dump);
+        click(robot, "#inspectDumps");
+        click(robot, "#inspectRun");
+        waitUntil("the graph is shown", () -> view.graph() != null);
+        String group = "group:service:lambda.amazonaws.com";
+        assertThat(view.canvas().layoutShown().boxes()).containsKey(group).hasSize(2);
+
+        robot.interact(() -> view.canvas().selectedProperty().set(group));
+        waitUntil("the group is expanded", () -> view.canvas().layoutShown().boxes().size() == 31);
+        assertThat(view.canvas().selectedProperty().get()).isEqualTo("service:lambda.amazonaws.com");
+
+        // a new inspection collapses it again; finding one of its roles expands it and selects the role
+        click(robot, "#inspectRun");
+        waitUntil("collapsed again", () -> view.canvas().layoutShown().boxes().containsKey(group));
+        replace(robot, "#inspectSearch", "exec-17");
+        @SuppressWarnings("unchecked")
+        ListView<Node> results = robot.lookup("#inspectResults").queryAs(ListView.class);
+        assertThat(results.getItems()).extracting(Node::label).containsExactly("exec-17");
+        robot.type(KeyCode.ENTER);
+        waitUntil("expanded and selected", () -> view.canvas().layoutShown().boxes()
+                .containsKey("arn:aws:iam::123456789012:role/exec-17")
+                && "arn:aws:iam::123456789012:role/exec-17".equals(view.canvas().selectedProperty().get()));
+        assertThat(robot.lookup("#detailsTitle").queryAs(Label.class).getText()).isEqualTo("exec-17");
+    }
+
+    @Test
     void aQueryHighlightsItsPathsAndTheFiltersNarrowTheGraph(FxRobot robot) throws Exception {
         InspectView view = openOnDumps(robot);
         replace(robot, "#inspectQuery", "repo:myorg/app:ref:refs/heads/main");
