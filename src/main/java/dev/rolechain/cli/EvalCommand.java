@@ -62,6 +62,14 @@ public final class EvalCommand implements Callable<Integer> {
                     + "\"principal\":…,\"resource\":…,\"context\":{…}}; one result a line.")
     Path cases;
 
+    @Option(names = "--explain", description = "With --cases: write each decision's explanation (without it, an empty "
+            + "list; one request is always explained).")
+    boolean explain;
+
+    @Option(names = "--threads", paramLabel = "N", hidden = true,
+            description = "With --cases: threads that evaluate (default: one a core); the output is the same for any N.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @CommandLine.Mixin
     OutputFormat output = new OutputFormat();
 
@@ -115,46 +123,118 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Cases evaluated together: read, then decided on every core, then written in their order. */
+    private static final int BATCH = 2048;
+
     private int runCases(PrintWriter out, PrintWriter err) throws IOException {
         if (!Files.isRegularFile(cases)) {
             err.println("rolechain: --cases " + cases + ": no such file");
             return RolechainCommand.EXIT_INVALID;
         }
+        if (threads < 1) {
+            err.println("rolechain: --threads " + threads + ": at least 1");
+            return RolechainCommand.EXIT_INVALID;
+        }
+        Map<JsonNode, PolicyDocument> policies = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService pool = threads == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(
+                threads, r -> {
+                    Thread t = new Thread(r, "rolechain-eval");
+                    t.setDaemon(true);
+                    return t;
+                });
         try (BufferedReader reader = Files.newBufferedReader(cases, StandardCharsets.UTF_8)) {
+            List<String> lines = new ArrayList<>(BATCH);
+            int first = 1;
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (line.isBlank()) {
-                    continue;
+                lines.add(line);
+                if (lines.size() == BATCH) {
+                    out.write(evaluateLines(lines, first, policies, pool));
+                    first = number + 1;
+                    lines.clear();
                 }
-                try {
-                    out.println(toJson(evaluateCase(JSON.readTree(line))));
-                } catch (IOException | IllegalArgumentException e) {
-                    ObjectNode error = JSON.createObjectNode();
-                    error.put("error", "line " + number + ": " + message(e));
-                    out.println(error);
-                }
+            }
+            out.write(evaluateLines(lines, first, policies, pool));
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         out.flush();
         return 0;
     }
 
-    private Evaluation evaluateCase(JsonNode node) {
+    /**
+     * The result lines of consecutive input lines (the first numbered {@code first}), in their order, evaluated on
+     * the pool's threads in slices when there is a pool; the same text either way.
+     */
+    private String evaluateLines(List<String> lines, int first, Map<JsonNode, PolicyDocument> policies,
+            java.util.concurrent.ExecutorService pool) throws IOException {
+        String[] results = new String[lines.size()];
+        if (pool == null || lines.size() < 64) {
+            evaluateSlice(lines, first, 0, lines.size(), results, policies);
+        } else {
+            int slice = (lines.size() + threads - 1) / threads;
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int from = 0; from < lines.size(); from += slice) {
+                int start = from;
+                int end = Math.min(lines.size(), from + slice);
+                running.add(pool.submit(() -> evaluateSlice(lines, first, start, end, results, policies)));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder(results.length * 64);
+        for (String r : results) {
+            if (r != null) {
+                text.append(r).append(System.lineSeparator());
+            }
+        }
+        return text.toString();
+    }
+
+    private void evaluateSlice(List<String> lines, int first, int from, int to, String[] results,
+            Map<JsonNode, PolicyDocument> policies) {
+        for (int i = from; i < to; i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                results[i] = toJson(evaluateCase(JSON.readTree(line), policies)).toString();
+            } catch (IOException | IllegalArgumentException e) {
+                ObjectNode error = JSON.createObjectNode();
+                error.put("error", "line " + (first + i) + ": " + message(e));
+                results[i] = error.toString();
+            }
+        }
+    }
+
+    /** One case; each distinct policy document is parsed once ({@code policies}: JSON → document, shared). */
+    private Evaluation evaluateCase(JsonNode node, Map<JsonNode, PolicyDocument> policies) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("a case is a JSON object");
         }
         String caseAction = requiredText(node, "action");
         String casePrincipal = requiredText(node, "principal");
-        PolicyDocument resourcePolicy = node.hasNonNull("policy") ? PolicyJson.parse(node.get("policy")) : null;
+        PolicyDocument resourcePolicy = node.hasNonNull("policy") ? parsed(node.get("policy"), policies) : null;
         List<PolicyDocument> identity = new ArrayList<>();
         JsonNode ids = node.get("identityPolicies");
         if (ids != null && !ids.isNull()) {
             if (!ids.isArray()) {
                 throw new IllegalArgumentException("identityPolicies must be an array of policy documents");
             }
-            ids.forEach(doc -> identity.add(PolicyJson.parse(doc)));
+            ids.forEach(doc -> identity.add(parsed(doc, policies)));
         }
         if (resourcePolicy == null && identity.isEmpty()) {
             throw new IllegalArgumentException("give \"policy\" or \"identityPolicies\"");
@@ -179,8 +259,21 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         String caseResource = node.hasNonNull("resource") ? node.get("resource").asText() : null;
-        return evaluator.evaluate(resourcePolicy, identity, new Request(casePrincipal, caseAction, caseResource,
-                RequestContext.of(ctx)));
+        Request request = new Request(casePrincipal, caseAction, caseResource, RequestContext.of(ctx));
+        // the explanation is written only when it is asked for
+        return explain ? evaluator.evaluate(resourcePolicy, identity, request)
+                : evaluator.judge(resourcePolicy, identity, request);
+    }
+
+    /** A policy document parsed once however many cases hold it; an invalid one fails each time it is met. */
+    private static PolicyDocument parsed(JsonNode json, Map<JsonNode, PolicyDocument> policies) {
+        PolicyDocument known = policies.get(json);
+        if (known != null) {
+            return known;
+        }
+        PolicyDocument document = PolicyJson.parse(json);
+        policies.putIfAbsent(json, document);
+        return document;
     }
 
     private static String requiredText(JsonNode node, String field) {
@@ -212,6 +305,7 @@ public final class EvalCommand implements Callable<Integer> {
         return e instanceof PolicyException ? "not a valid IAM policy: " + e.getMessage() : e.getMessage();
     }
 
+    /** The result as JSON; the explanation is an empty list when it was not asked for. */
     static ObjectNode toJson(Evaluation evaluation) {
         ObjectNode node = JSON.createObjectNode();
         node.put("decision", evaluation.decision().json());

@@ -110,6 +110,56 @@ class EvalCommandTest {
     }
 
     @Test
+    void thirtyThousandCasesGiveByteIdenticalResultsOnOneThreadAndOnManyAndTheExplanationOnlyWhenAsked()
+            throws Exception {
+        List<String> corpus = new java.util.ArrayList<>(dev.rolechain.testsupport.EvalCorpus.cases(30_000, 7));
+        corpus.add(17, "{not json");
+        corpus.add(4_000, "");
+        Path file = Files.write(temp.resolve("corpus.jsonl"), corpus);
+        assertThat(run("eval", "--cases", file.toString(), "--threads", "1")).isZero();
+        String sequential = cli.out();
+        cli.clear();
+        assertThat(run("eval", "--cases", file.toString(), "--threads", "4")).isZero();
+        String parallel = cli.out();
+        cli.clear();
+        assertThat(run("eval", "--cases", file.toString())).isZero();
+        String defaults = cli.out();
+        assertThat(parallel).isEqualTo(sequential);
+        assertThat(defaults).isEqualTo(sequential);
+        List<String> lines = sequential.lines().toList();
+        assertThat(lines).as("a line a case, the blank one skipped").hasSize(30_001);
+        assertThat(lines.get(17)).startsWith("{\"error\":\"line 18: not JSON");
+        java.util.Map<String, Long> decisions = lines.stream().filter(l -> l.startsWith("{\"decision\""))
+                .collect(java.util.stream.Collectors.groupingBy(EvalCommandTest::decision,
+                        java.util.stream.Collectors.counting()));
+        assertThat(decisions.keySet()).as("the corpus reaches every decision").containsExactlyInAnyOrder("allow",
+                "implicit-deny", "explicit-deny");
+        assertThat(lines.get(0)).contains("\"explanation\":[]");
+
+        cli.clear();
+        assertThat(run("eval", "--cases", file.toString(), "--explain", "--threads", "1")).isZero();
+        String explainedSequential = cli.out();
+        cli.clear();
+        assertThat(run("eval", "--cases", file.toString(), "--explain", "--threads", "3")).isZero();
+        assertThat(cli.out()).isEqualTo(explainedSequential);
+        List<String> explained = explainedSequential.lines().toList();
+        assertThat(explained.get(0)).contains("\"explanation\":[\"");
+        for (int i = 0; i < lines.size(); i += 97) {
+            if (lines.get(i).startsWith("{\"decision\"")) {
+                assertThat(JSON.readTree(explained.get(i)).get("decision")).isEqualTo(JSON.readTree(lines.get(i)).get("decision"));
+            }
+        }
+    }
+
+    private static String decision(String line) {
+        try {
+            return JSON.readTree(line).get("decision").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(line, e);
+        }
+    }
+
+    @Test
     void badInputExitsTwo() throws Exception {
         assertThat(run("eval", "--action", "sts:AssumeRole")).isEqualTo(2);
         Path bad = Files.writeString(temp.resolve("bad.json"), "{\"Statement\":{\"Effect\":\"Allow\"}}");
