@@ -25,7 +25,8 @@ for (const line of lines) {
     }
   }
   const result = await runSimulation(simulation, {})
-  const decision = result.analysis ? result.analysis.result : 'error'
+  // the result's shape changed across versions: overallResult (0.1.1xx), analysis.result (earlier)
+  const decision = result.errors ? 'error' : result.overallResult ?? result.analysis?.result ?? result.result?.analysis?.result ?? 'error'
   tally[decision] = (tally[decision] ?? 0) + 1
   out.push(decision)
 }

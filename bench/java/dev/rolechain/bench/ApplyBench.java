@@ -57,8 +57,9 @@ public final class ApplyBench {
         };
         Function<String, AccountSession> sessions = p -> AccountSession.open(p, List.of(counter));
         Path work = Files.createTempDirectory("apply-bench");
-        Applier applier = new Applier(sessions, new Differ(), new Journal(work.resolve("journal.jsonl")), work.resolve("backups"));
-        LivePlanner planner = new LivePlanner(sessions, new Differ());
+        Applier applier = new Applier(sessions, new Differ(), services.chainCheck(), new Journal(work.resolve("journal.jsonl")),
+                new dev.rolechain.aws.Backups(work.resolve("backups")));
+        LivePlanner planner = new LivePlanner(sessions, new Differ(), services.chainCheck());
 
         try (MotoServer moto = MotoServer.start()) {
             TestHome.awsConfig(moto.sharedConfig(Map.of("acme-tooling", "111111111111", "acme-dev", "333333333333",

@@ -106,6 +106,15 @@ public final class PolicyEvaluator {
     private Evaluation evaluate(PolicyDocument resourcePolicy, List<PolicyDocument> identityPolicies, Request request,
             boolean explain, Doubts doubts) {
         List<String> explanation = explain ? new ArrayList<>() : null;
+        String provider = providerAccount(request.principal());
+        String roleAccount = accountOfArn(request.resource());
+        if (provider != null && roleAccount != null && !provider.equals(roleAccount) && isRoleTrust(request)) {
+            // STS finds the provider of a web identity or SAML sign-in in the role's own account: one of another
+            // account never signs anyone into this role, whatever the trust says
+            note(explanation, () -> "decision: the provider " + request.principal() + " is in account " + provider
+                    + ", and a provider signs in only to roles of its own account (" + roleAccount + ")");
+            return new Evaluation(Decision.IMPLICIT_DENY, lines(explanation));
+        }
         PolicyResult resource = null;
         if (resourcePolicy != null) {
             resource = evaluatePolicy(isRoleTrust(request) ? "trust policy" : "resource policy", resourcePolicy, request,
@@ -180,6 +189,15 @@ public final class PolicyEvaluator {
         return action.regionMatches(true, 0, "sts:AssumeRole", 0, "sts:AssumeRole".length())
                 || action.equalsIgnoreCase("sts:TagSession") || action.equalsIgnoreCase("sts:SetSourceIdentity")
                 || (request.resource() != null && ROLE_ARN.matcher(request.resource()).matches());
+    }
+
+    private static final java.util.regex.Pattern PROVIDER_ARN =
+            java.util.regex.Pattern.compile("arn:[^:]+:iam::(\\d{12}):(?:oidc|saml)-provider/.+");
+
+    /** The account of an IAM OIDC or SAML provider ARN, or null for any other principal. */
+    private static String providerAccount(String principal) {
+        java.util.regex.Matcher m = PROVIDER_ARN.matcher(principal);
+        return m.matches() ? m.group(1) : null;
     }
 
     static String accountOfArn(String arn) {
