@@ -15,12 +15,20 @@ import java.util.function.Supplier;
 public final class GitHubConnector {
     private final Supplier<Optional<String>> tokens;
     private final String baseOverride;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    /** Built on first use: an HTTP client sets up TLS, which every command would otherwise pay for at start-up. */
+    private HttpClient http;
 
     public GitHubConnector(Supplier<Optional<String>> tokens, String baseOverride) {
         this.tokens = tokens;
         this.baseOverride = baseOverride == null || baseOverride.isBlank() ? null : baseOverride;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     /** The user's environment: its token and its API base, if it names one. */
@@ -37,6 +45,6 @@ public final class GitHubConnector {
     public GitHubApi connect(String serverHost, String typed) {
         URI base = baseOverride != null ? URI.create(baseOverride) : GitHubApi.baseFor(serverHost);
         String token = typed != null && !typed.isBlank() ? typed.strip() : tokens.get().orElse(null);
-        return new GitHubApi(http, base, token);
+        return new GitHubApi(http(), base, token);
     }
 }
