@@ -17,6 +17,7 @@ import java.util.Locale;
  */
 public final class EvalBench {
     private static final int ROUNDS = 5;
+    private static final Path PACKAGED = Path.of("target/jpackage/image/rolechain/bin/rolechain");
 
     public static void main(String[] args) throws Exception {
         Path jar = Path.of("target/rolechain.jar");
@@ -36,16 +37,29 @@ public final class EvalBench {
             Path theirs = work.resolve("simulate-" + n + ".out");
             List<String> rolechain = List.of("java", "-jar", jar.toString(), "eval", "--cases", corpus.toString());
             List<String> simulator = List.of("node", js.resolve("simulate.mjs").toString(), corpus.toString());
+            // the packaged app (its launcher maps the AppCDS archive made where it lies), when it is built
+            List<String> packaged = Files.isExecutable(PACKAGED) ? List.of(PACKAGED.toString(), "eval", "--cases",
+                    corpus.toString()) : null;
             run(null, rolechain, ours);
             run(null, simulator, theirs);
             double[] a = new double[ROUNDS];
             double[] b = new double[ROUNDS];
+            double[] c = new double[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
                 a[i] = run(null, rolechain, ours);
                 b[i] = run(null, simulator, theirs);
+                if (packaged != null) {
+                    c[i] = run(null, packaged, null);
+                }
             }
             Arrays.sort(a);
             Arrays.sort(b);
+            Arrays.sort(c);
+            if (packaged != null) {
+                System.out.printf(Locale.ROOT, "eval --cases, %,d cases, the packaged app (target/jpackage/image): median "
+                        + "%.2f s (min %.2f, max %.2f): %.2fx faster than iam-simulate%n", n, c[ROUNDS / 2], c[0],
+                        c[ROUNDS - 1], b[ROUNDS / 2] / c[ROUNDS / 2]);
+            }
             System.out.printf(Locale.ROOT, "eval --cases, %,d cases, whole processes, %d alternating rounds: rolechain median "
                     + "%.2f s (min %.2f, max %.2f); iam-simulate median %.2f s (min %.2f, max %.2f): %.2fx faster; "
                     + "decisions agree on %s%n", n, ROUNDS, a[ROUNDS / 2], a[0], a[ROUNDS - 1], b[ROUNDS / 2], b[0],

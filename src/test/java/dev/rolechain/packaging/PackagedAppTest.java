@@ -43,6 +43,18 @@ class PackagedAppTest {
     }
 
     @Test
+    void theLauncherMapsTheClassDataArchiveMadeWhereTheImageLies() throws Exception {
+        Path archive = IMAGE.resolve("lib/app/rolechain.jsa");
+        assertThat(archive).as("made by packaging/linux/cds-archive.sh at build time").isRegularFile();
+        assertThat(Files.readString(IMAGE.resolve("lib/app/rolechain.cfg")))
+                .contains("java-options=-XX:SharedArchiveFile=$APPDIR/rolechain.jsa");
+        // -Xshare:on makes the JVM refuse to start unless it maps the archive: it fits this image's class path
+        Run run = run(LAUNCHER, Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), "--version");
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).contains("rolechain 0.1.0");
+    }
+
+    @Test
     void theLauncherExportsTheExampleAsTheBuildsCliDoes() throws Exception {
         Path out = temp.resolve("packaged");
         Run run = run(LAUNCHER, Map.of(), "export", "--setup", Examples.path("article").toAbsolutePath().toString(),

@@ -73,4 +73,26 @@ class PackagedDebTest {
         assertThat(inspect.exitCode()).as(inspect.both()).isZero();
         assertThat(Files.readString(out)).contains("\"direction\" : \"reach\"", "arn:aws:iam::111111111111:role/hop");
     }
+
+    @Test
+    void installingMakesTheClassDataArchiveWhereTheAppLiesAndRemovingDeletesIt() throws Exception {
+        Processes.Result unpack = run(List.of("dpkg-deb", "-x", deb.toString(), temp.toString()));
+        assertThat(unpack.exitCode()).as(unpack.both()).isZero();
+        Path opt = temp.resolve("opt").resolve("rolechain");
+        assertThat(opt.resolve("lib/app/rolechain.jsa")).as("an archive made at build time would not fit /opt").doesNotExist();
+        Path control = temp.resolve("control");
+        Processes.Result scripts = run(List.of("dpkg-deb", "-e", deb.toString(), control.toString()));
+        assertThat(scripts.exitCode()).as(scripts.both()).isZero();
+        assertThat(Files.readString(control.resolve("postinst")))
+                .contains("sh /opt/rolechain/lib/app/cds-archive.sh /opt/rolechain || true", "xdg-desktop-menu install");
+        assertThat(Files.readString(control.resolve("prerm"))).contains("rm -f /opt/rolechain/lib/app/rolechain.jsa");
+        // what postinst runs, on the unpacked tree instead of /opt: the launcher then maps the archive (-Xshare:on)
+        Processes.Result make = run(List.of("sh", opt.resolve("lib/app/cds-archive.sh").toString(), opt.toString()));
+        assertThat(make.exitCode()).as(make.both()).isZero();
+        assertThat(opt.resolve("lib/app/rolechain.jsa")).isRegularFile();
+        Processes.Result version = Processes.run(List.of(opt.resolve("bin/rolechain").toString(), "--version"), Path.of("."),
+                java.util.Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), "", 60);
+        assertThat(version.exitCode()).as(version.both()).isZero();
+        assertThat(version.stdout()).contains("rolechain 0.1.0");
+    }
 }
