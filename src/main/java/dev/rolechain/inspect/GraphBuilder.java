@@ -76,22 +76,48 @@ public final class GraphBuilder {
         }
     }
 
-    /** A role of an inspected account and what is known of its permissions. */
-    private static final class RoleInfo {
-        String arn;
-        String account;
-        String partition;
-        Role role;
-        String source;
-        final List<PolicyDocument> identity = new ArrayList<>();
-        final List<String> unknownManaged = new ArrayList<>();
-        PolicyDocument boundary;
-        boolean production;
-        String sessionArn;
-        RequestContext callerContext;
-        /** Identity policies and boundary with the conditions the caller could meet taken as met. */
-        List<PolicyDocument> relaxedIdentity;
-        PolicyDocument relaxedBoundary;
+    /**
+     * A role of an inspected account and what is known of its permissions, fixed when it is read.
+     *
+     * @param unknownManaged attached managed policies the source does not hold
+     * @param callerContext what IAM knows of the role as a caller (its ARN, account, type, tags)
+     * @param relaxedIdentity its identity policies with the conditions the caller could meet taken as met
+     * @param relaxedBoundary its boundary likewise, or null
+     * @param assumeResources the Resource patterns of its statements that allow sts:AssumeRole; null when any role may match
+     */
+    private record RoleInfo(String arn, String account, String partition, Role role, String source,
+            List<PolicyDocument> identity, List<String> unknownManaged, PolicyDocument boundary, boolean production,
+            String sessionArn, RequestContext callerContext, List<PolicyDocument> relaxedIdentity,
+            PolicyDocument relaxedBoundary, List<String> assumeResources) {
+
+        /** What a snapshot says of one of its roles; {@code production} says whether one counts as production. */
+        static RoleInfo of(AccountSnapshot account, Role role, java.util.function.BiPredicate<String, Role> production) {
+            String arn = Arns.role(account.partition(), account.accountId(), role.path(), role.name());
+            List<PolicyDocument> identity = new ArrayList<>(role.inlinePolicies().values());
+            List<String> unknownManaged = new ArrayList<>();
+            for (String managed : role.managedPolicyArns()) {
+                PolicyDocument doc = account.managedPolicies().get(managed);
+                if (doc == null) {
+                    unknownManaged.add(managed);
+                } else {
+                    identity.add(doc);
+                }
+            }
+            PolicyDocument boundary = role.permissionsBoundaryArn() == null ? null
+                    : account.managedPolicies().get(role.permissionsBoundaryArn());
+            Map<String, List<String>> context = new LinkedHashMap<>();
+            context.put("aws:PrincipalArn", List.of(arn));
+            context.put("aws:PrincipalAccount", List.of(account.accountId()));
+            context.put("aws:PrincipalType", List.of("AssumedRole"));
+            role.tags().forEach((k, v) -> context.put("aws:PrincipalTag/" + k, List.of(v)));
+            RequestContext caller = RequestContext.of(context);
+            return new RoleInfo(arn, account.accountId(), account.partition(), role, account.source(), List.copyOf(identity),
+                    List.copyOf(unknownManaged), boundary, production.test(arn, role),
+                    Principal.session(account.partition(), account.accountId(), role.name(), SESSION_NAME), caller,
+                    identity.stream().map(d -> PolicyRelaxing.relax(d, caller)).toList(),
+                    boundary == null ? null : PolicyRelaxing.relax(boundary, caller),
+                    unknownManaged.isEmpty() ? assumeResources(identity) : null);
+        }
 
         /**
          * Whether its identity policies could allow sts:AssumeRole on the role: a cheap filter before
@@ -111,32 +137,36 @@ public final class GraphBuilder {
             return false;
         }
 
-        /** The Resource patterns of its statements that allow sts:AssumeRole; null when any role may match. */
-        List<String> assumeResources;
+        /** A role is one node: the same ARN, the same role (and no hashing of its documents in the builder's sets). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RoleInfo other && arn.equals(other.arn);
+        }
+
+        @Override
+        public int hashCode() {
+            return arn.hashCode();
+        }
 
         /** Whether its identity policies may allow sts:AssumeRole on something. */
         boolean capable() {
             return assumeResources == null || !assumeResources.isEmpty();
         }
 
-        void indexAssumeResources() {
-            if (!unknownManaged.isEmpty()) {
-                assumeResources = null;
-                return;
-            }
+        /** The Resource patterns that allow sts:AssumeRole, or null when a statement allows it on any resource. */
+        private static List<String> assumeResources(List<PolicyDocument> identity) {
             List<String> patterns = new ArrayList<>();
             for (PolicyDocument d : identity) {
                 for (Statement s : d.statements()) {
                     if (s.effect() == Effect.ALLOW && s.coversAction(ASSUME)) {
                         if (s.resources() == null) {
-                            assumeResources = null;
-                            return;
+                            return null;
                         }
                         patterns.addAll(s.resources());
                     }
                 }
             }
-            assumeResources = patterns;
+            return List.copyOf(patterns);
         }
     }
 
@@ -186,65 +216,37 @@ public final class GraphBuilder {
                 node(arn, NodeKind.SAML_PROVIDER, arn.substring(arn.indexOf(":saml-provider/") + 15), account.accountId(), true);
             }
             for (Role role : account.iam().roles()) {
-                RoleInfo info = new RoleInfo();
-                info.arn = Arns.role(account.partition(), account.accountId(), role.path(), role.name());
-                info.account = account.accountId();
-                info.partition = account.partition();
-                info.role = role;
-                info.source = account.source();
-                info.identity.addAll(role.inlinePolicies().values());
-                for (String managed : role.managedPolicyArns()) {
-                    PolicyDocument doc = account.managedPolicies().get(managed);
-                    if (doc == null) {
-                        info.unknownManaged.add(managed);
-                    } else {
-                        info.identity.add(doc);
-                    }
-                }
-                if (role.permissionsBoundaryArn() != null) {
-                    info.boundary = account.managedPolicies().get(role.permissionsBoundaryArn());
-                }
-                info.production = isProduction(info);
-                info.sessionArn = Principal.session(info.partition, info.account, role.name(), SESSION_NAME);
-                Map<String, List<String>> context = new LinkedHashMap<>();
-                context.put("aws:PrincipalArn", List.of(info.arn));
-                context.put("aws:PrincipalAccount", List.of(info.account));
-                context.put("aws:PrincipalType", List.of("AssumedRole"));
-                role.tags().forEach((k, v) -> context.put("aws:PrincipalTag/" + k, List.of(v)));
-                info.callerContext = RequestContext.of(context);
-                info.indexAssumeResources();
-                info.relaxedIdentity = info.identity.stream().map(d -> PolicyRelaxing.relax(d, info.callerContext)).toList();
-                info.relaxedBoundary = info.boundary == null ? null : PolicyRelaxing.relax(info.boundary, info.callerContext);
-                roles.put(info.arn, info);
-                rolesByAccountAndName.put(info.account + "/" + role.name(), info);
-                rolesByAccountAndLowerName.put(info.account + "/" + role.name().toLowerCase(Locale.ROOT), info);
+                RoleInfo info = RoleInfo.of(account, role, (arn, r) -> isProduction(account.accountId(), arn, r));
+                roles.put(info.arn(), info);
+                rolesByAccountAndName.put(info.account() + "/" + role.name(), info);
+                rolesByAccountAndLowerName.put(info.account() + "/" + role.name().toLowerCase(Locale.ROOT), info);
                 if (info.capable()) {
                     capable.add(info);
-                    capableByAccount.computeIfAbsent(info.account, k -> new ArrayList<>()).add(info);
+                    capableByAccount.computeIfAbsent(info.account(), k -> new ArrayList<>()).add(info);
                 }
-                nodes.put(info.arn, new Node(info.arn, NodeKind.ROLE, role.name(), info.account, info.production, true));
+                nodes.put(info.arn(), new Node(info.arn(), NodeKind.ROLE, role.name(), info.account(), info.production(), true));
                 lint(info);
             }
         }
 
-        boolean isProduction(RoleInfo info) {
-            if (production.accounts().contains(info.account) || production.roleArns().contains(info.arn)) {
+        boolean isProduction(String account, String arn, Role role) {
+            if (production.accounts().contains(account) || production.roleArns().contains(arn)) {
                 return true;
             }
             // Rolechain tags the deploy roles of production targets; other tools say environment / env / stage
-            if ("true".equalsIgnoreCase(info.role.tags().get("rolechain:production"))) {
+            if ("true".equalsIgnoreCase(role.tags().get("rolechain:production"))) {
                 return true;
             }
-            return info.role.tags().entrySet().stream().anyMatch(t -> ENVIRONMENT_TAGS.contains(t.getKey().toLowerCase(Locale.ROOT))
+            return role.tags().entrySet().stream().anyMatch(t -> ENVIRONMENT_TAGS.contains(t.getKey().toLowerCase(Locale.ROOT))
                     && PRODUCTION.matcher(t.getValue().strip()).matches());
         }
 
         void lint(RoleInfo info) {
-            TrustContext context = new TrustContext(null, null, info.production, null, info.account);
-            trustLint.lint("trust policy", info.role.trustPolicy(), context)
-                    .forEach(f -> findings.add(new NodeFinding(info.arn, f)));
-            info.role.inlinePolicies().forEach((name, doc) -> identityLint.lint("inline policy " + name, doc)
-                    .forEach(f -> findings.add(new NodeFinding(info.arn, f))));
+            TrustContext context = new TrustContext(null, null, info.production(), null, info.account());
+            trustLint.lint("trust policy", info.role().trustPolicy(), context)
+                    .forEach(f -> findings.add(new NodeFinding(info.arn(), f)));
+            info.role().inlinePolicies().forEach((name, doc) -> identityLint.lint("inline policy " + name, doc)
+                    .forEach(f -> findings.add(new NodeFinding(info.arn(), f))));
         }
 
         void node(String id, NodeKind kind, String label, String account, boolean inspected) {
@@ -256,7 +258,7 @@ public final class GraphBuilder {
 
         /** The edges into one role, from every principal its trust policy names. */
         void trust(RoleInfo target) {
-            PolicyDocument trust = target.role.trustPolicy();
+            PolicyDocument trust = target.role().trustPolicy();
             Set<RoleInfo> roleSources = new LinkedHashSet<>();
             Set<RoleInfo> named = new java.util.HashSet<>();
             for (Statement s : trust.statements()) {
@@ -280,7 +282,7 @@ public final class GraphBuilder {
                 }
             }
             for (RoleInfo source : roleSources) {
-                if (named.contains(source) || (source != target && source.mayAssume(target.arn))) {
+                if (named.contains(source) || (source != target && source.mayAssume(target.arn()))) {
                     decideRole(target, source);
                 }
             }
@@ -290,7 +292,7 @@ public final class GraphBuilder {
             if (value.equals("*")) {
                 String id = "principal:*";
                 node(id, NodeKind.PRINCIPAL, "anyone (*)", null, false);
-                decide(target, id, "arn:" + target.partition + ":iam::000000000000:root", List.of(ASSUME),
+                decide(target, id, "arn:" + target.partition() + ":iam::000000000000:root", List.of(ASSUME),
                         RequestContext.of(Map.of()), null, true);
                 roleSources.addAll(capable);
                 return;
@@ -299,7 +301,7 @@ public final class GraphBuilder {
             if (account != null && (Principal.isAccount(value) || value.endsWith(":root"))) {
                 String id = "account:" + account;
                 node(id, NodeKind.ACCOUNT, account, account, false);
-                decide(target, id, "arn:" + target.partition + ":iam::" + account + ":root", List.of(ASSUME),
+                decide(target, id, "arn:" + target.partition() + ":iam::" + account + ":root", List.of(ASSUME),
                         RequestContext.of(Map.of("aws:PrincipalAccount", List.of(account))), null, true);
                 roleSources.addAll(capableByAccount.getOrDefault(account, List.of()));
                 return;
@@ -326,11 +328,11 @@ public final class GraphBuilder {
             if (session.matches()) {
                 RoleInfo of = rolesByAccountAndName.get(session.group(1) + "/" + session.group(2));
                 if (of != null) {
-                    edges.putIfAbsent(of.arn + "\u0000" + value, new Edge(of.arn, value, List.of("sts:AssumeRole (its session "
+                    edges.putIfAbsent(of.arn() + "\u0000" + value, new Edge(of.arn(), value, List.of("sts:AssumeRole (its session "
                             + session.group(3) + ")"), Map.of(), true));
                 }
             }
-            String requestPrincipal = roleName != null ? Principal.session(target.partition, account, roleName, SESSION_NAME) : value;
+            String requestPrincipal = roleName != null ? Principal.session(target.partition(), account, roleName, SESSION_NAME) : value;
             Map<String, List<String>> context = new LinkedHashMap<>();
             if (account != null) {
                 context.put("aws:PrincipalAccount", List.of(account));
@@ -350,7 +352,7 @@ public final class GraphBuilder {
                     SubjectIndex index = subjectIndexes.computeIfAbsent(federated, k -> new SubjectIndex());
                     OidcProvider listed = listedProviders.get(federated);
                     index.clientIds = listed == null ? null : Set.copyOf(listed.clientIds());
-                    index.add(target.arn, target.role.trustPolicy(), federated, providerId);
+                    index.add(target.arn(), target.role().trustPolicy(), federated, providerId);
                     for (String sub : subPatterns(statement, providerId)) {
                         String id = subjectId(providerId, sub);
                         node(id, NodeKind.GITHUB_SUBJECT, sub, null, false);
@@ -370,11 +372,11 @@ public final class GraphBuilder {
         }
 
         void decideRole(RoleInfo target, RoleInfo source) {
-            boolean certain = source.unknownManaged.isEmpty();
-            if (source.role.permissionsBoundaryArn() != null && source.boundary == null) {
+            boolean certain = source.unknownManaged().isEmpty();
+            if (source.role().permissionsBoundaryArn() != null && source.boundary() == null) {
                 certain = false;
             }
-            decide(target, source.arn, source.sessionArn, List.of(ASSUME), source.callerContext, source, certain);
+            decide(target, source.arn(), source.sessionArn(), List.of(ASSUME), source.callerContext(), source, certain);
         }
 
         /**
@@ -383,15 +385,15 @@ public final class GraphBuilder {
          */
         boolean decide(RoleInfo target, String fromId, String requestPrincipal, List<String> actions, RequestContext context,
                 RoleInfo source, boolean certain) {
-            PolicyDocument trust = PolicyRelaxing.relax(target.role.trustPolicy(), context);
-            List<PolicyDocument> identity = source == null ? null : source.relaxedIdentity;
-            PolicyDocument boundary = source == null ? null : source.relaxedBoundary;
+            PolicyDocument trust = PolicyRelaxing.relax(target.role().trustPolicy(), context);
+            List<PolicyDocument> identity = source == null ? null : source.relaxedIdentity();
+            PolicyDocument boundary = source == null ? null : source.relaxedBoundary();
             List<String> allowed = new ArrayList<>();
             boolean uncertain = false;
             java.util.Set<String> doubts = new java.util.LinkedHashSet<>();
             for (String action : actions) {
                 Reached reached = reach(trust, identity, boundary, certain,
-                        new Request(requestPrincipal, action, target.arn, context));
+                        new Request(requestPrincipal, action, target.arn(), context));
                 if (reached.reach() != Reach.NONE) {
                     allowed.add(action);
                     uncertain |= reached.reach() == Reach.UNCERTAIN;
@@ -402,13 +404,13 @@ public final class GraphBuilder {
                 return false;
             }
             for (String extra : List.of("sts:TagSession", "sts:SetSourceIdentity")) {
-                if (reach(trust, identity, boundary, certain, new Request(requestPrincipal, extra, target.arn, context))
+                if (reach(trust, identity, boundary, certain, new Request(requestPrincipal, extra, target.arn(), context))
                         .reach() != Reach.NONE) {
                     allowed.add(extra);
                 }
             }
-            Request first = new Request(requestPrincipal, allowed.get(0), target.arn, context);
-            Statement best = target.role.trustPolicy().statements().stream()
+            Request first = new Request(requestPrincipal, allowed.get(0), target.arn(), context);
+            Statement best = target.role().trustPolicy().statements().stream()
                     .filter(s -> s.effect() == Effect.ALLOW)
                     .filter(s -> evaluator.evaluatePolicy("statement", PolicyRelaxing.relax(PolicyDocument.of(s), context), first, true)
                             .decision() == Decision.ALLOW)
@@ -423,7 +425,7 @@ public final class GraphBuilder {
             if (uncertain) {
                 doubts.add(Edge.UNREAD);
             }
-            edges.putIfAbsent(fromId + "\u0000" + target.arn, new Edge(fromId, target.arn, allowed, conditions,
+            edges.putIfAbsent(fromId + "\u0000" + target.arn(), new Edge(fromId, target.arn(), allowed, conditions,
                     List.copyOf(doubts)));
             return true;
         }
@@ -474,7 +476,7 @@ public final class GraphBuilder {
             List<Edge> list = edges.values().stream()
                     .sorted(Comparator.comparing(Edge::from).thenComparing(Edge::to)).toList();
             Map<String, TrustGraph.RoleDetail> details = new LinkedHashMap<>();
-            roles.values().forEach(r -> details.put(r.arn, new TrustGraph.RoleDetail(r.arn, r.account, r.role, r.source)));
+            roles.values().forEach(r -> details.put(r.arn(), new TrustGraph.RoleDetail(r.arn(), r.account(), r.role(), r.source())));
             TrustGraph.Admission admission = new SubjectAdmission(Map.copyOf(subjectIndexes));
             Map<String, List<TrustGraph.Admit>> admits = new LinkedHashMap<>();
             for (Node n : nodes.values()) {
