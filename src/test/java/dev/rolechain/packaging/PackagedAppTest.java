@@ -55,6 +55,22 @@ class PackagedAppTest {
     }
 
     @Test
+    void theLauncherAppliesASetupThroughTheAwsSdkAsTheBuildsCliDoes() throws Exception {
+        // the trimmed runtime must hold every JDK module the SDK's HTTP client needs (jdk.net was missing)
+        try (dev.rolechain.testsupport.MotoServer moto = dev.rolechain.testsupport.MotoServer.start()) {
+            dev.rolechain.testsupport.TestHome.awsConfig(moto.sharedConfig(Map.of("acme-tooling", "111111111111",
+                    "acme-dev", "333333333333", "acme-staging", "444444444444", "acme-prod", "555555555555")));
+            Run run = run(LAUNCHER, Map.of(), "apply", "--setup", Examples.path("three-targets").toAbsolutePath().toString(),
+                    "--yes");
+            assertThat(run.code()).as(run.output()).isZero();
+            try (var iam = moto.iam("555555555555")) {
+                assertThat(java.net.URLDecoder.decode(iam.getRole(r -> r.roleName("gha-deploy")).role()
+                        .assumeRolePolicyDocument(), StandardCharsets.UTF_8)).contains("arn:aws:iam::111111111111:role/gha-oidc-prod");
+            }
+        }
+    }
+
+    @Test
     void theLauncherExportsTheExampleAsTheBuildsCliDoes() throws Exception {
         Path out = temp.resolve("packaged");
         Run run = run(LAUNCHER, Map.of(), "export", "--setup", Examples.path("article").toAbsolutePath().toString(),
