@@ -92,8 +92,7 @@ public final class CheckCommand implements Callable<Integer> {
                     node.put("hop", c.hop().json());
                 }
                 node.put("reason", c.reason());
-                ArrayNode uncertain = node.putArray("uncertain");
-                c.uncertain().forEach(u -> uncertain.addObject().put("case", u.id()).put("reason", u.reason()));
+                Uncertainty.put(node, c.uncertain());
                 if (c.probe() != null) {
                     node.put("probe", c.probe());
                 }
@@ -111,8 +110,7 @@ public final class CheckCommand implements Callable<Integer> {
                 if (!c.asExpected() || c.verdict() == Cell.Expectation.DENY) {
                     out.println("      " + c.reason());
                 }
-                c.uncertain().forEach(u -> out.println("      uncertain: " + u.reason() + " (" + u.id() + ", "
-                        + dev.rolechain.iam.Unclear.DECISION + ")"));
+                c.uncertain().forEach(u -> out.println("      " + Uncertainty.line(u)));
             }
             long wrong = cells.stream().filter(c -> !c.asExpected()).count();
             out.println(cells.size() + " cells, " + (cells.size() - wrong) + " as expected, " + wrong + " not");

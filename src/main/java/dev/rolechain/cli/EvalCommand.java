@@ -116,8 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
             out.println(toJson(evaluation));
         } else {
             out.println(evaluation.decision().json());
-            evaluation.uncertain().forEach(u -> out.println("uncertain: " + u.reason() + " (" + u.id() + ", "
-                    + dev.rolechain.iam.Unclear.DECISION + ")"));
+            evaluation.uncertain().forEach(u -> out.println(Uncertainty.line(u)));
             evaluation.explanation().forEach(line -> out.println("  " + line));
         }
         return 0;
@@ -309,8 +308,7 @@ public final class EvalCommand implements Callable<Integer> {
     static ObjectNode toJson(Evaluation evaluation) {
         ObjectNode node = JSON.createObjectNode();
         node.put("decision", evaluation.decision().json());
-        ArrayNode uncertain = node.putArray("uncertain");
-        evaluation.uncertain().forEach(u -> uncertain.addObject().put("case", u.id()).put("reason", u.reason()));
+        Uncertainty.put(node, evaluation.uncertain());
         ArrayNode lines = node.putArray("explanation");
         evaluation.explanation().forEach(lines::add);
         return node;

@@ -152,14 +152,12 @@ public final class GraphCanvas extends Region {
 
     /** Whether a node is on a query's paths; a group's box is when one of its roles is. */
     boolean marked(String id) {
-        FanOuts.Group group = layout.groups().get(id);
-        return group == null ? highlighted.contains(id) : group.members().stream().anyMatch(highlighted::contains);
+        return layout.drawnAmong(id, highlighted);
     }
 
     /** Whether a node is risky; a group's box is when one of its roles is. */
     private boolean isRisky(String id) {
-        FanOuts.Group group = layout.groups().get(id);
-        return group == null ? risky.contains(id) : group.members().stream().anyMatch(risky::contains);
+        return layout.drawnAmong(id, risky);
     }
 
     /** Nodes on a query's paths: drawn marked, and the rest faded. Empty for none. */

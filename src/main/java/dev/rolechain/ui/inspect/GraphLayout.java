@@ -19,6 +19,12 @@ public record GraphLayout(Map<String, Box> boxes, List<Route> routes, double wid
         this(boxes, routes, width, height, Map.of());
     }
 
+    /** Whether the node drawn as {@code id} is among {@code ids}; a group's box is when one of its roles is. */
+    public boolean drawnAmong(String id, java.util.Set<String> ids) {
+        FanOuts.Group group = groups.get(id);
+        return group == null ? ids.contains(id) : group.members().stream().anyMatch(ids::contains);
+    }
+
     /** The group a node is drawn in (collapsed into its box), or null when it has a box of its own. */
     public FanOuts.Group groupOf(String id) {
         for (FanOuts.Group g : groups.values()) {

@@ -35,7 +35,7 @@ public final class SvgExport {
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(hex(GraphCanvas.BACKGROUND)).append("\"/>\n");
         boolean focus = !highlighted.isEmpty();
         for (GraphLayout.Route r : layout.routes()) {
-            boolean onPath = focus && marked(layout, highlighted, r.from()) && marked(layout, highlighted, r.to());
+            boolean onPath = focus && layout.drawnAmong(r.from(), highlighted) && layout.drawnAmong(r.to(), highlighted);
             Edge e = edges.get(r.from() + "\u0000" + r.to());
             StringBuilder points = new StringBuilder();
             double[] p = r.points();
@@ -61,7 +61,7 @@ public final class SvgExport {
             if (n == null) {
                 continue;
             }
-            boolean onPath = marked(layout, highlighted, n.id());
+            boolean onPath = layout.drawnAmong(n.id(), highlighted);
             GraphCanvas.Style style = GraphCanvas.STYLES.get(n.kind());
             String stroke = hex(onPath ? GraphCanvas.PATH : n.production() ? GraphCanvas.PRODUCTION : style.border());
             sb.append(String.format(Locale.ROOT, "<g%s><title>%s</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
@@ -82,20 +82,13 @@ public final class SvgExport {
                         xml(GraphCanvas.fitText(GraphCanvas.secondLine(n), b.width() - 16, GraphCanvas.SMALL_CHAR))));
             }
             sb.append("</g>");
-            FanOuts.Group group = layout.groups().get(n.id());
-            if (group == null ? risky.contains(n.id()) : group.members().stream().anyMatch(risky::contains)) {
+            if (layout.drawnAmong(n.id(), risky)) {
                 sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"" + hex(GraphCanvas.PRODUCTION) + "\"/>", b.x() + b.width() - 2,
                         b.y() + 2));
             }
             sb.append("</g>\n");
         }
         return sb.append("</svg>\n").toString();
-    }
-
-    /** Whether a node is on a query's paths; a group's box is when one of its roles is. */
-    private static boolean marked(GraphLayout layout, Set<String> highlighted, String id) {
-        FanOuts.Group group = layout.groups().get(id);
-        return group == null ? highlighted.contains(id) : group.members().stream().anyMatch(highlighted::contains);
     }
 
     /** A colour as SVG writes it: #rrggbb. */
