@@ -13,3 +13,12 @@ provider "aws" {
   allowed_account_ids = ["${t.accountId}"]
 }
 </#list>
+<#if stackSets?has_content>
+
+# The management or delegated administrator account: the StackSets of organization targets are created here.
+provider "aws" {
+  alias   = "organizations"
+  region  = var.region
+  profile = var.profile_organizations
+}
+</#if>

@@ -17,3 +17,11 @@ variable "${t.profileVariable}" {
   default     = ${t.profile}
 }
 </#list>
+<#if stackSets?has_content>
+
+variable "profile_organizations" {
+  description = "AWS profile for the organization's management or delegated administrator account (the StackSets); null uses the default credential chain."
+  type        = string
+  default     = ${organizationsProfile}
+}
+</#if>

@@ -35,15 +35,23 @@ jobs:
 <#if job.condition??>
     if: ${yaml(job.condition)}
 </#if>
-<#if job.environments?size == 1>
-    environment: ${yaml(job.environments[0])}
-<#elseif job.environments?size gt 1>
+<#if job.environments?size gt 1 || job.accounts??>
     strategy:
       matrix:
+<#if job.accounts??>
+        # each member account of the target's OUs: the repository variable holds their ids as a JSON array
+        account: ${job.accounts}
+</#if>
+<#if job.environments?size gt 1>
         environment:
 <#list job.environments as e>
           - ${yaml(e)}
 </#list>
+</#if>
+</#if>
+<#if job.environments?size == 1>
+    environment: ${yaml(job.environments[0])}
+<#elseif job.environments?size gt 1>
     environment: ${r"${{ matrix.environment }}"}
 </#if>
     steps:

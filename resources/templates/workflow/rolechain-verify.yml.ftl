@@ -21,6 +21,11 @@ jobs:
     name: ${yaml(job.name)}
     runs-on: ubuntu-latest
     if: ${yaml(job.condition)}
+<#if job.accounts??>
+    strategy:
+      matrix:
+        account: ${job.accounts}
+</#if>
 <#if job.environment??>
     environment: ${yaml(job.environment)}
 </#if>

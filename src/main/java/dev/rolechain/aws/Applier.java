@@ -222,7 +222,7 @@ public final class Applier {
     private List<Account> open(DesiredState state) {
         List<Account> accounts = new ArrayList<>();
         accounts.add(new Account(state.tooling(), state.profileFor(state.toolingAccountId())));
-        for (IamAccount planned : state.accounts()) {
+        for (IamAccount planned : state.liveAccounts()) {
             if (!planned.accountId().equals(state.toolingAccountId())) {
                 accounts.add(new Account(planned, state.profileFor(planned.accountId())));
             }

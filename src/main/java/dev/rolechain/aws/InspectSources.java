@@ -48,7 +48,7 @@ public final class InspectSources {
         }
         if (request.planned() != null) {
             DesiredState state = request.planned();
-            for (IamAccount account : state.accounts()) {
+            for (IamAccount account : state.liveAccounts()) {
                 accounts.add(new AccountSnapshot(account.accountId(), state.partition(), account, List.of(), Map.of(),
                         request.plannedName(), true));
             }

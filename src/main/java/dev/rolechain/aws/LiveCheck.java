@@ -95,7 +95,10 @@ public final class LiveCheck {
             providerNote = "ok (" + planned.issuer().url() + ", audience " + planned.audience() + ")";
             providerOk = true;
         }
-        List<Cell> cells = chainCheck.check(planned, accounts);
+        // The member accounts of OU targets are decided on the StackSet template's documents (the plan's).
+        List<IamAccount> decided = new ArrayList<>(accounts);
+        planned.account(dev.rolechain.setup.Target.MEMBER_ACCOUNTS).ifPresent(decided::add);
+        List<Cell> cells = chainCheck.check(planned, decided);
         List<Permission> permissions = new ArrayList<>();
         for (Chain chain : planned.chains()) {
             List<PolicyDocument> identity = tooling.role(chain.oidcRoleName())

@@ -50,14 +50,14 @@ public final class LivePlanner {
         List<Change> changes = new ArrayList<>();
         List<IamAccount> live = readAll(state);
         for (int i = 0; i < live.size(); i++) {
-            changes.addAll(differ.diff(state.accounts().get(i), live.get(i)));
+            changes.addAll(differ.diff(state.liveAccounts().get(i), live.get(i)));
         }
         return new Review(changes, chainCheck.keptContradictions(state, live));
     }
 
     /** What each planned account holds now, read through its profile. */
     public List<IamAccount> readAll(DesiredState state) {
-        return state.accounts().stream().map(planned -> read(state, planned)).toList();
+        return state.liveAccounts().stream().map(planned -> read(state, planned)).toList();
     }
 
     /**

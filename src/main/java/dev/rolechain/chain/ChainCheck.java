@@ -359,7 +359,8 @@ public final class ChainCheck {
         // (2) the OIDC role's own permissions
         java.util.Set<dev.rolechain.iam.Unclear> doubts = java.util.Set.of();
         for (String action : actions) {
-            Evaluation e = evaluator.evaluate(null, identity, new Request(session, action, chain.deployRoleArn(), null));
+            Evaluation e = evaluator.evaluate(null, identity, new Request(session, action, chain.deployRoleArn(),
+                    chain.resourceContext(Map.of())));
             doubts = both(doubts, e.uncertain());
             if (!e.allowed()) {
                 return new Tail(Hop.OIDC_PERMISSIONS, reasonOf(e), doubts);
@@ -371,8 +372,8 @@ public final class ChainCheck {
         if (deploy.isEmpty()) {
             return new Tail(Hop.TARGET_TRUST, "the deploy role " + chain.deployRoleArn() + " does not exist", doubts);
         }
-        RequestContext externalId = RequestContext.of(Map.of("sts:ExternalId", List.of(chain.externalId())));
-        RequestContext tagged = RequestContext.of(Map.of("sts:ExternalId", List.of(chain.externalId()),
+        RequestContext externalId = chain.resourceContext(Map.of("sts:ExternalId", List.of(chain.externalId())));
+        RequestContext tagged = chain.resourceContext(Map.of("sts:ExternalId", List.of(chain.externalId()),
                 "aws:RequestTag/Repository", List.of(repository), "aws:TagKeys", List.of("Repository")));
         for (String action : actions) {
             Evaluation e = evaluator.evaluate(deploy.get().trustPolicy(), identity,

@@ -47,7 +47,7 @@ public final class ProfilesCommand implements Callable<Integer> {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode rows = root.putArray("profiles");
         boolean allGood = true;
-        for (IamAccount account : state.get().accounts()) {
+        for (IamAccount account : state.get().liveAccounts()) {
             String profile = state.get().profileFor(account.accountId());
             ObjectNode row = rows.addObject().put("account", account.accountId()).put("profile", profile);
             String status;

@@ -134,7 +134,7 @@ public final class Linter {
                     : List.of("sts:AssumeRole");
             for (String action : actions) {
                 Evaluation e = evaluator.evaluate(null, List.copyOf(oidc.inlinePolicies().values()),
-                        new Request(session, action, chain.deployRoleArn(), null));
+                        new Request(session, action, chain.deployRoleArn(), chain.resourceContext(Map.of())));
                 if (!e.allowed()) {
                     findings.add(Rule.RC401.at("policies/" + state.toolingAccountId() + "/" + oidc.name(),
                             "the OIDC role " + oidc.name() + " may not " + action + " on " + chain.deployRoleArn()

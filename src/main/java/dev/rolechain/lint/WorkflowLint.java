@@ -73,7 +73,8 @@ public final class WorkflowLint {
             return;
         }
         String target = step.input("role-to-assume");
-        Role role = target == null ? null : roles.get(target);
+        Role role = target == null ? null : roles.get(target.replaceFirst("^(arn:[^:]+:iam::)\\$\\{\\{[^}]*}}(:role/)",
+                "$1" + dev.rolechain.setup.Target.MEMBER_ACCOUNTS + "$2"));
         if (role != null && requiresExternalId(role)) {
             findings.add(Rule.RC303.at(where, "the chained step has no role-external-id, but the trust of " + target
                     + " requires sts:ExternalId: the assume is denied"));

@@ -14,10 +14,24 @@ public record Chain(
         String oidcRoleName,
         String oidcRoleArn,
         String deployRoleArn,
-        List<String> subjectClaims) {
+        List<String> subjectClaims,
+        String memberOrgPath) {
 
     public Chain {
         subjectClaims = List.copyOf(subjectClaims);
+    }
+
+    /** A chain into one account. */
+    public Chain(Target target, String oidcRoleName, String oidcRoleArn, String deployRoleArn, List<String> subjectClaims) {
+        this(target, oidcRoleName, oidcRoleArn, deployRoleArn, subjectClaims, null);
+    }
+
+    /**
+     * Whether the chain ends in every member account of OUs (a StackSet); then {@link #deployRoleArn()} names the
+     * placeholder account and {@link #memberOrgPath()} is the organization path of an account of its first OU.
+     */
+    public boolean organizational() {
+        return target.organizational();
     }
 
     public String targetName() {
@@ -34,6 +48,20 @@ public record Chain(
 
     public String externalId() {
         return target.externalId();
+    }
+
+    /**
+     * A request context on the deploy role: the given values and, for a chain into the member accounts of OUs,
+     * the organization path of such an account ({@code aws:ResourceOrgPaths}, which IAM adds for a resource in an
+     * organization's account); null when empty.
+     */
+    public dev.rolechain.iam.RequestContext resourceContext(java.util.Map<String, List<String>> values) {
+        if (memberOrgPath == null) {
+            return values.isEmpty() ? null : dev.rolechain.iam.RequestContext.of(values);
+        }
+        java.util.Map<String, List<String>> all = new java.util.LinkedHashMap<>(values);
+        all.put(Planner.RESOURCE_ORG_PATHS_KEY, List.of(memberOrgPath));
+        return dev.rolechain.iam.RequestContext.of(all);
     }
 
     /** Whether the target accepts the risk a lint rule names ({@code acceptRisk}). */

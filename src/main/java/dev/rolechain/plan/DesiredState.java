@@ -27,6 +27,20 @@ public record DesiredState(
         chains = List.copyOf(chains);
     }
 
+    /**
+     * The accounts apply, the live plan and the live check reach one by one: every planned account but the
+     * placeholder of organization targets ({@link dev.rolechain.setup.Target#MEMBER_ACCOUNTS}), whose deploy roles
+     * a StackSet puts in each member account.
+     */
+    public List<IamAccount> liveAccounts() {
+        return accounts.stream().filter(a -> !a.accountId().equals(dev.rolechain.setup.Target.MEMBER_ACCOUNTS)).toList();
+    }
+
+    /** The chains into the member accounts of OUs (StackSets). */
+    public List<Chain> organizationChains() {
+        return chains.stream().filter(Chain::organizational).toList();
+    }
+
     public Optional<IamAccount> account(String accountId) {
         return accounts.stream().filter(a -> a.accountId().equals(accountId)).findFirst();
     }

@@ -42,6 +42,8 @@ public final class Planner {
     public static final String SESSION_TAGS_SID = Ownership.SID_PREFIX + "SessionTags";
     /** The session tag configure-aws-credentials sets to the repository (owner/name) of the run. */
     public static final String REPOSITORY_TAG_KEY = "aws:RequestTag/Repository";
+    /** The organization paths of the account that owns the resource (multivalued: ForAnyValue). */
+    public static final String RESOURCE_ORG_PATHS_KEY = "aws:ResourceOrgPaths";
 
     private static final Map<String, String> TAGS = Map.of(MANAGED_BY_KEY, MANAGED_BY_VALUE);
     /** On the deploy role of a production target, so that Inspect (and anyone reading the account) knows it. */
@@ -73,17 +75,24 @@ public final class Planner {
             String oidcRoleArn = Arns.role(partition, tooling.accountId(), ROLE_PATH, oidcRoleName);
             Set<String> claims = new LinkedHashSet<>();
             Set<String> deployArns = new LinkedHashSet<>();
+            List<Target> organizational = new ArrayList<>();
             for (Target target : entry.getValue()) {
                 List<String> targetClaims = claims(setup.github(), target);
                 claims.addAll(targetClaims);
                 String deployArn = Arns.role(partition, target.accountId(), ROLE_PATH, target.roleName());
-                deployArns.add(deployArn);
-                chains.add(new Chain(target, oidcRoleName, oidcRoleArn, deployArn, targetClaims));
+                String memberPath = null;
+                if (target.organizational()) {
+                    organizational.add(target);
+                    memberPath = setup.organizations().memberPath(target.organizationalUnitIds().get(0));
+                } else {
+                    deployArns.add(deployArn);
+                }
+                chains.add(new Chain(target, oidcRoleName, oidcRoleArn, deployArn, targetClaims, memberPath));
                 deployRoles.computeIfAbsent(target.accountId(), k -> new ArrayList<>())
                         .add(deployRole(target, oidcRoleArn, tagging, setup.github().owner()));
             }
             oidcRoles.add(oidcRole(oidcRoleName, tooling, providerArn, issuer, audience, List.copyOf(claims),
-                    List.copyOf(deployArns), tagging, setup.github().owner()));
+                    List.copyOf(deployArns), organizational, setup, partition));
         }
         Map<String, List<Role>> rolesByAccount = new LinkedHashMap<>();
         rolesByAccount.put(tooling.accountId(), oidcRoles);
@@ -160,7 +169,9 @@ public final class Planner {
     }
 
     private static Role oidcRole(String name, Tooling tooling, String providerArn, Issuer issuer, String audience,
-            List<String> claims, List<String> deployArns, boolean tagging, String owner) {
+            List<String> claims, List<String> deployArns, List<Target> organizational, Setup setup, String partition) {
+        boolean tagging = setup.workflow().sessionTagging();
+        String owner = setup.github().owner();
         boolean wildcard = claims.stream().anyMatch(SubjectClaims::hasWildcard);
         PolicyDocument trust = PolicyDocument.of(Statement.allowPrincipal(OIDC_TRUST_SID,
                 Principals.of("Federated", providerArn),
@@ -169,8 +180,21 @@ public final class Planner {
                         new Condition(wildcard ? "StringLike" : "StringEquals", issuer.subKey(),
                                 claims.stream().map(Planner::literal).toList()))));
         List<String> actions = tagging ? List.of(ASSUME_ROLE_ACTION, TAG_SESSION_ACTION) : List.of(ASSUME_ROLE_ACTION);
-        PolicyDocument assume = PolicyDocument.of(Statement.allow("AssumeDeployRoles", actions,
-                deployArns));
+        List<Statement> statements = new ArrayList<>();
+        if (!deployArns.isEmpty()) {
+            statements.add(Statement.allow("AssumeDeployRoles", actions, deployArns));
+        }
+        // A target of OUs: its role name in any account, as long as the account is in one of its OUs (or below).
+        int n = 0;
+        for (Target target : organizational) {
+            List<String> paths = new ArrayList<>();
+            target.organizationalUnitIds().forEach(ou -> paths.addAll(setup.organizations().pathPatterns(ou)));
+            statements.add(new Statement("AssumeOrganizationDeployRoles" + (++n == 1 ? "" : String.valueOf(n)),
+                    dev.rolechain.iam.Effect.ALLOW, null, null, actions, null,
+                    List.of(Arns.role(partition, "*", ROLE_PATH, target.roleName())), null,
+                    List.of(new Condition("ForAnyValue:StringLike", RESOURCE_ORG_PATHS_KEY, paths))));
+        }
+        PolicyDocument assume = new PolicyDocument(PolicyDocument.VERSION, null, statements);
         return new Role(name, ROLE_PATH, "GitHub Actions OIDC role for " + owner + " (managed by Rolechain)", trust,
                 Map.of(ASSUME_POLICY_NAME, assume), List.of(), tooling.maxSessionSeconds(), null, TAGS);
     }

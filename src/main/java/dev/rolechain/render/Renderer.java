@@ -65,6 +65,7 @@ public final class Renderer {
     public List<Artifact> render(DesiredState state, boolean verifyWorkflow) {
         List<Artifact> artifacts = new ArrayList<>();
         artifacts.addAll(terraform(state));
+        artifacts.addAll(cloudFormation(state));
         artifacts.addAll(terraformGitHub(state));
         artifacts.add(new Artifact(".github/workflows/deploy.yml", workflow(state)));
         if (verifyWorkflow) {
@@ -100,8 +101,46 @@ public final class Renderer {
             files.add(new Artifact("terraform/target-" + target.get("name") + ".tf",
                     process("terraform/target.tf.ftl", targetModel)));
         }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> stackSets = (List<Map<String, Object>>) model.get("stackSets");
+        for (Map<String, Object> stackSet : stackSets) {
+            Map<String, Object> stackSetModel = new HashMap<>(model);
+            stackSetModel.put("s", stackSet);
+            files.add(new Artifact("terraform/stackset-" + stackSet.get("name") + ".tf",
+                    process("terraform/stackset.tf.ftl", stackSetModel)));
+        }
         files.add(new Artifact("terraform/outputs.tf", process("terraform/outputs.tf.ftl", model)));
         return files;
+    }
+
+    /** Where an organization target's StackSet template goes in the export. */
+    public static String cloudFormationPath(Chain chain) {
+        return "cloudformation/" + chain.targetName() + "-deploy-role.yaml";
+    }
+
+    /** The name of an organization target's StackSet (unique per target name; 128 characters at most). */
+    public static String stackSetName(Chain chain) {
+        return "rolechain-" + chain.targetName();
+    }
+
+    /** The deploy role an organization chain plans (the same in every member account). */
+    public static Role memberRole(DesiredState state, Chain chain) {
+        return state.account(chain.targetAccountId()).orElseThrow().role(chain.target().roleName()).orElseThrow();
+    }
+
+    /** Per organization target, the CloudFormation template its StackSet deploys. */
+    public List<Artifact> cloudFormation(DesiredState state) {
+        List<Artifact> files = new ArrayList<>();
+        for (Chain chain : state.organizationChains()) {
+            files.add(new Artifact(cloudFormationPath(chain),
+                    CloudFormationTemplate.yaml(chain, memberRole(state, chain), state.owner())));
+        }
+        return files;
+    }
+
+    /** The repository variable that lists an organization target's accounts for the workflow's matrix. */
+    public static String accountsVariable(Chain chain) {
+        return "ROLECHAIN_ACCOUNTS_" + chain.targetName().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 
     /**
@@ -176,7 +215,7 @@ public final class Renderer {
         IamAccount tooling = state.tooling();
         boolean shared = setup.tooling().oidcRoles() == dev.rolechain.setup.OidcRoles.SHARED;
         // One namespace per kind of Terraform name; the fixed names of the templates are taken first.
-        Identifiers variables = new Identifiers("region", "profile_tooling");
+        Identifiers variables = new Identifiers("region", "profile_tooling", "profile_organizations");
         Identifiers roles = new Identifiers();
         Identifiers rolePolicies = new Identifiers();
         List<Map<String, Object>> oidcRoles = new ArrayList<>();
@@ -191,8 +230,34 @@ public final class Renderer {
         model.put("oidcRoles", oidcRoles);
 
         List<Map<String, Object>> targets = new ArrayList<>();
+        List<Map<String, Object>> stackSets = new ArrayList<>();
+        Map<String, String> deployOutputs = new LinkedHashMap<>();
+        Map<String, String> oidcOutputs = new LinkedHashMap<>();
+        Identifiers stackSetIds = new Identifiers();
         for (Chain chain : state.chains()) {
             Target target = chain.target();
+            if (chain.organizational()) {
+                String id = stackSetIds.take("deploy_" + Escape.hclName(target.name()));
+                Map<String, Object> m = new HashMap<>();
+                m.put("id", id);
+                m.put("name", target.name());
+                m.put("stackSetName", Escape.hcl(stackSetName(chain)));
+                m.put("description", Escape.hcl("Rolechain: deploy role " + target.roleName() + " of target "
+                        + target.name() + " in each member account of " + String.join(", ", target.organizationalUnitIds())));
+                m.put("templateFile", "file(\"${path.module}/../" + cloudFormationPath(chain) + "\")");
+                m.put("ous", "[" + String.join(", ", target.organizationalUnitIds().stream().map(Escape::hcl).toList()) + "]");
+                m.put("regions", "[" + String.join(", ", target.effectiveRegions(setup.tooling()).stream().map(Escape::hcl)
+                        .toList()) + "]");
+                m.put("retain", setup.organizations().retainStacksOnAccountRemoval());
+                m.put("dependsOn", "aws_iam_role." + oidcRoleIds.get(chain.oidcRoleName()));
+                m.put("ouList", String.join(", ", target.organizationalUnitIds()));
+                m.put("production", target.production());
+                stackSets.add(m);
+                oidcOutputs.put(target.name(), m.get("dependsOn") + ".arn");
+                deployOutputs.put(target.name(), Escape.hcl(chain.deployRoleArn().replace(":" + Target.MEMBER_ACCOUNTS
+                        + ":", ":<member account>:")));
+                continue;
+            }
             IamAccount account = state.account(target.accountId()).orElseThrow();
             Role role = account.role(target.roleName()).orElseThrow();
             String id = roles.take("deploy_" + Escape.hclName(target.name()));
@@ -207,8 +272,8 @@ public final class Renderer {
             targets.add(m);
         }
         model.put("targets", targets);
-        Map<String, String> oidcOutputs = new LinkedHashMap<>();
-        Map<String, String> deployOutputs = new LinkedHashMap<>();
+        model.put("stackSets", stackSets);
+        model.put("organizationsProfile", setup.organizations() == null ? "null" : hclOrNull(setup.organizations().profile()));
         for (Map<String, Object> t : targets) {
             oidcOutputs.put((String) t.get("name"), t.get("dependsOn") + ".arn");
             deployOutputs.put((String) t.get("name"), "aws_iam_role." + t.get("id") + ".arn");
@@ -308,7 +373,7 @@ public final class Renderer {
             }
             Map<String, Object> job = new HashMap<>();
             job.put("id", "deploy-" + target.name());
-            job.put("name", "Deploy to " + target.name() + " (" + target.accountId() + ")");
+            job.put("name", "Deploy to " + target.name() + " (" + accountLabel(chain) + ")");
             String refs = always || !environments.isEmpty() || conditions.isEmpty()
                     ? null : String.join(" || ", new LinkedHashSet<>(conditions));
             if (!environments.isEmpty()) {
@@ -317,9 +382,8 @@ public final class Renderer {
             job.put("condition", guard(setup.github().owner(), target, refs));
             job.put("environments", environments);
             job.put("oidcRoleArn", chain.oidcRoleArn());
-            job.put("deployRoleArn", chain.deployRoleArn());
+            organizationJob(job, chain);
             job.put("externalId", target.externalId());
-            job.put("accountId", target.accountId());
             jobs.add(job);
         }
         model.put("branches", List.copyOf(branches));
@@ -349,20 +413,41 @@ public final class Renderer {
             Target target = chain.target();
             Map<String, Object> job = new HashMap<>();
             job.put("id", "verify-" + target.name());
-            job.put("name", "Verify " + target.name() + " (" + target.accountId() + ")");
+            job.put("name", "Verify " + target.name() + " (" + accountLabel(chain) + ")");
             job.put("target", target.name());
             job.put("condition", "inputs.target == '' || inputs.target == " + Escape.actionsString(target.name()));
             boolean environmentsOnly = target.subjects().stream().allMatch(s -> s.kind() instanceof Subject.Environment);
             target.subjects().stream().filter(s -> environmentsOnly && s.kind() instanceof Subject.Environment)
                     .map(s -> ((Subject.Environment) s.kind()).name()).findFirst().ifPresent(e -> job.put("environment", e));
             job.put("oidcRoleArn", chain.oidcRoleArn());
-            job.put("deployRoleArn", chain.deployRoleArn());
+            organizationJob(job, chain);
             job.put("externalId", target.externalId());
-            job.put("accountId", target.accountId());
             jobs.add(job);
         }
         model.put("jobs", jobs);
         return process("workflow/rolechain-verify.yml.ftl", model);
+    }
+
+    /** How a job names where it deploys: the account, or each member account of the target's OUs. */
+    private static String accountLabel(Chain chain) {
+        return chain.organizational() ? "each account of " + String.join(", ", chain.target().organizationalUnitIds())
+                : chain.targetAccountId();
+    }
+
+    /**
+     * The deploy role and account of a job: for a target of OUs, a matrix over the accounts the repository
+     * variable {@link #accountsVariable} lists (a JSON array of account ids), the role named in each.
+     */
+    private static void organizationJob(Map<String, Object> job, Chain chain) {
+        if (chain.organizational()) {
+            job.put("accounts", "${{ fromJSON(vars." + accountsVariable(chain) + ") }}");
+            job.put("accountId", "${{ matrix.account }}");
+            job.put("deployRoleArn", chain.deployRoleArn().replace(":" + Target.MEMBER_ACCOUNTS + ":",
+                    ":${{ matrix.account }}:"));
+        } else {
+            job.put("accountId", chain.targetAccountId());
+            job.put("deployRoleArn", chain.deployRoleArn());
+        }
     }
 
     /**
@@ -426,7 +511,8 @@ public final class Renderer {
         List<Artifact> files = new ArrayList<>();
         for (IamAccount account : state.accounts()) {
             for (Role role : account.roles()) {
-                String dir = "policies/" + account.accountId() + "/" + role.name() + "/";
+                String dir = "policies/" + (account.accountId().equals(Target.MEMBER_ACCOUNTS) ? "member-accounts"
+                        : account.accountId()) + "/" + role.name() + "/";
                 files.add(new Artifact(dir + "trust.json", PolicyJson.print(role.trustPolicy())));
                 for (Map.Entry<String, PolicyDocument> inline : role.inlinePolicies().entrySet()) {
                     files.add(new Artifact(dir + "inline-" + inline.getKey() + ".json", PolicyJson.print(inline.getValue())));
@@ -449,7 +535,7 @@ public final class Renderer {
         for (Chain chain : state.chains()) {
             Map<String, Object> c = new HashMap<>();
             c.put("target", chain.target().name());
-            c.put("accountId", chain.target().accountId());
+            c.put("accountId", accountLabel(chain));
             c.put("production", chain.target().production());
             c.put("oidcRoleArn", chain.oidcRoleArn());
             c.put("deployRoleArn", chain.deployRoleArn());
@@ -466,7 +552,11 @@ public final class Renderer {
         model.put("acceptedRisks", accepted);
         model.put("files", artifacts.stream().map(Artifact::path).toList());
         model.put("githubRoot", !setup.protectedEnvironments().isEmpty());
-        model.put("targetFiles", state.chains().stream().map(c -> "terraform/target-" + c.target().name() + ".tf").toList());
+        model.put("targetFiles", state.chains().stream().map(c -> "terraform/" + (c.organizational() ? "stackset-"
+                : "target-") + c.target().name() + ".tf").toList());
+        model.put("organizationTargets", state.organizationChains().stream().map(c -> Map.of("target", c.targetName(),
+                "variable", accountsVariable(c), "stackSet", stackSetName(c), "template", cloudFormationPath(c),
+                "ous", String.join(", ", c.target().organizationalUnitIds()))).toList());
         return process("README.md.ftl", model);
     }
 

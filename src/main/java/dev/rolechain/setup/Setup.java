@@ -10,10 +10,21 @@ import java.util.Map;
  * OIDC role(s), the target accounts with their deploy roles, the workflow settings, and the IAM quotas
  * the user has raised in the accounts ({@code quotas}: quota key → the raised limit).
  */
-public record Setup(GitHub github, Tooling tooling, List<Target> targets, Workflow workflow, Map<String, Integer> quotas) {
+public record Setup(GitHub github, Tooling tooling, List<Target> targets, Workflow workflow, Map<String, Integer> quotas,
+        Organizations organizations) {
     public Setup {
         targets = List.copyOf(targets);
         quotas = quotas == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(quotas));
+    }
+
+    /** A Setup without organization targets. */
+    public Setup(GitHub github, Tooling tooling, List<Target> targets, Workflow workflow, Map<String, Integer> quotas) {
+        this(github, tooling, targets, workflow, quotas, null);
+    }
+
+    /** Whether a target names organizational units (a StackSet) rather than one account. */
+    public boolean hasOrganizationTargets() {
+        return targets.stream().anyMatch(Target::organizational);
     }
 
     /** A Setup with the accounts' default quotas. */

@@ -28,7 +28,9 @@ public final class SetupJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
 
-    static final Set<String> ROOT_FIELDS = ordered("github", "tooling", "targets", "workflow", "quotas");
+    static final Set<String> ROOT_FIELDS = ordered("github", "tooling", "targets", "workflow", "quotas",
+            "organizations");
+    static final Set<String> ORGANIZATIONS_FIELDS = ordered("id", "rootId", "profile", "retainStacksOnAccountRemoval");
     static final Set<String> GITHUB_FIELDS = ordered("owner", "enterpriseSlug", "serverHost", "audience", "ownerId",
             "subjectFormat", "subTemplate", "repositories", "environments");
     static final Set<String> REPOSITORY_FIELDS = ordered("id", "subjectFormat", "subTemplate");
@@ -37,7 +39,7 @@ public final class SetupJson {
             "oidcRoleName", "oidcRoles", "maxSessionSeconds");
     static final Set<String> TARGET_FIELDS = ordered("name", "accountId", "profile", "roleName", "externalId",
             "production", "subjects", "managedPolicyArns", "inlinePolicies", "maxSessionSeconds",
-            "permissionsBoundaryArn", "acceptRisk");
+            "permissionsBoundaryArn", "acceptRisk", "organizationalUnitIds", "regions");
     static final Set<String> SUBJECT_KINDS = ordered("branch", "tag", "environment", "pullRequest", "any");
     static final Set<String> SUBJECT_FIELDS = ordered("repository", "branch", "tag", "environment", "pullRequest", "any");
     static final Set<String> WORKFLOW_FIELDS = ordered("actionRef", "region", "sessionTagging", "roleSessionName",
@@ -163,7 +165,14 @@ public final class SetupJson {
         for (Target target : setup.targets()) {
             ObjectNode node = targets.addObject();
             putText(node, "name", target.name());
-            putText(node, "accountId", target.accountId());
+            if (target.organizational()) {
+                target.organizationalUnitIds().forEach(node.putArray("organizationalUnitIds")::add);
+                if (!target.regions().isEmpty()) {
+                    target.regions().forEach(node.putArray("regions")::add);
+                }
+            } else {
+                putText(node, "accountId", target.accountId());
+            }
             putText(node, "profile", target.profile());
             putText(node, "roleName", target.roleName());
             putText(node, "externalId", target.externalId());
@@ -206,6 +215,14 @@ public final class SetupJson {
         if (!setup.quotas().isEmpty()) {
             ObjectNode quotas = root.putObject("quotas");
             setup.quotas().forEach(quotas::put);
+        }
+        Organizations org = setup.organizations();
+        if (org != null) {
+            ObjectNode o = root.putObject("organizations");
+            putText(o, "id", org.id());
+            putText(o, "rootId", org.rootId());
+            putText(o, "profile", org.profile());
+            o.put("retainStacksOnAccountRemoval", org.retainStacksOnAccountRemoval());
         }
         try {
             return PRETTY.writeValueAsString(root) + "\n";
@@ -267,7 +284,20 @@ public final class SetupJson {
             Tooling tooling = tooling(node.get("tooling"));
             List<Target> targets = targets(node.get("targets"));
             Workflow workflow = workflow(node.get("workflow"));
-            return new Setup(github, tooling, targets, workflow, quotas(node.get("quotas")));
+            return new Setup(github, tooling, targets, workflow, quotas(node.get("quotas")),
+                    organizations(node.get("organizations")));
+        }
+
+        private Organizations organizations(JsonNode value) {
+            if (value == null) {
+                return null;
+            }
+            ObjectNode o = object(value, "organizations", ORGANIZATIONS_FIELDS, "the organization");
+            if (o == null) {
+                return null;
+            }
+            return new Organizations(text(o, "organizations", "id"), text(o, "organizations", "rootId"),
+                    text(o, "organizations", "profile"), bool(o, "organizations", "retainStacksOnAccountRemoval", false));
         }
 
         private GitHub github(JsonNode value) {
@@ -429,7 +459,9 @@ public final class SetupJson {
                     inlinePolicies(o.get("inlinePolicies"), LocatedJson.child(path, "inlinePolicies")),
                     integer(o, path, "maxSessionSeconds", Tooling.DEFAULT_MAX_SESSION_SECONDS),
                     text(o, path, "permissionsBoundaryArn"),
-                    acceptRisk(o.get("acceptRisk"), LocatedJson.child(path, "acceptRisk")));
+                    acceptRisk(o.get("acceptRisk"), LocatedJson.child(path, "acceptRisk")),
+                    stringList(o.get("organizationalUnitIds"), LocatedJson.child(path, "organizationalUnitIds")),
+                    stringList(o.get("regions"), LocatedJson.child(path, "regions")));
         }
 
         private Map<String, Integer> quotas(JsonNode value) {

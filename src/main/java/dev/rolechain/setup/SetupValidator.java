@@ -59,6 +59,7 @@ public final class SetupValidator {
             tooling(setup.tooling(), setup.targets(), problems);
         }
         targets(setup, problems);
+        organizations(setup, problems);
         workflow(setup.workflow(), problems);
         quotas(setup.quotas(), problems);
         immutableSubjects(setup, problems);
@@ -286,15 +287,21 @@ public final class SetupValidator {
                             + first + "]; target names must be unique"));
                 }
             }
-            boolean account = accountId(t.accountId(), path + ".accountId", problems);
+            boolean account = t.organizational() ? organizationTarget(setup, t, path, problems)
+                    : accountId(t.accountId(), path + ".accountId", problems);
             profile(t.profile(), path + ".profile", problems);
+            if (!t.organizational() && !t.regions().isEmpty()) {
+                problems.add(new Problem(path + ".regions", "regions are for a target of organizational units (its "
+                        + "StackSet's instances); a target of one account has its role in IAM, which is global"));
+            }
             if (required(t.roleName(), path + ".roleName", problems)
                     && check(ROLE_NAME, t.roleName(), path + ".roleName", roleNameRule(), problems) && account) {
                 String key = t.accountId() + "/" + t.roleName().toLowerCase(java.util.Locale.ROOT);
                 Integer first = roles.putIfAbsent(key, i);
                 if (first != null) {
                     problems.add(new Problem(path + ".roleName", FieldPath.target(first) + " already plans role \""
-                            + t.roleName() + "\" in account " + t.accountId() + "; IAM role names are unique per account "
+                            + t.roleName() + "\" in " + (t.organizational() ? "the member accounts of organization targets"
+                            : "account " + t.accountId()) + "; IAM role names are unique per account "
                             + "(case-insensitively)"));
                 }
                 Tooling tooling = setup.tooling();
@@ -546,6 +553,75 @@ public final class SetupValidator {
         } else if (w.durationSeconds() < SESSION_MIN_SECONDS) {
             problems.add(new Problem("workflow.durationSeconds", w.durationSeconds()
                     + " seconds is below STS's minimum; allowed: " + SESSION_MIN_SECONDS + "–" + CHAINED_SESSION_MAX_SECONDS));
+        }
+    }
+
+    // ---------------------------------------------------------------- organization targets
+
+    /** AWS's patterns for an organization, root and OU id (Organizations API reference). */
+    private static final Pattern ORGANIZATION_ID = Pattern.compile("o-[a-z0-9]{10,32}");
+    private static final Pattern ROOT_ID = Pattern.compile("r-[0-9a-z]{4,32}");
+    private static final Pattern OU_ID = Pattern.compile("ou-([0-9a-z]{4,32})-[a-z0-9]{8,32}");
+
+    /** A target of organizational units: its OUs, regions and no account of its own. True when sound. */
+    private static boolean organizationTarget(Setup setup, Target t, String path, List<Problem> problems) {
+        boolean sound = true;
+        if (!Target.MEMBER_ACCOUNTS.equals(t.accountId())) {
+            problems.add(new Problem(path + ".accountId", "a target names either \"accountId\" (one account) or "
+                    + "\"organizationalUnitIds\" (every member account of those OUs), not both"));
+            sound = false;
+        }
+        if (t.profile() != null) {
+            problems.add(new Problem(path + ".profile", "a target of organizational units has no per-account profile: "
+                    + "its StackSet is created under organizations.profile (the management or delegated administrator "
+                    + "account)"));
+        }
+        Organizations org = setup.organizations();
+        if (org == null) {
+            problems.add(new Problem(path + ".organizationalUnitIds", "needs \"organizations\": {\"id\": \"o-…\", "
+                    + "\"rootId\": \"r-…\", \"profile\": \"<management or delegated admin profile>\"} in the Setup"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < t.organizationalUnitIds().size(); j++) {
+            String ou = t.organizationalUnitIds().get(j);
+            String at = path + ".organizationalUnitIds[" + j + "]";
+            java.util.regex.Matcher m = OU_ID.matcher(ou == null ? "" : ou);
+            if (!m.matches()) {
+                problems.add(new Problem(at, "\"" + ou + "\" is not an OU id: ou-, 4–32 lower-case letters or digits "
+                        + "(the root's), -, 8–32 more, e.g. ou-ab12-cd34ef56"));
+                sound = false;
+            } else if (org != null && org.rootId() != null && !org.rootId().equals("r-" + m.group(1))) {
+                problems.add(new Problem(at, ou + " is an OU under root r-" + m.group(1) + ", not under organizations.rootId "
+                        + org.rootId()));
+                sound = false;
+            } else if (!seen.add(ou)) {
+                problems.add(new Problem(at, "lists " + ou + " twice"));
+            }
+        }
+        for (int j = 0; j < t.regions().size(); j++) {
+            check(REGION, t.regions().get(j), path + ".regions[" + j + "]", "an AWS region code such as us-east-1",
+                    problems);
+        }
+        return sound;
+    }
+
+    private static void organizations(Setup setup, List<Problem> problems) {
+        Organizations org = setup.organizations();
+        if (org == null) {
+            return;
+        }
+        if (required(org.id(), "organizations.id", problems)) {
+            check(ORGANIZATION_ID, org.id(), "organizations.id", "an organization id: o- and 10–32 lower-case letters "
+                    + "or digits", problems);
+        }
+        if (required(org.rootId(), "organizations.rootId", problems)) {
+            check(ROOT_ID, org.rootId(), "organizations.rootId", "the organization's root id: r- and 4–32 lower-case "
+                    + "letters or digits", problems);
+        }
+        if (setup.hasOrganizationTargets() && required(org.profile(), "organizations.profile", problems)) {
+            profile(org.profile(), "organizations.profile", problems);
+        } else {
+            profile(org.profile(), "organizations.profile", problems);
         }
     }
 

@@ -118,7 +118,7 @@ final class ApplyModel {
 
     private static Map<String, String> accounts(DesiredState s) {
         Map<String, String> m = new LinkedHashMap<>();
-        s.accounts().forEach(a -> m.put(a.accountId(), String.valueOf(s.profileFor(a.accountId()))));
+        s.liveAccounts().forEach(a -> m.put(a.accountId(), String.valueOf(s.profileFor(a.accountId()))));
         return m;
     }
 

@@ -30,7 +30,7 @@ public final class LiveAws implements ApplyModel.Aws, VerifyModel.Aws {
 
     public List<ProfileStatus> profiles(DesiredState state) {
         List<ProfileStatus> out = new ArrayList<>();
-        for (var account : state.accounts()) {
+        for (var account : state.liveAccounts()) {
             String id = account.accountId();
             String profile = state.profileFor(id);
             boolean sso = profile != null && SsoSignIn.sessionOf(profile).isPresent();

@@ -102,7 +102,7 @@ public final class SetupDraft {
         }
         Workflow workflow = new Workflow(text(actionRef.get()), optional(workflowRegion.get()), sessionTagging.get(),
                 text(roleSessionName.get()), seconds(durationSeconds.get(), "workflow.durationSeconds", problems));
-        return new Built(new Setup(github, tooling, targetList, workflow, quotas), problems);
+        return new Built(new Setup(github, tooling, targetList, workflow, quotas, organizations), problems);
     }
 
     /** Per-repository sub forms other than the default, kept as the Setup file gives them. */
@@ -148,6 +148,8 @@ public final class SetupDraft {
 
     /** The quotas raised in the accounts, kept as the Setup file gives them (the wizard does not edit them). */
     private java.util.Map<String, Integer> quotas = java.util.Map.of();
+    /** The organization of OU targets, kept as the Setup file gives it (the wizard does not edit it). */
+    private dev.rolechain.setup.Organizations organizations;
 
     /** Replaces every field with the Setup's. */
     public void load(Setup setup) {
@@ -178,6 +180,7 @@ public final class SetupDraft {
         roleSessionName.set(orEmpty(w.roleSessionName()));
         durationSeconds.set(Integer.toString(w.durationSeconds()));
         quotas = setup.quotas();
+        organizations = setup.organizations();
         ownerId.set(g.ownerId() == null ? "" : Long.toString(g.ownerId()));
         subjectFormat.set(g.subjectFormat());
         Map<String, Long> ids = new java.util.LinkedHashMap<>();
@@ -269,6 +272,7 @@ public final class SetupDraft {
         subTemplate = null;
         environments = Map.of();
         quotas = Map.of();
+        organizations = null;
     }
 
     // ---------------------------------------------------------------- conversions

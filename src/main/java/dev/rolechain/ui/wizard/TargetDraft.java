@@ -32,11 +32,16 @@ public final class TargetDraft {
     /** Risky production access this target accepts: rule id → reason (the Setup's acceptRisk). */
     private final javafx.collections.ObservableMap<String, String> acceptRisk =
             FXCollections.observableMap(new LinkedHashMap<>());
+    /** The OUs and regions of an organization target, kept as the Setup file gives them (not edited here). */
+    private List<String> organizationalUnitIds = List.of();
+    private List<String> regions = List.of();
 
     public static TargetDraft of(Target t) {
         TargetDraft d = new TargetDraft();
         d.name.set(SetupDraft.orEmpty(t.name()));
-        d.accountId.set(SetupDraft.orEmpty(t.accountId()));
+        d.organizationalUnitIds = t.organizationalUnitIds();
+        d.regions = t.regions();
+        d.accountId.set(t.organizational() ? "" : SetupDraft.orEmpty(t.accountId()));
         d.profile.set(SetupDraft.orEmpty(t.profile()));
         d.roleName.set(SetupDraft.orEmpty(t.roleName()));
         d.externalId.set(SetupDraft.orEmpty(t.externalId()));
@@ -62,11 +67,14 @@ public final class TargetDraft {
                         "\"" + policyName + "\" is already the name of another inline policy of this target"));
             }
         }
-        return new Target(SetupDraft.text(name.get()), SetupDraft.accountId(accountId.get()), SetupDraft.optional(profile.get()),
+        String account = organizationalUnitIds.isEmpty() || !SetupDraft.text(accountId.get()).isEmpty()
+                ? SetupDraft.accountId(accountId.get()) : null;
+        return new Target(SetupDraft.text(name.get()), account, SetupDraft.optional(profile.get()),
                 SetupDraft.text(roleName.get()), SetupDraft.text(externalId.get()), production.get(), subjectList,
                 List.copyOf(managedPolicyArns), inline,
                 SetupDraft.seconds(maxSessionSeconds.get(), path + ".maxSessionSeconds", problems),
-                SetupDraft.optional(permissionsBoundaryArn.get()), new LinkedHashMap<>(acceptRisk));
+                SetupDraft.optional(permissionsBoundaryArn.get()), new LinkedHashMap<>(acceptRisk), organizationalUnitIds,
+                regions);
     }
 
     Observable[] observables() {
