@@ -538,7 +538,7 @@ public final class Renderer {
             c.put("accountId", accountLabel(chain));
             c.put("production", chain.target().production());
             c.put("oidcRoleArn", chain.oidcRoleArn());
-            c.put("deployRoleArn", chain.deployRoleArn());
+            c.put("deployRoleArn", chain.deployRoleArn().replace(":" + Target.MEMBER_ACCOUNTS + ":", ":<member account>:"));
             c.put("claims", chain.subjectClaims());
             c.put("managedPolicyArns", chain.target().managedPolicyArns());
             c.put("mixedEnvironment", chain.target().subjects().stream().anyMatch(s -> s.kind() instanceof Subject.Environment)
