@@ -89,6 +89,14 @@ public final class Services {
         return applier.get();
     }
 
+    private final Lazy<dev.rolechain.aws.StackSets> stackSets = new Lazy<>(() -> new dev.rolechain.aws.StackSets(journal(),
+            backups().root()));
+
+    /** The StackSets of organization targets. */
+    public dev.rolechain.aws.StackSets stackSets() {
+        return stackSets.get();
+    }
+
     public Restorer restorer() {
         return restorer.get();
     }

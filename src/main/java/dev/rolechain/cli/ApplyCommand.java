@@ -58,8 +58,13 @@ public final class ApplyCommand implements Callable<Integer> {
         if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }
+        boolean organization = dev.rolechain.aws.StackSets.needed(state.get());
         Applier.Result result;
+        dev.rolechain.aws.StackSets.Result stackSets = new dev.rolechain.aws.StackSets.Result(java.util.List.of(), 0);
         try {
+            if (organization) {
+                services.stackSets().preflight(state.get());
+            }
             result = services.applier().apply(state.get(), (account, role, why, diff) -> {
                 if (!yes && !output.json()) {
                     err.println("rolechain: " + account + " role/" + role + " needs consent: " + why + ":");
@@ -67,13 +72,32 @@ public final class ApplyCommand implements Callable<Integer> {
                 }
                 return yes;
             });
-        } catch (LivePlanner.AccountException | Applier.ApplyException | Applier.CancelledException e) {
+            if (organization && result.skipped().isEmpty()) {
+                // The deploy roles trust the OIDC role, which must exist first: StackSets come after the accounts.
+                dev.rolechain.aws.StackSets.Plan plan = services.stackSets().plan(state.get());
+                stackSets = services.stackSets().apply(state.get(), plan, p -> {
+                    if (!output.json()) {
+                        err.printf("rolechain: %s operation %s: %d account(s) done, %d failed, %d in progress%n",
+                                p.stackSet(), p.operation(), p.succeeded(), p.failed(), p.running());
+                    }
+                }, () -> false);
+            }
+        } catch (LivePlanner.AccountException | Applier.ApplyException | Applier.CancelledException
+                | dev.rolechain.aws.StackSets.StackSetException
+                | dev.rolechain.aws.OrganizationsApi.OrganizationsException e) {
             err.println("rolechain: " + e.getMessage());
             return 1;
         }
         if (output.json()) {
             ObjectNode root = JSON.createObjectNode();
-            root.put("writes", result.writes());
+            root.put("writes", result.writes() + stackSets.writes());
+            ArrayNode sets = root.putArray("stackSets");
+            stackSets.done().forEach(step -> {
+                ObjectNode s = sets.addObject().put("target", step.target()).put("stackSet", step.stackSet())
+                        .put("action", step.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                step.organizationalUnitIds().forEach(s.withArray("organizationalUnitIds")::add);
+                step.accounts().forEach(s.withArray("accounts")::add);
+            });
             ArrayNode changes = root.putArray("changes");
             for (Change c : result.changes()) {
                 ObjectNode change = changes.addObject().put("account", c.account()).put("resource", c.resource())
@@ -94,10 +118,12 @@ public final class ApplyCommand implements Callable<Integer> {
                 out.printf("%-6s %s %s%n", c.action().json(), c.account(), c.resource());
                 c.notes().stream().filter(n -> n.startsWith("keeps ")).forEach(n -> out.println("    (" + n + ")"));
             });
+            stackSets.done().forEach(step -> out.println("stackset " + step.describe()));
             result.skipped().forEach(s -> out.println("skipped " + s));
             result.findings().forEach(f -> out.println("finding: " + f));
-            out.println(result.writes() == 0 ? "Nothing to do: no write calls made."
-                    : result.writes() + " write call" + (result.writes() == 1 ? "" : "s") + " made; journal: "
+            int writes = result.writes() + stackSets.writes();
+            out.println(writes == 0 ? "Nothing to do: no write calls made."
+                    : writes + " write call" + (writes == 1 ? "" : "s") + " made; journal: "
                             + services.journal().file());
             if (result.backupFolder() != null) {
                 out.println("The state before this apply is saved in " + result.backupFolder() + " (rolechain restore "

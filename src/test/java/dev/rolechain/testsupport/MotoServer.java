@@ -125,6 +125,19 @@ public final class MotoServer implements AutoCloseable, BeforeAllCallback, After
      * the action is in the form body), in order.
      */
     public List<String> stopRecording() throws IOException, InterruptedException {
+        List<String> actions = new java.util.ArrayList<>();
+        for (String body : stopRecordingBodies()) {
+            for (String pair : body.split("&")) {
+                if (pair.startsWith("Action=")) {
+                    actions.add(java.net.URLDecoder.decode(pair.substring(7), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return actions;
+    }
+
+    /** Stops the recorder and returns the bodies of the requests it recorded, decoded, in order. */
+    public List<String> stopRecordingBodies() throws IOException, InterruptedException {
         post("/moto-api/recorder/stop-recording");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(endpoint() + "/moto-api/recorder/download-recording")).build(), HttpResponse.BodyHandlers.ofString());
@@ -139,11 +152,7 @@ public final class MotoServer implements AutoCloseable, BeforeAllCallback, After
             if (entry.path("body_encoded").asBoolean()) {
                 body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
             }
-            for (String pair : body.split("&")) {
-                if (pair.startsWith("Action=")) {
-                    actions.add(java.net.URLDecoder.decode(pair.substring(7), java.nio.charset.StandardCharsets.UTF_8));
-                }
-            }
+            actions.add(body);
         }
         return actions;
     }
