@@ -137,10 +137,11 @@ public final class StackSets {
                 StackSet existing = describe(cfn, name);
                 if (existing == null) {
                     steps.add(new Step(chain.targetName(), name, Kind.CREATE_STACK_SET, List.of(), List.of(), regions,
-                            UnifiedDiff.of("(none)", name + ".yaml", "", template)));
+                            UnifiedDiff.of("(none)", "", name + " (planned)", template)));
                 } else if (!template.equals(existing.templateBody())) {
                     steps.add(new Step(chain.targetName(), name, Kind.UPDATE_TEMPLATE, List.of(), List.of(), regions,
-                            UnifiedDiff.of(name + " (now)", name + " (planned)", existing.templateBody(), template)));
+                            UnifiedDiff.of(name + " (now)", String.valueOf(existing.templateBody()), name + " (planned)",
+                            template)));
                 }
                 Set<String> deployed = new LinkedHashSet<>();
                 if (existing != null) {

@@ -47,9 +47,14 @@ public final class PlanCommand implements Callable<Integer> {
             return RolechainCommand.EXIT_INVALID;
         }
         LivePlanner.Review review;
+        dev.rolechain.aws.StackSets.Plan stackSets = new dev.rolechain.aws.StackSets.Plan(List.of(), java.util.Map.of());
         try {
             review = services.livePlanner().review(state.get());
-        } catch (LivePlanner.AccountException e) {
+            if (dev.rolechain.aws.StackSets.needed(state.get())) {
+                stackSets = services.stackSets().plan(state.get());
+            }
+        } catch (LivePlanner.AccountException | dev.rolechain.aws.OrganizationsApi.OrganizationsException
+                | software.amazon.awssdk.core.exception.SdkException e) {
             err.println("rolechain: " + e.getMessage());
             return 1;
         }
@@ -68,6 +73,19 @@ public final class PlanCommand implements Callable<Integer> {
                 c.notes().forEach(node.putArray("notes")::add);
             }
             review.findings().forEach(root.putArray("findings")::add);
+            ArrayNode sets = root.putArray("stackSets");
+            for (dev.rolechain.aws.StackSets.Step step : stackSets.steps()) {
+                ObjectNode node = sets.addObject().put("target", step.target()).put("stackSet", step.stackSet())
+                        .put("action", step.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                        .put("summary", step.describe());
+                step.organizationalUnitIds().forEach(node.withArray("organizationalUnitIds")::add);
+                step.accounts().forEach(node.withArray("accounts")::add);
+                if (step.diff() != null) {
+                    node.put("diff", step.diff());
+                }
+            }
+            ObjectNode members = root.putObject("memberAccounts");
+            stackSets.accountsByTarget().forEach((target, accounts) -> accounts.forEach(members.withArray(target)::add));
             out.println(root);
             return 0;
         }
@@ -78,8 +96,16 @@ public final class PlanCommand implements Callable<Integer> {
                 c.diff().lines().forEach(line -> out.println("    " + line));
             }
         }
+        for (dev.rolechain.aws.StackSets.Step step : stackSets.steps()) {
+            out.println("stackset " + step.describe());
+            if (step.diff() != null) {
+                step.diff().lines().forEach(line -> out.println("    " + line));
+            }
+        }
+        stackSets.accountsByTarget().forEach((target, accounts) -> out.println("target " + target + ": "
+                + accounts.size() + " member account" + (accounts.size() == 1 ? "" : "s") + " in its OUs"));
         review.findings().forEach(f -> out.println("finding: " + f));
-        long todo = changes.stream().filter(c -> c.action() != Change.Action.NONE).count();
+        long todo = changes.stream().filter(c -> c.action() != Change.Action.NONE).count() + stackSets.steps().size();
         out.println(todo == 0 ? "Nothing to change." : todo + " change" + (todo == 1 ? "" : "s") + " to apply.");
         return 0;
     }

@@ -100,6 +100,44 @@ class StackSetsOnMotoTest {
     }
 
     @Test
+    void planShowsTheTemplateAndWhichOusGainInstancesWithoutWriting() throws Exception {
+        moto.startRecording();
+        Cli cli = new Cli();
+        assertThat(cli.run("plan", "--setup", setup.toString())).as(cli.err()).isZero();
+        List<String> actions = moto.stopRecording();
+        assertThat(cli.out()).contains("stackset create StackSet rolechain-workloads", "+    Type: \"AWS::IAM::Role\"",
+                "stackset create instances of rolechain-workloads in " + org.units.get("workloads"),
+                "target workloads: 3 member accounts in its OUs");
+        assertThat(actions).filteredOn(a -> MotoServer.writes(a) && !a.startsWith("Describe")).isEmpty();
+    }
+
+    @Test
+    void aChangedTemplateIsShownAsADiffAndUpdatedWithThePreviousOneKept() throws Exception {
+        Path kept = dev.rolechain.aws.DataFolder.get().resolve("backups").resolve("stacksets");
+        if (Files.isDirectory(kept)) {
+            try (var old = Files.list(kept)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        apply();
+        Files.writeString(setup, Files.readString(setup).replace("\"cloudformation:*\"", "\"cloudformation:Describe*\""));
+        Cli plan = new Cli();
+        assertThat(plan.run("plan", "--setup", setup.toString())).isZero();
+        assertThat(plan.out()).contains("stackset update the template of StackSet rolechain-workloads",
+                "-                Action: \"cloudformation:*\"", "+                Action: \"cloudformation:Describe*\"")
+                .doesNotContain("create instances");
+        JsonNode updated = apply();
+        assertThat(updated.get("stackSets").toString()).contains("update-template");
+        try (var files = Files.list(kept)) {
+            assertThat(files.toList()).singleElement().satisfies(f -> assertThat(Files.readString(f))
+                    .contains("\"cloudformation:*\""));
+        }
+        assertThat(apply().get("writes").asInt()).isZero();
+    }
+
+    @Test
     void aSecondApplyMakesNoWriteCall() throws Exception {
         apply();
         moto.startRecording();
