@@ -89,6 +89,14 @@ public final class Services {
         return applier.get();
     }
 
+    private final Lazy<dev.rolechain.aws.OrganizationReader> organizationReader = new Lazy<>(() ->
+            new dev.rolechain.aws.OrganizationReader(new dev.rolechain.aws.TrustReader(AccountSession::open)));
+
+    /** Inspect of a whole organization. */
+    public dev.rolechain.aws.OrganizationReader organizationReader() {
+        return organizationReader.get();
+    }
+
     private final Lazy<dev.rolechain.aws.StackSets> stackSets = new Lazy<>(() -> new dev.rolechain.aws.StackSets(journal(),
             backups().root()));
 

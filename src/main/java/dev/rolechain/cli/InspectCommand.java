@@ -38,8 +38,27 @@ public final class InspectCommand implements Callable<Integer> {
     List<String> profiles = new ArrayList<>();
 
     @Option(names = "--dump", paramLabel = "FILE", description = "A file saved by `aws iam get-account-authorization-details` "
-            + "(one account). Repeatable.")
+            + "(one account), or a folder of them (an organization saved with --save, grouped by its OUs again). "
+            + "Repeatable.")
     List<Path> dumps = new ArrayList<>();
+
+    @Option(names = "--organization", paramLabel = "PROFILE", description = "The profile of an organization's management "
+            + "or delegated administrator account: every account of the organization is read (Organizations lists them; "
+            + "each is read through --access-role) and the graph is grouped by OU.")
+    String organization;
+
+    @Option(names = "--access-role", paramLabel = "ROLE_NAME", defaultValue = "OrganizationAccountAccessRole",
+            description = "With --organization: the role assumed in each member account to read it (default "
+                    + "OrganizationAccountAccessRole). Accounts where it is refused are listed, the rest read.")
+    String accessRole;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
+            description = "With --organization: accounts read at once (default 8; 1 reads them one after another).")
+    int threads;
+
+    @Option(names = "--save", paramLabel = "FOLDER", description = "Save what was read as a dump folder (one "
+            + "get-account-authorization-details file per account, and organization.json) to reopen offline with --dump.")
+    Path save;
 
     @Option(names = "--setup", paramLabel = "FILE", description = "A Setup: inspect its planned state.")
     Path setup;
@@ -74,8 +93,18 @@ public final class InspectCommand implements Callable<Integer> {
             err.println("rolechain: --format " + format + ": allowed are json, dot, mermaid");
             return RolechainCommand.EXIT_INVALID;
         }
-        if (profiles.isEmpty() && dumps.isEmpty() && setup == null) {
-            err.println("rolechain: inspect needs a source: --profile PROFILE, --dump FILE or --setup FILE");
+        if (profiles.isEmpty() && dumps.isEmpty() && setup == null && organization == null) {
+            err.println("rolechain: inspect needs a source: --profile PROFILE, --dump FILE, --setup FILE or "
+                    + "--organization PROFILE");
+            return RolechainCommand.EXIT_INVALID;
+        }
+        if (threads < 1 || threads > 64) {
+            err.println("rolechain: --threads " + threads + ": allowed are 1–64");
+            return RolechainCommand.EXIT_INVALID;
+        }
+        if (!accessRole.matches("[\\w+=,.@-]{1,64}")) {
+            err.println("rolechain: --access-role \"" + accessRole + "\" is not an IAM role name (1–64 letters, digits "
+                    + "and _+=,.@-)");
             return RolechainCommand.EXIT_INVALID;
         }
         for (String account : productionAccounts) {
@@ -93,9 +122,43 @@ public final class InspectCommand implements Callable<Integer> {
             planned = state.get();
         }
         InspectSources.Loaded loaded;
+        dev.rolechain.inspect.OrganizationMap map = null;
         try {
-            loaded = services.inspectSources().load(new InspectSources.Request(profiles, dumps, planned,
+            List<Path> files = new ArrayList<>();
+            for (Path dump : dumps) {
+                if (java.nio.file.Files.isDirectory(dump)) {
+                    DumpFolder folder = DumpFolder.read(dump);
+                    files.addAll(folder.files());
+                    map = folder.organization() != null ? folder.organization() : map;
+                } else {
+                    files.add(dump);
+                }
+            }
+            loaded = services.inspectSources().load(new InspectSources.Request(profiles, files, planned,
                     setup == null ? null : setup.toString()), (profile, message) -> err.println(profile + ": " + message), () -> false);
+            if (organization != null) {
+                long started = System.nanoTime();
+                dev.rolechain.aws.OrganizationReader.Result org = services.organizationReader().read(organization,
+                        accessRole, threads, (done, total, account, message) -> err.println("[" + done + "/" + total + "] "
+                                + account + ": " + message), () -> false);
+                map = org.organization();
+                List<dev.rolechain.inspect.AccountSnapshot> all = new ArrayList<>(loaded.accounts());
+                all.addAll(org.accounts());
+                loaded = new InspectSources.Loaded(all, loaded.production());
+                err.printf("organization %s: %d account(s) read, %d refused, in %.1f s%n", map.id(), org.accounts().size(),
+                        map.refused().size(), (System.nanoTime() - started) / 1e9);
+                map.refused().forEach((account, why) -> err.println("refused " + account + ": " + why));
+            }
+            if (save != null) {
+                DumpFolder.write(save, loaded.accounts(), map);
+                err.println("saved " + loaded.accounts().size() + " account(s) to " + save);
+            }
+        } catch (IOException e) {
+            err.println("rolechain: cannot save to " + save + ": " + e.getMessage());
+            return 1;
+        } catch (dev.rolechain.aws.OrganizationsApi.OrganizationsException e) {
+            err.println("rolechain: --organization " + organization + ": " + e.getMessage());
+            return 1;
         } catch (DumpReader.DumpException | IllegalArgumentException e) {
             err.println("rolechain: " + e.getMessage());
             return RolechainCommand.EXIT_INVALID;
@@ -116,7 +179,7 @@ public final class InspectCommand implements Callable<Integer> {
         String text = switch (format) {
             case "dot" -> GraphExport.dot(graph, answer == null ? Set.of() : answer.nodesOnPaths());
             case "mermaid" -> GraphExport.mermaid(graph, answer == null ? Set.of() : answer.nodesOnPaths());
-            default -> answer != null ? GraphExport.answer(answer) : GraphExport.json(graph, queries.risky(), null);
+            default -> answer != null ? GraphExport.answer(answer) : GraphExport.json(graph, queries.risky(), null, map);
         };
         if (out == null) {
             spec.commandLine().getOut().print(text);

@@ -147,8 +147,11 @@ public final class DumpReader {
                     attached, role.path("MaxSessionDuration").asInt(3600), boundary, tags));
         }
         if (byAccount.isEmpty()) {
+            // an account without roles: its customer policies say which it is, or the file name of a saved folder
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("(?:^|[/\\\\])(\\d{12})\\.json$").matcher(name);
             String account = managed.keySet().stream().map(Principal::accountOf).filter(a -> a != null)
-                    .findFirst().orElseThrow(() -> new DumpException(name
+                    .findFirst().or(() -> named.find() ? java.util.Optional.of(named.group(1)) : java.util.Optional.empty())
+                    .orElseThrow(() -> new DumpException(name
                             + ": no role and no customer managed policy: cannot tell which account this dump is of"));
             byAccount.put(account, new ArrayList<>());
         }

@@ -22,11 +22,22 @@ public final class GraphExport {
     }
 
     public static String json(TrustGraph graph, List<Risk> risky, TrustQueries.Answer answer) {
+        return json(graph, risky, answer, null);
+    }
+
+    /**
+     * The same, for an organization: each node of an account in the map has its OU ({@code unit}: the path of
+     * names from the root), and {@code organization} lists the OUs with their accounts, read or refused.
+     */
+    public static String json(TrustGraph graph, List<Risk> risky, TrustQueries.Answer answer, OrganizationMap organization) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode nodes = root.putArray("nodes");
         for (Node n : graph.nodes()) {
             ObjectNode o = nodes.addObject().put("id", n.id()).put("kind", n.kind().json()).put("label", n.label());
             o.put("account", n.account());
+            if (organization != null && n.account() != null && organization.pathOf(n.account()) != null) {
+                o.put("unit", organization.pathOf(n.account()));
+            }
             if (n.kind() == NodeKind.ROLE) {
                 o.put("production", n.production());
             }
@@ -54,6 +65,9 @@ public final class GraphExport {
         risky.forEach(r -> risks.addObject().put("node", r.node()).put("reason", r.reason()));
         if (answer != null) {
             root.set("query", answerJson(answer));
+        }
+        if (organization != null) {
+            root.set("organization", organization.toJson());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
