@@ -39,7 +39,7 @@ jobs:
     strategy:
       matrix:
 <#if job.accounts??>
-        # each member account of the target's OUs: the repository variable holds their ids as a JSON array
+        # each member account of the target's OUs (listed by export --member-accounts, or a repository variable: a JSON array)
         account: ${job.accounts}
 </#if>
 <#if job.environments?size gt 1>

@@ -100,6 +100,11 @@ public final class Services {
     private final Lazy<dev.rolechain.aws.StackSets> stackSets = new Lazy<>(() -> new dev.rolechain.aws.StackSets(journal(),
             backups().root()));
 
+    /** Apply of a whole Setup: the accounts, then the StackSets of organization targets. */
+    public dev.rolechain.aws.WholeApply wholeApply() {
+        return new dev.rolechain.aws.WholeApply(applier(), stackSets());
+    }
+
     /** The StackSets of organization targets. */
     public dev.rolechain.aws.StackSets stackSets() {
         return stackSets.get();

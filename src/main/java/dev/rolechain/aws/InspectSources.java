@@ -40,11 +40,28 @@ public final class InspectSources {
     public record Loaded(List<AccountSnapshot> accounts, GraphBuilder.Production production) {
     }
 
+    /** A dump file of accounts; not the organization map a saved organization holds beside them. */
+    private static boolean isAccountDump(Path file) {
+        String name = file.getFileName().toString();
+        return !name.equals(dev.rolechain.inspect.OrganizationMap.FILE);
+    }
+
     public Loaded load(Request request, TrustReader.Progress progress, BooleanSupplier cancelled) {
         List<AccountSnapshot> accounts = new ArrayList<>();
         Set<String> productionRoles = new LinkedHashSet<>();
         for (Path file : request.dumpFiles()) {
-            accounts.addAll(dumps.readAll(file));
+            if (java.nio.file.Files.isDirectory(file)) {
+                // a saved organization: every account file of the folder
+                try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(file)) {
+                    for (Path f : list.filter(f -> f.getFileName().toString().endsWith(".json") && isAccountDump(f)).sorted().toList()) {
+                        accounts.addAll(dumps.readAll(f));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new DumpReader.DumpException(file + ": cannot list: " + e.getMessage());
+                }
+            } else if (isAccountDump(file)) {
+                accounts.addAll(dumps.readAll(file));
+            }
         }
         if (request.planned() != null) {
             DesiredState state = request.planned();

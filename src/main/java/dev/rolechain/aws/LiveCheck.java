@@ -105,8 +105,9 @@ public final class LiveCheck {
                     .map(r -> List.copyOf(r.inlinePolicies().values())).orElse(List.of());
             boolean ours = evaluator.decide(null, identity, new Request(Principal.session(planned.partition(),
                     planned.toolingAccountId(), chain.oidcRoleName(), planned.roleSessionName()), "sts:AssumeRole",
-                    chain.deployRoleArn(), null)) == Decision.ALLOW;
-            LivePlanner.Simulation simulation = reader.simulate(planned, chain.oidcRoleArn(), chain.deployRoleArn());
+                    chain.deployRoleArn(), chain.resourceContext(java.util.Map.of()))) == Decision.ALLOW;
+            LivePlanner.Simulation simulation = reader.simulate(planned, chain.oidcRoleArn(), chain.deployRoleArn(),
+                    chain.memberOrgPath());
             permissions.add(new Permission(chain.targetName(), chain.oidcRoleArn(), chain.deployRoleArn(), ours,
                     simulation.decision(), simulation.problem()));
         }

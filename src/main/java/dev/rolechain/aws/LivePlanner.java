@@ -65,10 +65,25 @@ public final class LivePlanner {
      * where the simulator does not answer.
      */
     public Simulation simulate(DesiredState state, String oidcRoleArn, String deployRoleArn) {
+        return simulate(state, oidcRoleArn, deployRoleArn, null);
+    }
+
+    /**
+     * The same for a deploy role in a member account of OUs: the resource's organization path
+     * ({@code aws:ResourceOrgPaths}) is given to the simulator as a context entry.
+     */
+    public Simulation simulate(DesiredState state, String oidcRoleArn, String deployRoleArn, String memberOrgPath) {
         String profile = state.profileFor(state.toolingAccountId());
         try (AccountSession session = sessions.apply(profile)) {
-            var response = session.iam().simulatePrincipalPolicy(r -> r.policySourceArn(oidcRoleArn)
-                    .actionNames("sts:AssumeRole").resourceArns(deployRoleArn));
+            var response = session.iam().simulatePrincipalPolicy(r -> {
+                r.policySourceArn(oidcRoleArn).actionNames("sts:AssumeRole").resourceArns(deployRoleArn);
+                if (memberOrgPath != null) {
+                    r.contextEntries(software.amazon.awssdk.services.iam.model.ContextEntry.builder()
+                            .contextKeyName(dev.rolechain.plan.Planner.RESOURCE_ORG_PATHS_KEY)
+                            .contextKeyType(software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum.STRING_LIST)
+                            .contextKeyValues(memberOrgPath).build());
+                }
+            });
             return response.evaluationResults().stream().findFirst()
                     .map(e -> new Simulation(java.util.Optional.of(e.evalDecisionAsString()), null))
                     .orElse(new Simulation(java.util.Optional.empty(), "it returned no evaluation result"));

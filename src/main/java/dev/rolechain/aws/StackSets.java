@@ -25,6 +25,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.AccountFilterType;
 import software.amazon.awssdk.services.cloudformation.model.AutoDeployment;
+import software.amazon.awssdk.services.cloudformation.model.CallAs;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.DeploymentTargets;
@@ -79,7 +80,10 @@ public final class StackSets {
     }
 
     /** What the organization's StackSets need, and each target's member accounts as Organizations lists them. */
-    public record Plan(List<Step> steps, Map<String, List<String>> accountsByTarget) {
+    public record Plan(List<Step> steps, Map<String, List<String>> accountsByTarget, CallAs callAs) {
+        public Plan(List<Step> steps, Map<String, List<String>> accountsByTarget) {
+            this(steps, accountsByTarget, CallAs.SELF);
+        }
     }
 
     /** Progress of one operation: accounts done, failed and still running. */
@@ -122,11 +126,41 @@ public final class StackSets {
         }
     }
 
+    /**
+     * The member accounts of each organization target's OUs (and the OUs below them), as Organizations lists them
+     * through the organization profile: active accounts, the management account left out (StackSets do not deploy
+     * there). Target name → account ids.
+     */
+    public Map<String, List<String>> memberAccounts(DesiredState state) {
+        Organizations org = state.setup().organizations();
+        OrganizationsApi api = organizations.apply(org.profile());
+        String management = api.describeOrganization().managementAccountId();
+        Map<String, List<String>> byTarget = new LinkedHashMap<>();
+        for (Chain chain : state.organizationChains()) {
+            List<String> accounts = new ArrayList<>();
+            for (String ou : chain.target().organizationalUnitIds()) {
+                accounts.addAll(members(api, ou, management));
+            }
+            byTarget.put(chain.targetName(), List.copyOf(new LinkedHashSet<>(accounts)));
+        }
+        return byTarget;
+    }
+
+    private static List<String> members(OrganizationsApi api, String ou, String management) {
+        return api.accountsBelow(ou).stream().filter(a -> !"SUSPENDED".equals(a.status()))
+                .map(OrganizationsApi.Account::id).filter(a -> !a.equals(management)).toList();
+    }
+
     /** Reads the StackSets, their instances and the OUs' accounts; writes nothing. */
     public Plan plan(DesiredState state) {
         Organizations org = state.setup().organizations();
         OrganizationsApi api = organizations.apply(org.profile());
         String management = api.describeOrganization().managementAccountId();
+        // A delegated administrator acts on the organization's StackSets as such (CallAs DELEGATED_ADMIN).
+        CallAs callAs;
+        try (AccountSession session = AccountSession.open(org.profile())) {
+            callAs = session.identity().account().equals(management) ? CallAs.SELF : CallAs.DELEGATED_ADMIN;
+        }
         List<Step> steps = new ArrayList<>();
         Map<String, List<String>> accountsByTarget = new LinkedHashMap<>();
         try (CloudFormationClient cfn = client(org.profile(), state.setup().tooling().region())) {
@@ -134,7 +168,7 @@ public final class StackSets {
                 String name = Renderer.stackSetName(chain);
                 String template = CloudFormationTemplate.yaml(chain, Renderer.memberRole(state, chain), state.owner());
                 List<String> regions = chain.target().effectiveRegions(state.setup().tooling());
-                StackSet existing = describe(cfn, name);
+                StackSet existing = describe(cfn, name, callAs);
                 if (existing == null) {
                     steps.add(new Step(chain.targetName(), name, Kind.CREATE_STACK_SET, List.of(), List.of(), regions,
                             UnifiedDiff.of("(none)", "", name + " (planned)", template)));
@@ -145,15 +179,14 @@ public final class StackSets {
                 }
                 Set<String> deployed = new LinkedHashSet<>();
                 if (existing != null) {
-                    cfn.listStackInstancesPaginator(r -> r.stackSetName(name)).summaries()
+                    cfn.listStackInstancesPaginator(r -> r.callAs(callAs).stackSetName(name)).summaries()
                             .forEach(i -> deployed.add(i.account() + "/" + i.region()));
                 }
                 List<String> targeted = existing == null ? List.of() : existing.organizationalUnitIds();
                 List<String> members = new ArrayList<>();
                 List<String> newOus = new ArrayList<>();
                 for (String ou : chain.target().organizationalUnitIds()) {
-                    List<String> accounts = api.accountsBelow(ou).stream().filter(a -> !"SUSPENDED".equals(a.status()))
-                            .map(OrganizationsApi.Account::id).filter(a -> !a.equals(management)).toList();
+                    List<String> accounts = members(api, ou, management);
                     members.addAll(accounts);
                     List<String> missing = accounts.stream()
                             .filter(a -> regions.stream().anyMatch(r -> !deployed.contains(a + "/" + r))).toList();
@@ -170,7 +203,7 @@ public final class StackSets {
                 accountsByTarget.put(chain.targetName(), List.copyOf(members));
             }
         }
-        return new Plan(steps, accountsByTarget);
+        return new Plan(steps, accountsByTarget, callAs);
     }
 
     /**
@@ -179,6 +212,7 @@ public final class StackSets {
      */
     public Result apply(DesiredState state, Plan plan, Consumer<Progress> progress, BooleanSupplier cancelled) {
         Organizations org = state.setup().organizations();
+        CallAs callAs = plan.callAs();
         List<Step> done = new ArrayList<>();
         int writes = 0;
         try (CloudFormationClient cfn = client(org.profile(), state.setup().tooling().region())) {
@@ -189,22 +223,22 @@ public final class StackSets {
                 String operation = null;
                 try {
                     switch (step.kind()) {
-                        case CREATE_STACK_SET -> cfn.createStackSet(r -> r.stackSetName(step.stackSet())
+                        case CREATE_STACK_SET -> cfn.createStackSet(r -> r.callAs(callAs).stackSetName(step.stackSet())
                                 .description("Rolechain: deploy role of target " + step.target())
                                 .templateBody(template).permissionModel(PermissionModels.SERVICE_MANAGED)
                                 .autoDeployment(AutoDeployment.builder().enabled(true)
                                         .retainStacksOnAccountRemoval(org.retainStacksOnAccountRemoval()).build())
                                 .capabilities(Capability.CAPABILITY_NAMED_IAM));
                         case UPDATE_TEMPLATE -> {
-                            StackSet before = describe(cfn, step.stackSet());
+                            StackSet before = describe(cfn, step.stackSet(), callAs);
                             keep(step.stackSet(), before == null ? "" : before.templateBody());
-                            operation = cfn.updateStackSet(r -> r.stackSetName(step.stackSet()).templateBody(template)
+                            operation = cfn.updateStackSet(r -> r.callAs(callAs).stackSetName(step.stackSet()).templateBody(template)
                                     .capabilities(Capability.CAPABILITY_NAMED_IAM)).operationId();
                         }
-                        case CREATE_INSTANCES -> operation = cfn.createStackInstances(r -> r.stackSetName(step.stackSet())
+                        case CREATE_INSTANCES -> operation = cfn.createStackInstances(r -> r.callAs(callAs).stackSetName(step.stackSet())
                                 .regions(step.regions()).deploymentTargets(DeploymentTargets.builder()
                                         .organizationalUnitIds(step.organizationalUnitIds()).build())).operationId();
-                        case ADD_ACCOUNTS -> operation = cfn.createStackInstances(r -> r.stackSetName(step.stackSet())
+                        case ADD_ACCOUNTS -> operation = cfn.createStackInstances(r -> r.callAs(callAs).stackSetName(step.stackSet())
                                 .regions(step.regions()).deploymentTargets(DeploymentTargets.builder()
                                         .organizationalUnitIds(step.organizationalUnitIds()).accounts(step.accounts())
                                         .accountFilterType(AccountFilterType.INTERSECTION).build())).operationId();
@@ -220,7 +254,7 @@ public final class StackSets {
                 journal.record(String.valueOf(org.profile()), step.kind().name(), step.stackSet(), operation == null ? "ok" : "operation "
                         + operation);
                 if (operation != null) {
-                    await(cfn, step, operation, progress, cancelled);
+                    await(cfn, step, operation, callAs, progress, cancelled);
                 }
                 done.add(step);
             }
@@ -228,15 +262,15 @@ public final class StackSets {
         return new Result(done, writes);
     }
 
-    private void await(CloudFormationClient cfn, Step step, String operation, Consumer<Progress> progress,
+    private void await(CloudFormationClient cfn, Step step, String operation, CallAs callAs, Consumer<Progress> progress,
             BooleanSupplier cancelled) {
         while (true) {
-            StackSetOperationStatus status = cfn.describeStackSetOperation(r -> r.stackSetName(step.stackSet())
+            StackSetOperationStatus status = cfn.describeStackSetOperation(r -> r.callAs(callAs).stackSetName(step.stackSet())
                     .operationId(operation)).stackSetOperation().status();
             int succeeded = 0;
             int failed = 0;
             int running = 0;
-            for (var result : cfn.listStackSetOperationResultsPaginator(r -> r.stackSetName(step.stackSet())
+            for (var result : cfn.listStackSetOperationResultsPaginator(r -> r.callAs(callAs).stackSetName(step.stackSet())
                     .operationId(operation)).summaries()) {
                 switch (String.valueOf(result.statusAsString())) {
                     case "SUCCEEDED" -> succeeded++;
@@ -253,7 +287,7 @@ public final class StackSets {
                         + " (" + failed + " account(s) failed; see the StackSet's operation results); nothing was deleted");
             }
             if (cancelled.getAsBoolean()) {
-                cfn.stopStackSetOperation(r -> r.stackSetName(step.stackSet()).operationId(operation));
+                cfn.stopStackSetOperation(r -> r.callAs(callAs).stackSetName(step.stackSet()).operationId(operation));
                 journal.record("", "StopStackSetOperation", step.stackSet(), "operation " + operation);
                 throw new StackSetException(step.describe() + ": cancelled; operation " + operation
                         + " asked to stop (accounts already done keep their role; a re-run continues)");
@@ -278,9 +312,9 @@ public final class StackSets {
         }
     }
 
-    private static StackSet describe(CloudFormationClient cfn, String name) {
+    private static StackSet describe(CloudFormationClient cfn, String name, CallAs callAs) {
         try {
-            return cfn.describeStackSet(r -> r.stackSetName(name)).stackSet();
+            return cfn.describeStackSet(r -> r.callAs(callAs).stackSetName(name)).stackSet();
         } catch (StackSetNotFoundException e) {
             return null;
         }

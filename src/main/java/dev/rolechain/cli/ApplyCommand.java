@@ -58,30 +58,23 @@ public final class ApplyCommand implements Callable<Integer> {
         if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }
-        boolean organization = dev.rolechain.aws.StackSets.needed(state.get());
         Applier.Result result;
-        dev.rolechain.aws.StackSets.Result stackSets = new dev.rolechain.aws.StackSets.Result(java.util.List.of(), 0);
+        dev.rolechain.aws.StackSets.Result stackSets;
         try {
-            if (organization) {
-                services.stackSets().preflight(state.get());
-            }
-            result = services.applier().apply(state.get(), (account, role, why, diff) -> {
+            dev.rolechain.aws.WholeApply.Result whole = services.wholeApply().apply(state.get(), (account, role, why, diff) -> {
                 if (!yes && !output.json()) {
                     err.println("rolechain: " + account + " role/" + role + " needs consent: " + why + ":");
                     diff.lines().forEach(line -> err.println("    " + line));
                 }
                 return yes;
+            }, Applier.Progress.NONE, p -> {
+                if (!output.json()) {
+                    err.printf("rolechain: %s operation %s: %d account(s) done, %d failed, %d in progress%n",
+                            p.stackSet(), p.operation(), p.succeeded(), p.failed(), p.running());
+                }
             });
-            if (organization && result.skipped().isEmpty()) {
-                // The deploy roles trust the OIDC role, which must exist first: StackSets come after the accounts.
-                dev.rolechain.aws.StackSets.Plan plan = services.stackSets().plan(state.get());
-                stackSets = services.stackSets().apply(state.get(), plan, p -> {
-                    if (!output.json()) {
-                        err.printf("rolechain: %s operation %s: %d account(s) done, %d failed, %d in progress%n",
-                                p.stackSet(), p.operation(), p.succeeded(), p.failed(), p.running());
-                    }
-                }, () -> false);
-            }
+            result = whole.accounts();
+            stackSets = whole.stackSets();
         } catch (LivePlanner.AccountException | Applier.ApplyException | Applier.CancelledException
                 | dev.rolechain.aws.StackSets.StackSetException
                 | dev.rolechain.aws.OrganizationsApi.OrganizationsException e) {

@@ -32,6 +32,11 @@ public final class ExportCommand implements Callable<Integer> {
             + "that rolechain verify-github dispatches to prove each hop in GitHub (it deploys nothing).")
     boolean verifyWorkflow;
 
+    @Option(names = "--member-accounts", description = "For targets of OUs: list their member accounts now through the "
+            + "organization profile (organizations.profile) and write them into the workflow's matrix; without it the "
+            + "workflow reads them from the repository variable ROLECHAIN_ACCOUNTS_<TARGET> (a JSON array).")
+    boolean memberAccounts;
+
     @Option(names = "--force", description = "Write into a folder that already holds files, replacing those of the same name.")
     boolean force;
 
@@ -55,7 +60,20 @@ public final class ExportCommand implements Callable<Integer> {
             return RolechainCommand.EXIT_INVALID;
         }
         DesiredState state = services.planner().plan(setup);
-        List<Artifact> artifacts = services.renderer().render(state, verifyWorkflow);
+        java.util.Map<String, List<String>> members = java.util.Map.of();
+        if (memberAccounts && dev.rolechain.aws.StackSets.needed(state)) {
+            try {
+                members = services.stackSets().memberAccounts(state);
+            } catch (dev.rolechain.aws.OrganizationsApi.OrganizationsException
+                    | software.amazon.awssdk.core.exception.SdkException e) {
+                err.println("rolechain: --member-accounts: cannot list the OUs' accounts through profile "
+                        + state.setup().organizations().profile() + ": " + e.getMessage() + "; nothing was written");
+                return 1;
+            }
+            members.forEach((target, accounts) -> err.println("target " + target + ": " + accounts.size()
+                    + " member account(s) written into the workflow"));
+        }
+        List<Artifact> artifacts = services.renderer().render(state, verifyWorkflow, members);
         List<Path> written;
         try {
             written = services.exportWriter().write(artifacts, out, force);

@@ -124,17 +124,13 @@ public final class InspectCommand implements Callable<Integer> {
         InspectSources.Loaded loaded;
         dev.rolechain.inspect.OrganizationMap map = null;
         try {
-            List<Path> files = new ArrayList<>();
             for (Path dump : dumps) {
                 if (java.nio.file.Files.isDirectory(dump)) {
                     DumpFolder folder = DumpFolder.read(dump);
-                    files.addAll(folder.files());
                     map = folder.organization() != null ? folder.organization() : map;
-                } else {
-                    files.add(dump);
                 }
             }
-            loaded = services.inspectSources().load(new InspectSources.Request(profiles, files, planned,
+            loaded = services.inspectSources().load(new InspectSources.Request(profiles, dumps, planned,
                     setup == null ? null : setup.toString()), (profile, message) -> err.println(profile + ": " + message), () -> false);
             if (organization != null) {
                 long started = System.nanoTime();

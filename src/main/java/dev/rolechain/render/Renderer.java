@@ -63,13 +63,22 @@ public final class Renderer {
 
     /** The export, with the verification workflow when {@code verifyWorkflow}. */
     public List<Artifact> render(DesiredState state, boolean verifyWorkflow) {
+        return render(state, verifyWorkflow, Map.of());
+    }
+
+    /**
+     * The export, with the member accounts of organization targets (target name → account ids, as Organizations
+     * lists them) written into the workflows' matrices; a target not in the map reads them from a repository
+     * variable ({@link #accountsVariable}).
+     */
+    public List<Artifact> render(DesiredState state, boolean verifyWorkflow, Map<String, List<String>> memberAccounts) {
         List<Artifact> artifacts = new ArrayList<>();
         artifacts.addAll(terraform(state));
         artifacts.addAll(cloudFormation(state));
         artifacts.addAll(terraformGitHub(state));
-        artifacts.add(new Artifact(".github/workflows/deploy.yml", workflow(state)));
+        artifacts.add(new Artifact(".github/workflows/deploy.yml", workflow(state, memberAccounts)));
         if (verifyWorkflow) {
-            artifacts.add(new Artifact(VERIFY_WORKFLOW, verifyWorkflow(state)));
+            artifacts.add(new Artifact(VERIFY_WORKFLOW, verifyWorkflow(state, memberAccounts)));
         }
         artifacts.addAll(policies(state));
         artifacts.add(new Artifact("README.md", readme(state, artifacts)));
@@ -334,6 +343,10 @@ public final class Renderer {
     // ---------------------------------------------------------------- workflow
 
     public String workflow(DesiredState state) {
+        return workflow(state, Map.of());
+    }
+
+    public String workflow(DesiredState state, Map<String, List<String>> memberAccounts) {
         Setup setup = state.setup();
         Map<String, Object> model = new HashMap<>();
         model.put("owner", setup.github().owner());
@@ -382,7 +395,7 @@ public final class Renderer {
             job.put("condition", guard(setup.github().owner(), target, refs));
             job.put("environments", environments);
             job.put("oidcRoleArn", chain.oidcRoleArn());
-            organizationJob(job, chain);
+            organizationJob(job, chain, memberAccounts);
             job.put("externalId", target.externalId());
             jobs.add(job);
         }
@@ -400,6 +413,10 @@ public final class Renderer {
      * its deploy job does (its protection rules then apply: reviewers approve the run).
      */
     public String verifyWorkflow(DesiredState state) {
+        return verifyWorkflow(state, Map.of());
+    }
+
+    public String verifyWorkflow(DesiredState state, Map<String, List<String>> memberAccounts) {
         Setup setup = state.setup();
         Map<String, Object> model = new HashMap<>();
         model.put("owner", setup.github().owner());
@@ -420,7 +437,7 @@ public final class Renderer {
             target.subjects().stream().filter(s -> environmentsOnly && s.kind() instanceof Subject.Environment)
                     .map(s -> ((Subject.Environment) s.kind()).name()).findFirst().ifPresent(e -> job.put("environment", e));
             job.put("oidcRoleArn", chain.oidcRoleArn());
-            organizationJob(job, chain);
+            organizationJob(job, chain, memberAccounts);
             job.put("externalId", target.externalId());
             jobs.add(job);
         }
@@ -438,9 +455,18 @@ public final class Renderer {
      * The deploy role and account of a job: for a target of OUs, a matrix over the accounts the repository
      * variable {@link #accountsVariable} lists (a JSON array of account ids), the role named in each.
      */
-    private static void organizationJob(Map<String, Object> job, Chain chain) {
+    private static void organizationJob(Map<String, Object> job, Chain chain, Map<String, List<String>> memberAccounts) {
         if (chain.organizational()) {
-            job.put("accounts", "${{ fromJSON(vars." + accountsVariable(chain) + ") }}");
+            List<String> listed = memberAccounts.get(chain.targetName());
+            if (listed != null) {
+                if (listed.stream().anyMatch(a -> !a.matches("\\d{12}"))) {
+                    throw new IllegalArgumentException("member accounts of target " + chain.targetName()
+                            + " must be 12-digit account ids: " + listed);
+                }
+                job.put("accounts", "[" + String.join(", ", listed.stream().map(a -> "\"" + a + "\"").toList()) + "]");
+            } else {
+                job.put("accounts", "${{ fromJSON(vars." + accountsVariable(chain) + ") }}");
+            }
             job.put("accountId", "${{ matrix.account }}");
             job.put("deployRoleArn", chain.deployRoleArn().replace(":" + Target.MEMBER_ACCOUNTS + ":",
                     ":${{ matrix.account }}:"));

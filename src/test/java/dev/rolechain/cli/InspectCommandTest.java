@@ -95,7 +95,14 @@ class InspectCommandTest {
     @Test
     void badInputIsRefusedWithWhatIsAllowed(@TempDir Path dir) throws Exception {
         assertThat(cli.run("inspect")).isEqualTo(2);
-        assertThat(cli.err()).contains("inspect needs a source: --profile PROFILE, --dump FILE or --setup FILE");
+        assertThat(cli.err()).contains("inspect needs a source: --profile PROFILE, --dump FILE, --setup FILE or "
+                + "--organization PROFILE");
+        cli.clear();
+        assertThat(cli.run("inspect", "--dump", TOOLING, "--threads", "0")).isEqualTo(2);
+        assertThat(cli.err()).contains("--threads 0: allowed are 1–64");
+        cli.clear();
+        assertThat(cli.run("inspect", "--organization", "x", "--access-role", "no spaces")).isEqualTo(2);
+        assertThat(cli.err()).contains("--access-role \"no spaces\" is not an IAM role name");
         cli.clear();
         assertThat(cli.run("inspect", "--dump", TOOLING, "--format", "svg")).isEqualTo(2);
         assertThat(cli.err()).contains("--format svg: allowed are json, dot, mermaid");

@@ -138,6 +138,21 @@ class StackSetsOnMotoTest {
     }
 
     @Test
+    void exportListsTheOusAccountsIntoTheWorkflowThroughTheOrganizationProfile(@TempDir Path out) throws Exception {
+        Cli cli = new Cli();
+        assertThat(cli.run("export", "--setup", setup.toString(), "--out", out.toString(), "--member-accounts"))
+                .as(cli.err()).isZero();
+        String workflow = Files.readString(out.resolve(".github/workflows/deploy.yml"));
+        for (String account : org.accounts.get(org.units.get("workloads"))) {
+            assertThat(workflow).contains("\"" + account + "\"");
+        }
+        for (String account : org.accounts.get(org.units.get("sandbox"))) {
+            assertThat(workflow).doesNotContain(account);
+        }
+        assertThat(cli.err()).contains("target workloads: 3 member account(s)");
+    }
+
+    @Test
     void aSecondApplyMakesNoWriteCall() throws Exception {
         apply();
         moto.startRecording();

@@ -56,7 +56,7 @@ public final class FaultProxy implements AutoCloseable {
         this.target = target;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(64));
         server.start();
     }
 
@@ -77,6 +77,13 @@ public final class FaultProxy implements AutoCloseable {
     /** Lets held calls go (they get no answer). */
     public void releaseHung() {
         release.countDown();
+    }
+
+    private volatile long latencyMillis;
+
+    /** Holds every call this long before forwarding it: the round trip to a real AWS endpoint, for benchmarks. */
+    public void latency(long millis) {
+        latencyMillis = millis;
     }
 
     public void clear() {
@@ -121,6 +128,13 @@ public final class FaultProxy implements AutoCloseable {
                 default -> respond(exchange, 400, error("ValidationError", "injected: the process stopped here"));
             }
             return;
+        }
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));

@@ -68,6 +68,19 @@ public final class MotoServer implements AutoCloseable, BeforeAllCallback, After
         return server;
     }
 
+    /**
+     * Starts moto without AWS's managed policies (each account's GetAccountAuthorizationDetails then lists only its
+     * own policies, as a real account's does for the policies it uses), for benchmarks of many accounts.
+     */
+    public static MotoServer startWithoutManagedPolicies() throws IOException, InterruptedException {
+        MotoServer server = new MotoServer();
+        server.managedPolicies = false;
+        server.launch();
+        return server;
+    }
+
+    private boolean managedPolicies = true;
+
     private void launch() throws IOException, InterruptedException {
         ExternalTools.require("moto", available(), "python3 -m moto.server; install moto[server] or Debian's python3-moto");
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -76,7 +89,7 @@ public final class MotoServer implements AutoCloseable, BeforeAllCallback, After
         log = Files.createTempFile("moto", ".log");
         ProcessBuilder builder = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p",
                 String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+        builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", String.valueOf(managedPolicies));
         builder.environment().put("MOTO_RECORDER_FILEPATH", Files.createTempFile("moto-recording", ".jsonl").toString());
         process = builder.start();
         awaitReady(Duration.ofSeconds(90));

@@ -64,7 +64,9 @@ public final class LiveAws implements ApplyModel.Aws, VerifyModel.Aws {
     }
 
     public Applier.Result apply(DesiredState state, Applier.Confirmation confirmation, Applier.Progress progress) {
-        return services.applier().apply(state, confirmation, progress);
+        return services.wholeApply().apply(state, confirmation, progress, p -> progress.writing("organization",
+                "StackSet operation " + p.operation() + ": " + p.succeeded() + " account(s) done, " + p.failed()
+                        + " failed, " + p.running() + " in progress", p.stackSet())).merged();
     }
 
     public LiveCheck.Result verify(DesiredState state, boolean afterApply) throws InterruptedException {

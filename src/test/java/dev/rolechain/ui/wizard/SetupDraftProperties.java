@@ -29,6 +29,18 @@ class SetupDraftProperties {
         assertThat(validator.validate(built.setup())).isEmpty();
     }
 
+    @net.jqwik.api.Example
+    void anOrganizationSetupBuildsBackToItselfWithItsOusAndOrganization() {
+        Setup setup = dev.rolechain.testsupport.Examples.load("organization");
+        SetupDraft draft = new SetupDraft();
+        draft.load(setup);
+        SetupDraft.Built built = draft.build();
+        assertThat(built.problems()).isEmpty();
+        assertThat(built.setup()).isEqualTo(setup);
+        assertThat(built.setup().targets().get(0).organizationalUnitIds()).containsExactly("ou-ab12-workload1");
+        assertThat(SetupJson.write(built.setup())).isEqualTo(SetupJson.write(setup));
+    }
+
     /** What the wizard holds, saved and opened again, is the same Setup, repositories listed on the GitHub page too. */
     @Property(tries = 150)
     void aSavedAndReopenedDraftIsTheSameSetup(@ForAll("setups") Setup setup,
