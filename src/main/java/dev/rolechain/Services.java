@@ -54,7 +54,8 @@ public final class Services {
     private final Lazy<Applier> applier = new Lazy<>(() -> new Applier(AccountSession::open, new Differ(), chainCheck(),
             journal(), backups()));
     private final Lazy<dev.rolechain.aws.LiveCheck> liveCheck = new Lazy<>(() -> new dev.rolechain.aws.LiveCheck(
-            livePlanner(), chainCheck(), evaluator(), d -> Thread.sleep(d.toMillis())));
+            livePlanner(), chainCheck(), evaluator(), d -> Thread.sleep(d.toMillis()),
+            new dev.rolechain.aws.MemberCheck(chainCheck(), stackSets())));
     private final Lazy<dev.rolechain.inspect.GraphBuilder> graphBuilder = new Lazy<>(() -> new dev.rolechain.inspect.GraphBuilder(
             evaluator(), new dev.rolechain.lint.TrustLint(), new dev.rolechain.lint.IdentityLint()));
     private final Lazy<dev.rolechain.aws.InspectSources> inspectSources = new Lazy<>(() -> new dev.rolechain.aws.InspectSources(

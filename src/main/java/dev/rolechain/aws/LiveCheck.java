@@ -50,16 +50,33 @@ public final class LiveCheck {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    private final MemberCheck members;
+
     public LiveCheck(LivePlanner reader, ChainCheck chainCheck, PolicyEvaluator evaluator, Sleeper sleeper) {
+        this(reader, chainCheck, evaluator, sleeper, null);
+    }
+
+    /** With the check of organization targets in their member accounts. */
+    public LiveCheck(LivePlanner reader, ChainCheck chainCheck, PolicyEvaluator evaluator, Sleeper sleeper,
+            MemberCheck members) {
         this.reader = reader;
         this.chainCheck = chainCheck;
         this.evaluator = evaluator;
         this.sleeper = sleeper;
+        this.members = members;
     }
 
     /** Reads once. */
     public Result check(DesiredState state) {
-        return once(state);
+        return once(state, null);
+    }
+
+    /**
+     * Reads once, and decides organization targets also in a sample of their member accounts (each account's
+     * own deploy role and organization path), besides the template's documents.
+     */
+    public Result check(DesiredState state, MemberCheck.Sample sample) {
+        return once(state, sample);
     }
 
     /**
@@ -67,17 +84,17 @@ public final class LiveCheck {
      * has problems, and reports the last one (a problem that stays is real).
      */
     public Result checkAfterApply(DesiredState state) throws InterruptedException {
-        Result result = once(state);
+        Result result = once(state, null);
         Duration wait = Duration.ofMillis(500);
         for (int i = 0; i < 5 && !result.ok(); i++) {
             sleeper.sleep(wait);
             wait = wait.multipliedBy(2);
-            result = once(state);
+            result = once(state, null);
         }
         return result;
     }
 
-    private Result once(DesiredState planned) {
+    private Result once(DesiredState planned, MemberCheck.Sample sample) {
         List<IamAccount> accounts = reader.readAll(planned);
         IamAccount tooling = accounts.stream().filter(a -> a.accountId().equals(planned.toolingAccountId())).findFirst()
                 .orElseThrow();
@@ -98,7 +115,10 @@ public final class LiveCheck {
         // The member accounts of OU targets are decided on the StackSet template's documents (the plan's).
         List<IamAccount> decided = new ArrayList<>(accounts);
         planned.account(dev.rolechain.setup.Target.MEMBER_ACCOUNTS).ifPresent(decided::add);
-        List<Cell> cells = chainCheck.check(planned, decided);
+        List<Cell> cells = new ArrayList<>(chainCheck.check(planned, decided));
+        if (sample != null && members != null && !planned.organizationChains().isEmpty()) {
+            cells.addAll(members.cells(planned, accounts, sample));
+        }
         List<Permission> permissions = new ArrayList<>();
         for (Chain chain : planned.chains()) {
             List<PolicyDocument> identity = tooling.role(chain.oidcRoleName())

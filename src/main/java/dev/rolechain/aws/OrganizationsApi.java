@@ -135,6 +135,25 @@ public final class OrganizationsApi {
         return all;
     }
 
+    /**
+     * The organization path of an account as IAM gives it in {@code aws:ResourceOrgPaths}:
+     * {@code o-…/r-…/ou-…/…/} (its OUs from the root down), found by ListParents up to the root.
+     */
+    public String pathOf(String organizationId, String accountId) {
+        java.util.Deque<String> ids = new java.util.ArrayDeque<>();
+        String child = accountId;
+        for (int depth = 0; depth < 8; depth++) {
+            JsonNode parent = call("ListParents", JSON.createObjectNode().put("ChildId", child)).path("Parents").path(0);
+            String id = parent.path("Id").asText();
+            ids.addFirst(id);
+            if ("ROOT".equals(parent.path("Type").asText()) || id.startsWith("r-")) {
+                break;
+            }
+            child = id;
+        }
+        return organizationId + "/" + String.join("/", ids) + "/";
+    }
+
     private static Account account(JsonNode n) {
         return new Account(n.path("Id").asText(), n.path("Name").asText(), n.path("Status").asText());
     }

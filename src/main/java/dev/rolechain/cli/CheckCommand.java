@@ -34,6 +34,15 @@ public final class CheckCommand implements Callable<Integer> {
             + "read again (waiting 0.5, 1, 2, 4 and 8 s) to allow for IAM's eventual consistency.")
     boolean afterApply;
 
+    @Option(names = "--members", paramLabel = "N|all", description = "With --live, for targets of OUs: also read the "
+            + "deploy role in N of their member accounts (spread over the sorted list) or in all, through --access-role, "
+            + "and decide each chain on what that account holds; cells are named target@account.")
+    String members;
+
+    @Option(names = "--access-role", paramLabel = "ROLE_NAME", defaultValue = "OrganizationAccountAccessRole",
+            description = "With --members: the role assumed in each member account to read it.")
+    String accessRole;
+
     @CommandLine.Mixin
     OutputFormat output = new OutputFormat();
 
@@ -52,6 +61,19 @@ public final class CheckCommand implements Callable<Integer> {
         if (state.isEmpty()) {
             return RolechainCommand.EXIT_INVALID;
         }
+        dev.rolechain.aws.MemberCheck.Sample sample = null;
+        if (members != null) {
+            if (!live || afterApply) {
+                err.println("rolechain: --members goes with --live (and not --after-apply)");
+                return RolechainCommand.EXIT_INVALID;
+            }
+            if (!members.equals("all") && !members.matches("[1-9]\\d{0,5}")) {
+                err.println("rolechain: --members " + members + ": allowed are a number of accounts (1–999999) or all");
+                return RolechainCommand.EXIT_INVALID;
+            }
+            sample = new dev.rolechain.aws.MemberCheck.Sample(members.equals("all")
+                    ? dev.rolechain.aws.MemberCheck.Sample.ALL : Integer.parseInt(members), accessRole);
+        }
         List<Cell> cells;
         List<String> notes = new java.util.ArrayList<>();
         boolean liveProblem = false;
@@ -59,8 +81,9 @@ public final class CheckCommand implements Callable<Integer> {
             dev.rolechain.aws.LiveCheck.Result result;
             try {
                 result = afterApply ? services.liveCheck().checkAfterApply(state.get())
-                        : services.liveCheck().check(state.get());
-            } catch (dev.rolechain.aws.LivePlanner.AccountException e) {
+                        : services.liveCheck().check(state.get(), sample);
+            } catch (dev.rolechain.aws.LivePlanner.AccountException
+                    | dev.rolechain.aws.OrganizationsApi.OrganizationsException e) {
                 err.println("rolechain: " + e.getMessage());
                 return 1;
             } catch (InterruptedException e) {

@@ -33,6 +33,9 @@ public record DesiredState(
      * a StackSet puts in each member account.
      */
     public List<IamAccount> liveAccounts() {
+        if (!setup.hasOrganizationTargets()) {
+            return accounts;
+        }
         return accounts.stream().filter(a -> !a.accountId().equals(dev.rolechain.setup.Target.MEMBER_ACCOUNTS)).toList();
     }
 

@@ -537,7 +537,8 @@ public final class Renderer {
         List<Artifact> files = new ArrayList<>();
         for (IamAccount account : state.accounts()) {
             for (Role role : account.roles()) {
-                String dir = "policies/" + (account.accountId().equals(Target.MEMBER_ACCOUNTS) ? "member-accounts"
+                String dir = "policies/" + (state.setup().hasOrganizationTargets()
+                        && account.accountId().equals(Target.MEMBER_ACCOUNTS) ? "member-accounts"
                         : account.accountId()) + "/" + role.name() + "/";
                 files.add(new Artifact(dir + "trust.json", PolicyJson.print(role.trustPolicy())));
                 for (Map.Entry<String, PolicyDocument> inline : role.inlinePolicies().entrySet()) {

@@ -606,6 +606,20 @@ public final class SetupValidator {
     }
 
     private static void organizations(Setup setup, List<Problem> problems) {
+        if (setup.hasOrganizationTargets()) {
+            // the placeholder of "each member account" must not be a real account of the same Setup
+            if (setup.tooling() != null && Target.MEMBER_ACCOUNTS.equals(setup.tooling().accountId())) {
+                problems.add(new Problem("tooling.accountId", Target.MEMBER_ACCOUNTS + " is not an account AWS "
+                        + "assigns; with targets of OUs Rolechain uses it to stand for their member accounts"));
+            }
+            for (int i = 0; i < setup.targets().size(); i++) {
+                Target t = setup.targets().get(i);
+                if (!t.organizational() && Target.MEMBER_ACCOUNTS.equals(t.accountId())) {
+                    problems.add(new Problem(FieldPath.target(i) + ".accountId", Target.MEMBER_ACCOUNTS + " is not an "
+                            + "account AWS assigns; with targets of OUs Rolechain uses it to stand for their member accounts"));
+                }
+            }
+        }
         Organizations org = setup.organizations();
         if (org == null) {
             return;

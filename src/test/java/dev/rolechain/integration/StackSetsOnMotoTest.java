@@ -153,6 +153,31 @@ class StackSetsOnMotoTest {
     }
 
     @Test
+    void theLiveCheckDecidesTheChainInASampleOfMemberAccountsOnWhatEachHolds() throws Exception {
+        apply();
+        Cli sampled = new Cli();
+        assertThat(sampled.run("check", "--setup", setup.toString(), "--live", "--members", "2", "--format", "json"))
+                .as(sampled.out() + sampled.err()).isZero();
+        JsonNode cells = JSON.readTree(sampled.out()).get("cells");
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        cells.forEach(c -> checked.add(c.get("target").asText()));
+        assertThat(checked).hasSize(3).contains("workloads").allSatisfy(t -> assertThat(
+                t.equals("workloads") || t.startsWith("workloads@")).isTrue());
+        assertThat(cells.toString()).contains("repo:myorg/infra:ref:refs/heads/main");
+
+        // one member account loses its deploy role: checking all of them names it
+        String broken = org.accounts.get(org.units.get("workloads")).get(1);
+        try (IamClient iam = moto.iam(broken)) {
+            iam.deleteRolePolicy(r -> r.roleName("github-deploy").policyName("deploy-stacks"));
+            iam.deleteRole(r -> r.roleName("github-deploy"));
+        }
+        Cli all = new Cli();
+        assertThat(all.run("check", "--setup", setup.toString(), "--live", "--members", "all")).isEqualTo(1);
+        assertThat(all.out()).contains("FAIL workloads@" + broken, "does not exist")
+                .contains("ok   workloads@" + org.accounts.get(org.units.get("workloads")).get(0));
+    }
+
+    @Test
     void aSecondApplyMakesNoWriteCall() throws Exception {
         apply();
         moto.startRecording();
