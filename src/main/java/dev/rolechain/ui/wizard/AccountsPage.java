@@ -170,6 +170,14 @@ public final class AccountsPage implements Page {
                 bundle.getString("accounts.target.accountId") + n);
         account.setPromptText("123456789012");
         ComboBox<String> profile = new ComboBox<>(profiles);
+        if (!t.organizationalUnitIds().isEmpty()) {
+            // a target of OUs: its accounts are the OUs' members, its StackSet is created under organizations.profile
+            String ous = String.join(", ", t.organizationalUnitIds());
+            account.setPromptText(java.text.MessageFormat.format(bundle.getString("accounts.target.organization"), ous));
+            account.setDisable(true);
+            profile.setDisable(true);
+            account.setTooltip(new javafx.scene.control.Tooltip(account.getPromptText()));
+        }
         profile.setEditable(true);
         profile.setId("targetProfile-" + i);
         profile.setMaxWidth(Double.MAX_VALUE);

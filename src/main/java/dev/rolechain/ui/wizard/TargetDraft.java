@@ -36,6 +36,11 @@ public final class TargetDraft {
     private List<String> organizationalUnitIds = List.of();
     private List<String> regions = List.of();
 
+    /** The OUs of a target of OUs (kept as the Setup file gives them); empty for a target of one account. */
+    public List<String> organizationalUnitIds() {
+        return organizationalUnitIds;
+    }
+
     public static TargetDraft of(Target t) {
         TargetDraft d = new TargetDraft();
         d.name.set(SetupDraft.orEmpty(t.name()));

@@ -300,6 +300,27 @@ class WizardTest {
     }
 
     @Test
+    void anOrganizationTargetIsKeptShownAsItsOusAndCheckedInTheMatrix(FxRobot robot) throws Exception {
+        Setup expected = new Services().loader().load(Examples.path("organization"));
+        robot.interact(() -> wizard.model().open(Examples.path("organization"), ok -> { }));
+        waitUntil("the Setup is open", () -> wizard.model().setupProperty().get() != null);
+        assertThat(wizard.model().setupProperty().get()).isEqualTo(expected);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.ACCOUNTS));
+        TextField account = robot.lookup("#targetAccount-0").queryAs(TextField.class);
+        assertThat(account.isDisabled()).isTrue();
+        assertThat(account.getText()).isEmpty();
+        assertThat(account.getPromptText()).contains("ou-ab12-workload1");
+        assertThat(robot.lookup("#targetAccount-1").queryAs(TextField.class).getText()).isEqualTo("222222222222");
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.REVIEW));
+        waitUntil("the preview is analysed", () -> wizard.model().analysisProperty().get() != null);
+        robot.clickOn("Dry-run matrix");
+        TableView<MatrixView.MatrixRow> matrix = robot.lookup("#matrixTable").queryTableView();
+        assertThat(matrix.getColumns()).extracting(c -> c.getText()).contains("workloads", "prod");
+        assertThat(robot.lookup(".matrix-unexpected").queryAll()).isEmpty();
+        assertThat(wizard.model().setupProperty().get()).isEqualTo(expected);
+    }
+
+    @Test
     void theDryRunMatrixColoursEachCellAndExplainsTheSelectedOne(FxRobot robot) {
         robot.interact(() -> wizard.model().open(Examples.path("three-targets"), ok -> { }));
         waitUntil("the Setup is open", () -> wizard.model().setupProperty().get() != null);
