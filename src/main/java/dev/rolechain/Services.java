@@ -59,7 +59,7 @@ public final class Services {
     private final Lazy<dev.rolechain.inspect.GraphBuilder> graphBuilder = new Lazy<>(() -> new dev.rolechain.inspect.GraphBuilder(
             evaluator(), new dev.rolechain.lint.TrustLint(), new dev.rolechain.lint.IdentityLint()));
     private final Lazy<dev.rolechain.aws.InspectSources> inspectSources = new Lazy<>(() -> new dev.rolechain.aws.InspectSources(
-            new dev.rolechain.aws.TrustReader(AccountSession::open), new dev.rolechain.inspect.DumpReader()));
+            new dev.rolechain.aws.TrustReader(AccountSession::open), new dev.rolechain.inspect.DumpReader(), organizationReader()));
     private final Lazy<Restorer> restorer = new Lazy<>(() -> new Restorer(AccountSession::open, journal(), backups()));
 
     public SetupValidator validator() {

@@ -122,27 +122,17 @@ public final class InspectCommand implements Callable<Integer> {
             planned = state.get();
         }
         InspectSources.Loaded loaded;
-        dev.rolechain.inspect.OrganizationMap map = null;
+        dev.rolechain.inspect.OrganizationMap map;
         try {
-            for (Path dump : dumps) {
-                if (java.nio.file.Files.isDirectory(dump)) {
-                    DumpFolder folder = DumpFolder.read(dump);
-                    map = folder.organization() != null ? folder.organization() : map;
-                }
-            }
+            long started = System.nanoTime();
             loaded = services.inspectSources().load(new InspectSources.Request(profiles, dumps, planned,
-                    setup == null ? null : setup.toString()), (profile, message) -> err.println(profile + ": " + message), () -> false);
+                    setup == null ? null : setup.toString(), organization, accessRole, threads),
+                    (profile, message) -> err.println(profile + ": " + message), () -> false);
+            map = loaded.organization();
             if (organization != null) {
-                long started = System.nanoTime();
-                dev.rolechain.aws.OrganizationReader.Result org = services.organizationReader().read(organization,
-                        accessRole, threads, (done, total, account, message) -> err.println("[" + done + "/" + total + "] "
-                                + account + ": " + message), () -> false);
-                map = org.organization();
-                List<dev.rolechain.inspect.AccountSnapshot> all = new ArrayList<>(loaded.accounts());
-                all.addAll(org.accounts());
-                loaded = new InspectSources.Loaded(all, loaded.production());
-                err.printf("organization %s: %d account(s) read, %d refused, in %.1f s%n", map.id(), org.accounts().size(),
-                        map.refused().size(), (System.nanoTime() - started) / 1e9);
+                err.printf("organization %s: %d account(s) read, %d refused, in %.1f s%n", map.id(),
+                        map.unitOfAccount().size() - map.refused().size(), map.refused().size(),
+                        (System.nanoTime() - started) / 1e9);
                 map.refused().forEach((account, why) -> err.println("refused " + account + ": " + why));
             }
             if (save != null) {

@@ -90,10 +90,39 @@ final class Finder {
         }
     }
 
+    /** The OU entries of the account filter: entry text → the accounts in that OU or below it. */
+    private final java.util.Map<String, Set<String>> units = new java.util.HashMap<>();
+
     /** A new inspection: every account, no filter. */
     void reset(List<String> accounts) {
+        reset(accounts, null);
+    }
+
+    /**
+     * A new inspection of an organization: the account filter offers each OU (its accounts and those of the OUs below
+     * it) before the accounts, each account with its OU.
+     */
+    void reset(List<String> accounts, dev.rolechain.inspect.OrganizationMap organization) {
         ObservableList<String> items = FXCollections.observableArrayList();
         items.add(text("inspect.filter.allAccounts"));
+        units.clear();
+        if (organization != null) {
+            for (dev.rolechain.inspect.OrganizationMap.Unit unit : organization.units()) {
+                Set<String> inside = new LinkedHashSet<>();
+                organization.unitOfAccount().forEach((account, id) -> {
+                    String path = organization.pathOf(account);
+                    if (path != null && (path.equals(unit.path()) || path.startsWith(unit.path() + "/"))) {
+                        inside.add(account);
+                    }
+                });
+                inside.retainAll(accounts);
+                if (!inside.isEmpty()) {
+                    String entry = text("inspect.filter.unit", unit.path(), inside.size());
+                    units.put(entry, inside);
+                    items.add(entry);
+                }
+            }
+        }
         items.addAll(accounts);
         accountFilter.setItems(items);
         accountFilter.getSelectionModel().selectFirst();
@@ -105,11 +134,12 @@ final class Finder {
     Set<String> visible() {
         InspectView.Result result = inspection.get();
         TrustGraph g = result.graph();
-        String account = accountFilter.getSelectionModel().getSelectedIndex() <= 0 ? null : accountFilter.getValue();
+        String chosen = accountFilter.getSelectionModel().getSelectedIndex() <= 0 ? null : accountFilter.getValue();
+        Set<String> accounts = chosen == null ? null : units.getOrDefault(chosen, Set.of(chosen));
         Set<String> ids = new LinkedHashSet<>();
         for (Node n : g.nodes()) {
-            if (account != null && !account.equals(n.account())
-                    && (n.account() != null && n.kind() != NodeKind.ACCOUNT || !touches(g, n.id(), account))) {
+            if (accounts != null && !accounts.contains(n.account())
+                    && (n.account() != null && n.kind() != NodeKind.ACCOUNT || !touches(g, n.id(), accounts))) {
                 continue;
             }
             if (reachableFilter.isSelected() && !result.reachable().contains(n.id())) {
@@ -124,9 +154,9 @@ final class Finder {
         return ids;
     }
 
-    private static boolean touches(TrustGraph g, String id, String account) {
-        return g.outgoing(id).stream().anyMatch(e -> g.node(e.to()).map(n -> account.equals(n.account())).orElse(false))
-                || g.incoming(id).stream().anyMatch(e -> g.node(e.from()).map(n -> account.equals(n.account())).orElse(false));
+    private static boolean touches(TrustGraph g, String id, Set<String> accounts) {
+        return g.outgoing(id).stream().anyMatch(e -> g.node(e.to()).map(n -> accounts.contains(n.account())).orElse(false))
+                || g.incoming(id).stream().anyMatch(e -> g.node(e.from()).map(n -> accounts.contains(n.account())).orElse(false));
     }
 
     /** The results: the nodes laid out that match the search, at most {@link #MAX_RESULTS}. */

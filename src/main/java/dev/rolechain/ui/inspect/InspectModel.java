@@ -61,6 +61,11 @@ final class InspectModel {
 
     /** Reads the sources and builds the graph; call on the FX thread. */
     void inspect(List<String> profiles, List<Path> dumps) {
+        inspect(profiles, dumps, null);
+    }
+
+    /** The same, with every account of the organization a management or delegated administrator profile reaches. */
+    void inspect(List<String> profiles, List<Path> dumps, String organization) {
         if (running.get()) {
             return;
         }
@@ -74,7 +79,7 @@ final class InspectModel {
         Set<String> marked = productionAccounts.get();
         InspectSources.Loaded[] read = new InspectSources.Loaded[1];
         task = background.<InspectView.Result>task(context -> {
-            read[0] = loader.load(new InspectSources.Request(chosen, files, null, null),
+            read[0] = loader.load(new InspectSources.Request(chosen, files, null, null, organization, null, 8),
                     (profile, message) -> context.progress(profile + ": " + message), context::cancelled);
             if (context.cancelled()) {
                 throw new java.util.concurrent.CancellationException();
@@ -143,7 +148,8 @@ final class InspectModel {
         Set<String> riskyIds = risky.stream().map(Risk::node).collect(Collectors.toCollection(LinkedHashSet::new));
         GraphLayout placed = layout != null ? layout : elk.layout(graph.nodes(), graph.edges());
         List<String> inspected = read.accounts().stream().map(a -> a.accountId()).sorted().toList();
-        return new InspectView.Result(graph, risky, riskyIds, queries.reachableFromGitHub(), placed, inspected);
+        return new InspectView.Result(graph, risky, riskyIds, queries.reachableFromGitHub(), placed, inspected,
+                read.organization());
     }
 
     /** The accounts the user marked production. */

@@ -36,7 +36,7 @@ import javafx.scene.layout.VBox;
 public final class InspectView {
     /** What one inspection produced, computed on a worker. */
     record Result(TrustGraph graph, List<Risk> risky, Set<String> riskyIds, Set<String> reachable, GraphLayout layout,
-            List<String> accounts) {
+            List<String> accounts, dev.rolechain.inspect.OrganizationMap organization) {
     }
 
     private final ResourceBundle bundle;
@@ -109,10 +109,11 @@ public final class InspectView {
             model.markProduction(account, on);
         });
         javafx.scene.control.MenuButton productionButton = production.button();
-        HBox top = new HBox(8, sourcesBar.profilesButton(), sourcesBar.dumpsButton(), sourcesBar.label(), spacer, status,
+        HBox top = new HBox(8, sourcesBar.profilesButton(), sourcesBar.organizationButton(), sourcesBar.dumpsButton(), sourcesBar.label(), spacer, status,
                 inspectButton, cancelButton, productionButton, exportButton);
         // the buttons keep their size; the sources and the status give way (a long progress line is cut, not a button)
-        for (javafx.scene.control.Control c : List.of(sourcesBar.profilesButton(), sourcesBar.dumpsButton(), inspectButton,
+        for (javafx.scene.control.Control c : List.of(sourcesBar.profilesButton(), sourcesBar.organizationButton(),
+                sourcesBar.dumpsButton(), inspectButton,
                 cancelButton, productionButton, exportButton)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -190,12 +191,13 @@ public final class InspectView {
     public void inspect() {
         List<String> profiles = chosenProfiles();
         List<Path> dumps = sourcesBar.dumps();
-        if (profiles.isEmpty() && dumps.isEmpty()) {
+        String organization = sourcesBar.organization();
+        if (profiles.isEmpty() && dumps.isEmpty() && organization == null) {
             status.setText(text("inspect.status.nosource"));
             return;
         }
         status.setText(text("inspect.status.reading"));
-        model.inspect(profiles, dumps);
+        model.inspect(profiles, dumps, organization);
     }
 
     /** What the model says while it reads, and when it gives up. */
@@ -230,7 +232,7 @@ public final class InspectView {
         placement.reset();
         long roles = r.graph().nodes().stream().filter(n -> n.kind() == NodeKind.ROLE).count();
         status.setText(text("inspect.status.done", roles, r.graph().nodes().size(), r.graph().edges().size(), r.risky().size()));
-        finder.reset(r.accounts());
+        finder.reset(r.accounts(), r.organization());
         production.fill(r.accounts(), model.productionAccountsProperty().get());
         canvas.markRisky(r.riskyIds());
         canvas.show(r.graph(), r.layout(), true);

@@ -21,6 +21,9 @@ final class SourcesBar {
     private final FileDialogs dialogs;
     private final Runnable changed;
     private final MenuButton profilesButton = new MenuButton();
+    /** The organization to read whole: one profile (its management or delegated administrator account), or none. */
+    private final MenuButton organizationButton = new MenuButton();
+    private String organization;
     private final Button dumpsButton = new Button();
     private final Label label = new Label();
     private final List<Path> dumps = new ArrayList<>();
@@ -34,6 +37,10 @@ final class SourcesBar {
         profilesButton.setId("inspectProfiles");
         profilesButton.setText(text("inspect.profiles"));
         profilesButton.setOnShowing(e -> fillProfiles());
+        organizationButton.setId("inspectOrganization");
+        organizationButton.setText(text("inspect.organization"));
+        organizationButton.setAccessibleText(text("inspect.organization.help"));
+        organizationButton.setOnShowing(e -> fillOrganization());
         dumpsButton.setId("inspectDumps");
         dumpsButton.setText(text("inspect.dumps"));
         dumpsButton.setOnAction(e -> chooseDumps());
@@ -45,6 +52,38 @@ final class SourcesBar {
 
     MenuButton profilesButton() {
         return profilesButton;
+    }
+
+    MenuButton organizationButton() {
+        return organizationButton;
+    }
+
+    /** The profile whose organization is read whole, or null. */
+    String organization() {
+        return organization;
+    }
+
+    /** Chooses the organization profile, as the menu would (null: none). */
+    void chooseOrganization(String profile) {
+        organization = profile;
+        show();
+    }
+
+    private void fillOrganization() {
+        organizationButton.getItems().clear();
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem none = new javafx.scene.control.RadioMenuItem(text("inspect.organization.none"));
+        none.setToggleGroup(group);
+        none.setSelected(organization == null);
+        none.setOnAction(e -> chooseOrganization(null));
+        organizationButton.getItems().add(none);
+        for (String name : profileNames.get()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(name);
+            item.setToggleGroup(group);
+            item.setSelected(name.equals(organization));
+            item.setOnAction(e -> chooseOrganization(name));
+            organizationButton.getItems().add(item);
+        }
     }
 
     Button dumpsButton() {
@@ -110,6 +149,9 @@ final class SourcesBar {
     private void show() {
         List<String> parts = new ArrayList<>();
         chosenProfiles().forEach(p -> parts.add(text("inspect.sources.profile", p)));
+        if (organization != null) {
+            parts.add(text("inspect.sources.organization", organization));
+        }
         dumps.forEach(d -> parts.add(d.getFileName().toString()));
         label.setText(parts.isEmpty() ? text("inspect.sources.none") : String.join(", ", parts));
         if (!parts.isEmpty()) {

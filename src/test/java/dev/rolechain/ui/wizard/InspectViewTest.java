@@ -68,6 +68,40 @@ class InspectViewTest {
     }
 
     @Test
+    void aSavedOrganizationOpensWithAnOrganizationMenuAndItsOusAsFilters(FxRobot robot) throws IOException {
+        // an organization saved by inspect --save: the two example accounts in two OUs
+        Path folder = Files.createTempDirectory(temp, "organization");
+        Files.copy(TOOLING, folder.resolve("111111111111.json"));
+        Files.copy(TARGET, folder.resolve("222222222222.json"));
+        var map = new dev.rolechain.inspect.OrganizationMap("o-a1b2c3d4e5", "111111111111", List.of(
+                new dev.rolechain.inspect.OrganizationMap.Unit("r-ab12", "Root", "Root"),
+                new dev.rolechain.inspect.OrganizationMap.Unit("ou-ab12-platform1", "platform", "Root/platform"),
+                new dev.rolechain.inspect.OrganizationMap.Unit("ou-ab12-workload1", "workloads", "Root/workloads")),
+                java.util.Map.of("111111111111", "ou-ab12-platform1", "222222222222", "ou-ab12-workload1"),
+                java.util.Map.of(), java.util.Map.of());
+        Files.writeString(folder.resolve(dev.rolechain.inspect.OrganizationMap.FILE), map.toJson().toString());
+
+        click(robot, "#inspectButton");
+        waitUntil("the Inspect window is shown", () -> wizard.window.inspect().stage() != null
+                && wizard.window.inspect().stage().isShowing());
+        InspectView view = wizard.window.inspect().view();
+        assertThat(robot.lookup("#inspectOrganization").tryQuery()).isPresent();
+        robot.interact(() -> view.addDumps(List.of(folder)));
+        click(robot, "#inspectRun");
+        waitUntil("the graph is shown", () -> view.graph() != null);
+        assertThat(robot.lookup("#inspectStatus").queryAs(Label.class).getText()).startsWith("11 roles, 21 nodes,");
+        javafx.scene.control.ComboBox<String> filter = robot.lookup("#inspectAccount").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(filter.getItems()).containsSubsequence("All accounts", "OU Root (2 accounts)",
+                "OU Root/platform (1 accounts)", "OU Root/workloads (1 accounts)", "111111111111", "222222222222");
+        robot.interact(() -> filter.getSelectionModel().select("OU Root/workloads (1 accounts)"));
+        waitUntil("the filter applies", () -> !view.canvas().layoutShown().boxes().containsKey(
+                "arn:aws:iam::111111111111:role/lambda-exec"));
+        assertThat(view.canvas().layoutShown().boxes()).containsKey(PROD_ADMIN);
+        robot.interact(() -> filter.getSelectionModel().select("OU Root (2 accounts)"));
+        waitUntil("the whole organization is shown", () -> view.canvas().layoutShown().boxes().size() >= 11);
+    }
+
+    @Test
     void searchingARoleShowsItsTrustAndFindingsInTheDetailsPanel(FxRobot robot) {
         InspectView view = openOnDumps(robot);
         replace(robot, "#inspectSearch", "prod-admin");
