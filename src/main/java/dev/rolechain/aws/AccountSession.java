@@ -33,13 +33,9 @@ public final class AccountSession implements AutoCloseable {
     /** The same, with interceptors on every call (used to count API calls). */
     public static AccountSession open(String profile,
             java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
-        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(profile).build();
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        AwsCredentialsProvider credentials = credentials(profile);
+        ClientOverrideConfiguration.Builder override = overrides(profile).toBuilder();
         interceptors.forEach(override::addExecutionInterceptor);
-        if (profile != null) {
-            override.defaultProfileName(profile);
-        }
         ClientOverrideConfiguration config = override.build();
         IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).credentialsProvider(credentials)
                 .overrideConfiguration(config).build();
@@ -52,6 +48,21 @@ public final class AccountSession implements AutoCloseable {
                     .overrideConfiguration(config).build();
         }
         return new AccountSession(profile, iam, sts);
+    }
+
+    /** A profile's credentials (null: the default credential chain). */
+    static AwsCredentialsProvider credentials(String profile) {
+        return profile == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(profile).build();
+    }
+
+    /** Client configuration that reads the profile's own settings (its endpoints, the services section). */
+    static ClientOverrideConfiguration overrides(String profile) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        if (profile != null) {
+            override.defaultProfileName(profile);
+        }
+        return override.build();
     }
 
     /** Who the profile is now: account and ARN. */

@@ -13,17 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The live check of organization targets in their member accounts: a sample of the OUs' accounts (or all), each
@@ -62,13 +57,8 @@ public final class MemberCheck {
         Organizations org = planned.setup().organizations();
         OrganizationsApi api = OrganizationsApi.forProfile(org.profile());
         Map<String, List<String>> members = stackSets.memberAccounts(planned);
-        AwsCredentialsProvider base = org.profile() == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(org.profile()).build();
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
-        if (org.profile() != null) {
-            override.defaultProfileName(org.profile());
-        }
-        ClientOverrideConfiguration config = override.build();
+        AwsCredentialsProvider base = AccountSession.credentials(org.profile());
+        ClientOverrideConfiguration config = AccountSession.overrides(org.profile());
         List<Cell> cells = new ArrayList<>();
         try (StsClient sts = StsClient.builder().region(Region.US_EAST_1).credentialsProvider(base)
                 .overrideConfiguration(config).build()) {
@@ -78,11 +68,8 @@ public final class MemberCheck {
                     String roleArn = chain.deployRoleArn().replace(":" + Target.MEMBER_ACCOUNTS + ":", ":" + account + ":");
                     IamAccount member;
                     try {
-                        String access = "arn:" + planned.partition() + ":iam::" + account + ":role/" + sample.accessRole();
-                        Credentials c = sts.assumeRole(r -> r.roleArn(access).roleSessionName("rolechain-check")).credentials();
-                        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).overrideConfiguration(config)
-                                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                                        c.accessKeyId(), c.secretAccessKey(), c.sessionToken()))).build()) {
+                        try (IamClient iam = OrganizationReader.memberIam(sts, config, planned.partition(), account,
+                                sample.accessRole(), "rolechain-check")) {
                             // the chain's deploy role is looked up in the placeholder account: the member's role goes there
                             member = new IamAccount(Target.MEMBER_ACCOUNTS, List.of(), deployRole(iam, chain).stream().toList());
                         }

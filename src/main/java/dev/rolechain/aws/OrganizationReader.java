@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -65,13 +63,8 @@ public final class OrganizationReader {
             walk(api, root.id(), root.name(), root.name(), units, unitOf, names);
         }
         List<String> accounts = List.copyOf(unitOf.keySet());
-        AwsCredentialsProvider base = profile == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(profile).build();
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
-        if (profile != null) {
-            override.defaultProfileName(profile);
-        }
-        ClientOverrideConfiguration config = override.build();
+        AwsCredentialsProvider base = AccountSession.credentials(profile);
+        ClientOverrideConfiguration config = AccountSession.overrides(profile);
         Map<String, AccountSnapshot> read = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, String> refused = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
@@ -144,17 +137,21 @@ public final class OrganizationReader {
 
     private AccountSnapshot readAccount(StsClient sts, AwsCredentialsProvider base, ClientOverrideConfiguration config,
             String account, String management, String partition, String accessRole, BooleanSupplier cancelled) {
-        AwsCredentialsProvider credentials = base;
-        String source = "organization account " + account;
-        if (!account.equals(management)) {
-            String roleArn = "arn:" + partition + ":iam::" + account + ":role/" + accessRole;
-            Credentials c = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(SESSION_NAME)).credentials();
-            credentials = StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(),
-                    c.secretAccessKey(), c.sessionToken()));
-            source = source + " (through " + accessRole + ")";
-        }
-        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).credentialsProvider(credentials)
-                .overrideConfiguration(config).build()) {
+        String source = "organization account " + account + (account.equals(management) ? ""
+                : " (through " + accessRole + ")");
+        try (IamClient iam = account.equals(management)
+                ? IamClient.builder().region(Region.AWS_GLOBAL).credentialsProvider(base).overrideConfiguration(config).build()
+                : memberIam(sts, config, partition, account, accessRole, SESSION_NAME)) {
             return trustReader.read(iam, account, partition, source, account, (p, m) -> { }, cancelled);
         }
+    }
+
+    /** An IAM client acting in a member account through a role assumed in it (read-only use). */
+    static IamClient memberIam(StsClient sts, ClientOverrideConfiguration config, String partition, String account,
+            String accessRole, String sessionName) {
+        String roleArn = "arn:" + partition + ":iam::" + account + ":role/" + accessRole;
+        Credentials c = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName(sessionName)).credentials();
+        return IamClient.builder().region(Region.AWS_GLOBAL).overrideConfiguration(config)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(c.accessKeyId(),
+                        c.secretAccessKey(), c.sessionToken()))).build();
     }}

@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -49,9 +47,7 @@ public final class OrganizationsApi {
 
     /** The client for a profile (null: the default credential chain). */
     public static OrganizationsApi forProfile(String profile) {
-        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(profile).build();
-        return new OrganizationsApi(credentials, endpoint(profile));
+        return new OrganizationsApi(AccountSession.credentials(profile), endpoint(profile));
     }
 
     /** Where Organizations calls go for a profile. */

@@ -17,10 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.AccountFilterType;
@@ -321,13 +317,7 @@ public final class StackSets {
     }
 
     static CloudFormationClient client(String profile, String region) {
-        AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(profile).build();
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
-        if (profile != null) {
-            override.defaultProfileName(profile);
-        }
-        return CloudFormationClient.builder().region(Region.of(region)).credentialsProvider(credentials)
-                .overrideConfiguration(override.build()).build();
+        return CloudFormationClient.builder().region(Region.of(region)).credentialsProvider(AccountSession.credentials(profile))
+                .overrideConfiguration(AccountSession.overrides(profile)).build();
     }
 }

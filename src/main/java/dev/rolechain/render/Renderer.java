@@ -102,24 +102,22 @@ public final class Renderer {
         files.add(new Artifact("terraform/variables.tf", process("terraform/variables.tf.ftl", model)));
         files.add(new Artifact("terraform/providers.tf", process("terraform/providers.tf.ftl", model)));
         files.add(new Artifact("terraform/tooling.tf", process("terraform/tooling.tf.ftl", model)));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> targets = (List<Map<String, Object>>) model.get("targets");
-        for (Map<String, Object> target : targets) {
-            Map<String, Object> targetModel = new HashMap<>(model);
-            targetModel.put("target", target);
-            files.add(new Artifact("terraform/target-" + target.get("name") + ".tf",
-                    process("terraform/target.tf.ftl", targetModel)));
-        }
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> stackSets = (List<Map<String, Object>>) model.get("stackSets");
-        for (Map<String, Object> stackSet : stackSets) {
-            Map<String, Object> stackSetModel = new HashMap<>(model);
-            stackSetModel.put("s", stackSet);
-            files.add(new Artifact("terraform/stackset-" + stackSet.get("name") + ".tf",
-                    process("terraform/stackset.tf.ftl", stackSetModel)));
-        }
+        perTarget(model, "targets", "target", "target", files);
+        perTarget(model, "stackSets", "s", "stackset", files);
         files.add(new Artifact("terraform/outputs.tf", process("terraform/outputs.tf.ftl", model)));
         return files;
+    }
+
+    /** One file per entry of a list of the model ({@code terraform/<kind>-<name>.tf}), the entry under {@code key}. */
+    private void perTarget(Map<String, Object> model, String list, String key, String kind, List<Artifact> files) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) model.get(list);
+        for (Map<String, Object> entry : entries) {
+            Map<String, Object> entryModel = new HashMap<>(model);
+            entryModel.put(key, entry);
+            files.add(new Artifact("terraform/" + kind + "-" + entry.get("name") + ".tf",
+                    process("terraform/" + kind + ".tf.ftl", entryModel)));
+        }
     }
 
     /** Where an organization target's StackSet template goes in the export. */
