@@ -190,7 +190,7 @@ class StackSetsOnMotoTest {
     }
 
     @Test
-    void anAccountMovedIntoTheOuLaterIsPlannedForItsInstance() throws Exception {
+    void anAccountMovedIntoTheOuLaterGetsItsInstanceWhenApplyRunsAgain() throws Exception {
         apply();
         String moved = org.accounts.get(org.units.get("sandbox")).get(0);
         org.move(moved, org.units.get("sandbox"), org.units.get("workloads"));
@@ -201,12 +201,11 @@ class StackSetsOnMotoTest {
             assertThat(step.organizationalUnitIds()).containsExactly(org.units.get("workloads"));
         });
         assertThat(plan.accountsByTarget().get("workloads")).hasSize(4).contains(moved);
-        // apply asks CloudFormation for that account's instance only (the OU filtered to it). moto 5.2.1 does not
-        // implement AccountFilterType: it creates the OU's every instance again and fails on the roles that exist,
-        // so the role in the moved account is not read back here; the request is what apply controls.
+        // apply asks CloudFormation for that account's instance only: the OU, filtered to it (INTERSECTION)
         moto.startRecording();
-        new Cli().run("apply", "--setup", setup.toString());
+        JsonNode second = apply();
         List<String> bodies = moto.stopRecordingBodies();
+        assertThat(second.get("stackSets").toString()).contains(moved);
         assertThat(bodies).filteredOn(b -> b.contains("Action=CreateStackInstances")).singleElement().satisfies(b ->
                 assertThat(java.net.URLDecoder.decode(b, java.nio.charset.StandardCharsets.UTF_8)).contains(
                         "DeploymentTargets.AccountFilterType=INTERSECTION",
@@ -214,6 +213,19 @@ class StackSetsOnMotoTest {
                         "DeploymentTargets.OrganizationalUnitIds.member.1=" + org.units.get("workloads"))
                         .doesNotContain("Accounts.member.2"));
         assertThat(bodies).noneMatch(b -> b.contains("Action=Delete"));
+        // the moved account now holds the planned role, read back; the account left behind in sandbox does not
+        Role planned = state().account(Target.MEMBER_ACCOUNTS).orElseThrow().role("github-deploy").orElseThrow();
+        try (IamClient iam = moto.iam(moved)) {
+            var role = iam.getRole(r -> r.roleName("github-deploy")).role();
+            assertThat(PolicyJson.parse(PolicyJson.decode(role.assumeRolePolicyDocument())).normalized())
+                    .isEqualTo(planned.trustPolicy().normalized());
+        }
+        try (IamClient iam = moto.iam(org.accounts.get(org.units.get("sandbox")).get(0))) {
+            assertThat(iam.listRoles().roles()).extracting(r -> r.roleName()).doesNotContain("github-deploy");
+        }
+        // and a third apply has nothing left to do
+        assertThat(services.stackSets().plan(state()).steps()).isEmpty();
+        assertThat(apply().get("writes").asInt()).isZero();
     }
 
     @Test
