@@ -55,6 +55,9 @@ public final class GraphCanvas extends Region {
     static final Color PRODUCTION = Color.web("#cf222e");
     static final Color TEXT = Color.web("#1f2328");
     static final Color MUTED = Color.web("#59636e");
+    /** An organizational unit's box: a tint of the background and a dashed border, behind its nodes. */
+    static final Color UNIT_FILL = Color.web("#eaeef2");
+    static final Color UNIT_BORDER = Color.web("#afb8c1");
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
@@ -373,6 +376,26 @@ public final class GraphCanvas extends Region {
         double right = left + w / s;
         double bottom = top + h / s;
         boolean focus = !highlighted.isEmpty();
+        for (GraphLayout.Cluster c : layout.clusters()) {
+            GraphLayout.Box b = c.box();
+            if (b.x() + b.width() < left || b.x() > right || b.y() + b.height() < top || b.y() > bottom) {
+                continue;
+            }
+            g.setFill(UNIT_FILL);
+            g.fillRoundRect(b.x(), b.y(), b.width(), b.height(), 16, 16);
+            g.setStroke(UNIT_BORDER);
+            g.setLineWidth(1.2 / Math.max(s, 0.5));
+            g.setLineDashes(5, 3);
+            g.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), 16, 16);
+            g.setLineDashes((double[]) null);
+            if (s >= LABEL_SCALE) {
+                g.setFill(MUTED);
+                g.setFont(labelFont);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(fitText(c.label(), b.width() - 24, LABEL_CHAR), b.x() + 12, b.y() + 15);
+            }
+        }
         g.setLineCap(StrokeLineCap.ROUND);
         for (GraphLayout.Route r : layout.routes()) {
             double[] p = r.points();

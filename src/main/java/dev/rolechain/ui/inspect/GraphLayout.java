@@ -5,18 +5,24 @@ import java.util.Map;
 
 /**
  * Where each node and edge of a trust graph is drawn: boxes by node id and each edge's polyline, in
- * one coordinate space of the given size; a large fan-out is one box, its group ({@link FanOuts}). Produced off the FX thread, drawn by {@link GraphCanvas}
+ * one coordinate space of the given size; a large fan-out is one box, its group ({@link FanOuts}); the nodes of an
+ * organizational unit lie inside its cluster's box. Produced off the FX thread, drawn by {@link GraphCanvas}
  * and written by {@link SvgExport}.
  */
 public record GraphLayout(Map<String, Box> boxes, List<Route> routes, double width, double height,
-        Map<String, FanOuts.Group> groups) {
+        Map<String, FanOuts.Group> groups, List<Cluster> clusters) {
 
     public GraphLayout {
         groups = Map.copyOf(groups);
+        clusters = List.copyOf(clusters);
     }
 
     public GraphLayout(Map<String, Box> boxes, List<Route> routes, double width, double height) {
-        this(boxes, routes, width, height, Map.of());
+        this(boxes, routes, width, height, Map.of(), List.of());
+    }
+
+    /** The box drawn around the nodes of one organizational unit, labelled with the unit's path. */
+    public record Cluster(String label, Box box) {
     }
 
     /** Whether the node drawn as {@code id} is among {@code ids}; a group's box is when one of its roles is. */

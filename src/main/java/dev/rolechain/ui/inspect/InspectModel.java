@@ -146,7 +146,8 @@ final class InspectModel {
         TrustQueries queries = new TrustQueries(graph);
         List<Risk> risky = queries.risky();
         Set<String> riskyIds = risky.stream().map(Risk::node).collect(Collectors.toCollection(LinkedHashSet::new));
-        GraphLayout placed = layout != null ? layout : elk.layout(graph.nodes(), graph.edges());
+        GraphLayout placed = layout != null ? layout
+                : elk.layout(graph.nodes(), graph.edges(), Set.of(), ElkLayout.unitsOf(read.organization()));
         List<String> inspected = read.accounts().stream().map(a -> a.accountId()).sorted().toList();
         return new InspectView.Result(graph, risky, riskyIds, queries.reachableFromGitHub(), placed, inspected,
                 read.organization());

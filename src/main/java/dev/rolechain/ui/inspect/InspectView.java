@@ -229,7 +229,7 @@ public final class InspectView {
 
     private void show(Result r) {
         this.result = r;
-        placement.reset();
+        placement.reset(ElkLayout.unitsOf(r.organization()));
         long roles = r.graph().nodes().stream().filter(n -> n.kind() == NodeKind.ROLE).count();
         status.setText(text("inspect.status.done", roles, r.graph().nodes().size(), r.graph().edges().size(), r.risky().size()));
         finder.reset(r.accounts(), r.organization());

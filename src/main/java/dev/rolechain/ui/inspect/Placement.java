@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,7 @@ final class Placement {
     private final Consumer<Exception> failed;
     private final Set<String> expanded = new HashSet<>();
     private int generation;
+    private Function<String, String> unitOf = account -> null;
 
     /** {@code visible}: the ids the filters let through; {@code shown} runs after each new layout is on the canvas. */
     Placement(ElkLayout elk, Background background, GraphCanvas canvas, Supplier<Set<String>> visible, Runnable shown,
@@ -35,9 +37,10 @@ final class Placement {
         this.failed = failed;
     }
 
-    /** A new inspection: every fan-out collapsed again. */
-    void reset() {
+    /** A new inspection: every fan-out collapsed again, and the nodes boxed by the units {@code unitOf} gives. */
+    void reset(Function<String, String> unitOf) {
         expanded.clear();
+        this.unitOf = unitOf;
     }
 
     /**
@@ -65,7 +68,8 @@ final class Placement {
         List<Node> nodes = graph.nodes().stream().filter(n -> ids.contains(n.id())).toList();
         List<Edge> edges = graph.edges().stream().filter(e -> ids.contains(e.from()) && ids.contains(e.to())).toList();
         Set<String> open = Set.copyOf(expanded);
-        background.run(() -> elk.layout(nodes, edges, open), layout -> {
+        Function<String, String> units = unitOf;
+        background.run(() -> elk.layout(nodes, edges, open, units), layout -> {
             if (mine == generation) {
                 canvas.show(graph, layout, fit);
                 shown.run();

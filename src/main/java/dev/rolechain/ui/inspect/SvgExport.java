@@ -33,6 +33,14 @@ public final class SvgExport {
         }
         sb.append("</defs>\n");
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"").append(hex(GraphCanvas.BACKGROUND)).append("\"/>\n");
+        for (GraphLayout.Cluster c : layout.clusters()) {
+            GraphLayout.Box b = c.box();
+            sb.append(String.format(Locale.ROOT, "<g class=\"unit\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                    + "rx=\"12\" fill=\"%s\" stroke=\"%s\" stroke-dasharray=\"5 3\"/><text x=\"%.1f\" y=\"%.1f\" "
+                    + "font-size=\"12\" font-weight=\"bold\" fill=\"%s\">%s</text></g>%n", b.x(), b.y(), b.width(), b.height(),
+                    hex(GraphCanvas.UNIT_FILL), hex(GraphCanvas.UNIT_BORDER), b.x() + 12, b.y() + 19, hex(GraphCanvas.MUTED),
+                    xml(c.label())));
+        }
         boolean focus = !highlighted.isEmpty();
         for (GraphLayout.Route r : layout.routes()) {
             boolean onPath = focus && layout.drawnAmong(r.from(), highlighted) && layout.drawnAmong(r.to(), highlighted);

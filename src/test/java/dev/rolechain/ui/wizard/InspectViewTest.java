@@ -93,10 +93,27 @@ class InspectViewTest {
         javafx.scene.control.ComboBox<String> filter = robot.lookup("#inspectAccount").queryAs(javafx.scene.control.ComboBox.class);
         assertThat(filter.getItems()).containsSubsequence("All accounts", "OU Root (2 accounts)",
                 "OU Root/platform (1 accounts)", "OU Root/workloads (1 accounts)", "111111111111", "222222222222");
+        // each OU's roles are drawn inside a box labelled with its path
+        var shown = view.canvas().layoutShown();
+        assertThat(shown.clusters()).extracting(c -> c.label()).containsExactlyInAnyOrder("Root/platform", "Root/workloads");
+        var workloads = shown.clusters().stream().filter(c -> c.label().equals("Root/workloads")).findFirst().orElseThrow();
+        var admin = shown.boxes().get(PROD_ADMIN);
+        assertThat(admin.x()).isBetween(workloads.box().x(), workloads.box().x() + workloads.box().width() - admin.width());
+        assertThat(admin.y()).isBetween(workloads.box().y(), workloads.box().y() + workloads.box().height() - admin.height());
+        WizardFixture.screenshot(robot, wizard.window.inspect().stage(), WizardFixture.screenshots().resolve("inspect-organization-light.png"));
         robot.interact(() -> filter.getSelectionModel().select("OU Root/workloads (1 accounts)"));
         waitUntil("the filter applies", () -> !view.canvas().layoutShown().boxes().containsKey(
                 "arn:aws:iam::111111111111:role/lambda-exec"));
         assertThat(view.canvas().layoutShown().boxes()).containsKey(PROD_ADMIN);
+        // the workloads box, and the platform box only around the roles of platform's account still shown (those that
+        // trust into workloads' roles)
+        var filtered = view.canvas().layoutShown();
+        assertThat(filtered.clusters()).extracting(c -> c.label()).contains("Root/workloads");
+        assertThat(filtered.clusters()).filteredOn(c -> c.label().equals("Root/platform")).allSatisfy(c ->
+                assertThat(filtered.boxes().entrySet()).filteredOn(e -> c.box().x() <= e.getValue().x()
+                        && e.getValue().x() + e.getValue().width() <= c.box().x() + c.box().width()
+                        && c.box().y() <= e.getValue().y() && e.getValue().y() + e.getValue().height() <= c.box().y() + c.box().height())
+                        .isNotEmpty().allSatisfy(e -> assertThat(e.getKey()).contains("111111111111")));
         robot.interact(() -> filter.getSelectionModel().select("OU Root (2 accounts)"));
         waitUntil("the whole organization is shown", () -> view.canvas().layoutShown().boxes().size() >= 11);
     }
