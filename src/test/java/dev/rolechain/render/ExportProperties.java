@@ -14,6 +14,7 @@ import dev.rolechain.plan.DesiredState;
 import dev.rolechain.plan.Planner;
 import dev.rolechain.setup.Setup;
 import dev.rolechain.setup.Subject;
+import dev.rolechain.setup.Target;
 import dev.rolechain.testsupport.Processes;
 import dev.rolechain.testsupport.SetupArbitraries;
 import dev.rolechain.testsupport.TerraformCli;
@@ -61,7 +62,10 @@ class ExportProperties {
         Map<String, PolicyDocument> planned = new LinkedHashMap<>();
         for (IamAccount account : state.accounts()) {
             for (Role role : account.roles()) {
-                String dir = "policies/" + account.accountId() + "/" + role.name() + "/";
+                // a target of OUs plans its deploy role once, for every member account
+                String folder = setup.hasOrganizationTargets() && account.accountId().equals(Target.MEMBER_ACCOUNTS)
+                        ? "member-accounts" : account.accountId();
+                String dir = "policies/" + folder + "/" + role.name() + "/";
                 planned.put(dir + "trust.json", role.trustPolicy());
                 role.inlinePolicies().forEach((name, doc) -> planned.put(dir + "inline-" + name + ".json", doc));
             }
@@ -153,12 +157,24 @@ class ExportProperties {
             assertThat(steps.get(0).get("uses")).isEqualTo(setup.workflow().actionRef());
             assertThat(steps.get(1).get("uses")).isEqualTo(setup.workflow().actionRef());
             assertThat(first.get("role-to-assume")).isEqualTo(chain.oidcRoleArn());
-            assertThat(second.get("role-to-assume")).isEqualTo(chain.deployRoleArn());
+            assertThat(second.get("role-to-assume")).isEqualTo(deployRoleArn(chain));
+            if (chain.target().organizational()) {
+                // one job per member account, the accounts read from the repository variable of the target
+                Map<String, Object> matrix = (Map<String, Object>) ((Map<String, Object>) job.get("strategy")).get("matrix");
+                assertThat(String.valueOf(matrix.get("account"))).contains("vars.ROLECHAIN_ACCOUNTS_");
+            }
             assertThat(second.get("role-chaining")).isEqualTo(true);
             assertThat(second.get("role-external-id")).isEqualTo(chain.target().externalId());
             assertThat(second.get("role-duration-seconds")).isEqualTo(setup.workflow().durationSeconds());
             assertThat(first.get("aws-region")).isEqualTo(setup.tooling().region());
         }
+    }
+
+    /** The deploy role's ARN as the workflow names it: a target of OUs names it in the matrix's account. */
+    static String deployRoleArn(Chain chain) {
+        return chain.target().organizational()
+                ? chain.deployRoleArn().replace(":" + Target.MEMBER_ACCOUNTS + ":", ":${{ matrix.account }}:")
+                : chain.deployRoleArn();
     }
 
     @Provide

@@ -116,7 +116,8 @@ class ExportSafetyProperties {
         }
         List<JsonNode> fromJson = new ArrayList<>();
         for (Artifact a : artifacts) {
-            if (a.path().startsWith("policies/")) {
+            // a target of OUs: its deploy role's documents are in its CloudFormation template, not in Terraform
+            if (a.path().startsWith("policies/") && !a.path().startsWith("policies/member-accounts/")) {
                 fromJson.add(JSON.readTree(a.content()));
             }
         }

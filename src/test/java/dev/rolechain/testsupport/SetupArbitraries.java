@@ -125,8 +125,34 @@ public final class SetupArbitraries {
                 .as((id, mode, profile) -> new Tooling(id, "eu-west-1", profile, true, "gha-oidc", mode, 3600));
         Arbitrary<Workflow> workflow = Arbitraries.of(true, false)
                 .map(tagging -> new Workflow(Workflow.DEFAULT_ACTION_REF, null, tagging, "GitHubActions", 3600));
-        return Combinators.combine(owners(), tooling, target.list().ofMinSize(2).ofMaxSize(4).uniqueElements(Target::name),
-                workflow).as((owner, t, targets, w) -> new Setup(GitHub.of(owner), t, new ArrayList<>(targets), w));
+        return withOrganizationTargets(Combinators.combine(owners(), tooling, target.list().ofMinSize(2).ofMaxSize(4)
+                .uniqueElements(Target::name), workflow).as((owner, t, targets, w) -> new Setup(GitHub.of(owner), t,
+                new ArrayList<>(targets), w)), profiles);
+    }
+
+    /**
+     * The same Setups with about one target in four made a target of OUs (every account of them, through a
+     * StackSet) and, when there is one, the {@code organizations} block it needs, under one of {@code profiles}.
+     */
+    static Arbitrary<Setup> withOrganizationTargets(Arbitrary<Setup> setups, Arbitrary<String> profiles) {
+        Arbitrary<String> ou = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMinLength(8)
+                .ofMaxLength(12).map(x -> "ou-ab12-" + x);
+        return setups.flatMap(setup -> Combinators.combine(Arbitraries.integers().between(0, 3).list()
+                        .ofSize(setup.targets().size()), ou.list().ofMinSize(1).ofMaxSize(2).uniqueElements(),
+                profiles, Arbitraries.of(true, false))
+                .as((dice, units, profile, retain) -> {
+                    List<Target> targets = new ArrayList<>();
+                    for (int i = 0; i < setup.targets().size(); i++) {
+                        Target t = setup.targets().get(i);
+                        targets.add(dice.get(i) != 0 ? t : new Target(t.name(), null, null, t.roleName(), t.externalId(),
+                                t.production(), t.subjects(), t.managedPolicyArns(), t.inlinePolicies(),
+                                t.maxSessionSeconds(), t.permissionsBoundaryArn(), t.acceptRisk(), units, List.of()));
+                    }
+                    boolean organization = targets.stream().anyMatch(Target::organizational);
+                    return new Setup(setup.github(), setup.tooling(), targets, setup.workflow(), setup.quotas(),
+                            organization ? new dev.rolechain.setup.Organizations("o-a1b2c3d4e5", "r-ab12", profile, retain)
+                                    : null);
+                }));
     }
 
     /**
@@ -179,8 +205,8 @@ public final class SetupArbitraries {
                         inline.isEmpty() ? Map.of() : Map.of("inline", inline.get(0)), 3600, null));
         Arbitrary<Workflow> workflow = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(900, 3600))
                 .as((tagging, duration) -> new Workflow(Workflow.DEFAULT_ACTION_REF, null, tagging, "GitHubActions", duration));
-        return Combinators.combine(github, tooling, target.list().ofMinSize(1).ofMaxSize(4)
+        return withOrganizationTargets(Combinators.combine(github, tooling, target.list().ofMinSize(1).ofMaxSize(4)
                         .uniqueElements(Target::name), workflow)
-                .as((g, t, targets, w) -> new Setup(g, t, new ArrayList<>(targets), w));
+                .as((g, t, targets, w) -> new Setup(g, t, new ArrayList<>(targets), w)), Arbitraries.of("org-management"));
     }
 }

@@ -91,8 +91,8 @@ public final class AccessPage implements Page {
                 } else {
                     textProperty().bind(Bindings.createStringBinding(() -> t.nameProperty().get()
                             + (t.productionProperty().get() ? "  · " + bundle.getString("access.production") : "")
-                            + "\n" + t.accountIdProperty().get(), t.nameProperty(), t.productionProperty(),
-                            t.accountIdProperty()));
+                            + "\n" + t.whereProperty().get(), t.nameProperty(), t.productionProperty(),
+                            t.whereProperty()));
                 }
             }
         });
@@ -277,9 +277,9 @@ public final class AccessPage implements Page {
         TargetDraft t = current;
         String path = dev.rolechain.setup.FieldPath.target(index).toString();
         targetHeading.textProperty().bind(Bindings.createStringBinding(() -> t.nameProperty().get() + " — "
-                + t.accountIdProperty().get() + " — " + t.roleNameProperty().get()
+                + t.whereProperty().get() + " — " + t.roleNameProperty().get()
                 + (t.productionProperty().get() ? " (" + bundle.getString("access.production") + ")" : ""),
-                t.nameProperty(), t.accountIdProperty(), t.roleNameProperty(), t.productionProperty()));
+                t.nameProperty(), t.whereProperty(), t.roleNameProperty(), t.productionProperty()));
         targetBindings.add(targetHeading.textProperty()::unbind);
         managedList.setItems(t.managedPolicyArns());
         targetMaxSessionField.textProperty().bindBidirectional(t.maxSessionSecondsProperty());

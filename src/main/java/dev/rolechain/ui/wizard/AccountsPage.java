@@ -57,6 +57,15 @@ public final class AccountsPage implements Page {
     @FXML private Label targetsMessage;
     @FXML private VBox targetRows;
     @FXML private Button addTargetButton;
+    @FXML private Button addOuTargetButton;
+    @FXML private VBox organizationSection;
+    @FXML private TextField organizationIdField;
+    @FXML private Label organizationIdMessage;
+    @FXML private TextField organizationRootField;
+    @FXML private Label organizationRootMessage;
+    @FXML private ComboBox<String> organizationProfileCombo;
+    @FXML private Label organizationProfileMessage;
+    @FXML private CheckBox retainStacksCheck;
 
     public AccountsPage(WizardModel model, ResourceBundle bundle, Background background,
             Supplier<List<String>> profileNames) {
@@ -88,6 +97,22 @@ public final class AccountsPage implements Page {
         feedback.bind(oidcRoleNameField, oidcRoleNameMessage, () -> "tooling.oidcRoleName");
         feedback.bind(toolingMaxSessionField, toolingMaxSessionMessage, () -> "tooling.maxSessionSeconds");
         feedback.bindMessage(targetsMessage, () -> "targets");
+
+        organizationIdField.textProperty().bindBidirectional(d.organizationIdProperty());
+        organizationRootField.textProperty().bindBidirectional(d.organizationRootIdProperty());
+        organizationProfileCombo.setItems(profiles);
+        Forms.bindEditable(organizationProfileCombo, d.organizationProfileProperty());
+        retainStacksCheck.selectedProperty().bindBidirectional(d.retainStacksProperty());
+        feedback.bind(organizationIdField, organizationIdMessage, () -> "organizations.id");
+        feedback.bind(organizationRootField, organizationRootMessage, () -> "organizations.rootId");
+        feedback.bind(organizationProfileCombo, organizationProfileMessage, () -> "organizations.profile");
+        // the organization's fields matter only to targets of OUs: shown when there is one, or when they are filled
+        organizationSection.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> d.targets().stream().anyMatch(t -> t.organizationalProperty().get())
+                        || !d.organizationIdProperty().get().isEmpty() || !d.organizationRootIdProperty().get().isEmpty()
+                        || !d.organizationProfileProperty().get().isEmpty(),
+                d.targets(), d.organizationIdProperty(), d.organizationRootIdProperty(), d.organizationProfileProperty()));
+        organizationSection.managedProperty().bind(organizationSection.visibleProperty());
 
         d.targets().addListener((ListChangeListener<TargetDraft>) c -> {
             while (c.next()) {
@@ -125,6 +150,18 @@ public final class AccountsPage implements Page {
         feedback.focus(dev.rolechain.setup.FieldPath.target(n - 1).child("name").toString());
     }
 
+    /** Adds a target of OUs: every account of the OUs the user names gets the deploy role through a StackSet. */
+    @FXML
+    private void addOuTarget() {
+        TargetDraft target = TargetDraft.organizational();
+        int n = model.draft().targets().size() + 1;
+        target.nameProperty().set("ous-" + n);
+        target.roleNameProperty().set("github-deploy");
+        target.externalIdProperty().set(newExternalId());
+        model.draft().targets().add(target);
+        feedback.focus(dev.rolechain.setup.FieldPath.target(n - 1).child("organizationalUnitIds").toString());
+    }
+
     /** A random ExternalId: 24 URL-safe characters (144 bits), within STS's ExternalId rule. */
     static String newExternalId() {
         byte[] bytes = new byte[18];
@@ -145,7 +182,9 @@ public final class AccountsPage implements Page {
             cc.setHgrow(col == 2 || col == 3 || col == 4 ? Priority.SOMETIMES : Priority.NEVER);
             grid.getColumnConstraints().add(cc);
         }
-        String[] headers = {"accounts.target.name", "accounts.target.accountId", "accounts.target.profile",
+        boolean ous = model.draft().targets().stream().anyMatch(t -> t.organizationalProperty().get());
+        String[] headers = {"accounts.target.name", ous ? "accounts.target.accountOrOus" : "accounts.target.accountId",
+                ous ? "accounts.target.profileOrRegions" : "accounts.target.profile",
                 "accounts.target.roleName", "accounts.target.externalId", "accounts.target.production", ""};
         for (int col = 0; col < headers.length; col++) {
             if (!headers[col].isEmpty()) {
@@ -166,18 +205,21 @@ public final class AccountsPage implements Page {
         String path = dev.rolechain.setup.FieldPath.target(i).toString();
         String n = " " + (i + 1);
         TextField name = text(t.nameProperty(), "targetName-" + i, bundle.getString("accounts.target.name") + n);
-        TextField account = text(t.accountIdProperty(), "targetAccount-" + i,
-                bundle.getString("accounts.target.accountId") + n);
-        account.setPromptText("123456789012");
-        ComboBox<String> profile = new ComboBox<>(profiles);
-        if (!t.organizationalUnitIds().isEmpty()) {
-            // a target of OUs: its accounts are the OUs' members, its StackSet is created under organizations.profile
-            String ous = String.join(", ", t.organizationalUnitIds());
-            account.setPromptText(java.text.MessageFormat.format(bundle.getString("accounts.target.organization"), ous));
-            account.setDisable(true);
-            profile.setDisable(true);
-            account.setTooltip(new javafx.scene.control.Tooltip(account.getPromptText()));
+        boolean ous = t.organizationalProperty().get();
+        // a target of OUs: its accounts are the OUs' members, its StackSet is created under organizations.profile,
+        // in the regions named (the tooling region when none)
+        TextField account = ous
+                ? text(t.organizationalUnitsProperty(), "targetOus-" + i, bundle.getString("accounts.target.accountOrOus") + n)
+                : text(t.accountIdProperty(), "targetAccount-" + i, bundle.getString("accounts.target.accountId") + n);
+        account.setPromptText(ous ? bundle.getString("accounts.target.ous.prompt") : "123456789012");
+        if (ous) {
+            account.setTooltip(new javafx.scene.control.Tooltip(bundle.getString("accounts.target.ous.help")));
         }
+        TextField regions = ous ? text(t.regionsProperty(), "targetRegions-" + i, bundle.getString("accounts.target.regions") + n) : null;
+        if (regions != null) {
+            regions.setPromptText(bundle.getString("accounts.target.regions") + ": " + bundle.getString("accounts.target.regions.prompt"));
+        }
+        ComboBox<String> profile = new ComboBox<>(profiles);
         profile.setEditable(true);
         profile.setId("targetProfile-" + i);
         profile.setMaxWidth(Double.MAX_VALUE);
@@ -206,9 +248,9 @@ public final class AccountsPage implements Page {
         remove.setId("targetRemove-" + i);
         remove.setAccessibleText(bundle.getString("accounts.target.remove.help") + n);
         remove.setOnAction(e -> model.draft().targets().remove(t));
-        Control[] fields = {name, account, profile, role, externalId};
-        String[] keys = {"name", "accountId", "profile", "roleName", "externalId"};
-        Node[] cells = {name, account, profile, role, externalBox, production, remove};
+        Control[] fields = {name, account, ous ? regions : profile, role, externalId};
+        String[] keys = {"name", ous ? "organizationalUnitIds" : "accountId", ous ? "regions" : "profile", "roleName", "externalId"};
+        Node[] cells = {name, account, ous ? regions : profile, role, externalBox, production, remove};
         for (int col = 0; col < cells.length; col++) {
             grid.add(cells[col], col, row);
         }

@@ -32,7 +32,7 @@ final class FieldFeedback {
     Runnable bind(Control field, Label message, Supplier<String> path) {
         boolean[] touched = {!text(field).isEmpty()};
         Runnable update = () -> {
-            String problem = model.problemsProperty().get().get(path.get());
+            String problem = problemAt(path.get());
             boolean show = problem != null && (touched[0] || model.revealProperty().get() || !problem.startsWith("required"));
             String notice = show ? null : notice(path.get());
             String text = show ? problem : notice;
@@ -73,6 +73,24 @@ final class FieldFeedback {
             model.noticesProperty().removeListener(problems);
             controls.remove(registered, field);
         };
+    }
+
+    /**
+     * The problem of the field at {@code path}; for a field that holds a list ({@code targets[0].organizationalUnitIds},
+     * typed as one text), the first problem of one of its items, with the item named.
+     */
+    private String problemAt(String path) {
+        Map<String, String> problems = model.problemsProperty().get();
+        String own = problems.get(path);
+        if (own != null) {
+            return own;
+        }
+        for (Map.Entry<String, String> e : problems.entrySet()) {
+            if (e.getKey().startsWith(path + "[")) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /**

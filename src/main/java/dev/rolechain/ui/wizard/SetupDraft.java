@@ -70,10 +70,17 @@ public final class SetupDraft {
     /** Counts changes of what has no property of its own (the sub templates), so that listeners hear of them. */
     private final javafx.beans.property.IntegerProperty templatesChanged = new javafx.beans.property.SimpleIntegerProperty();
 
+    /** The organization of OU targets ({@code organizations}): its id, root id, profile and retention. */
+    private final StringProperty organizationId = new SimpleStringProperty(this, "organizationId", "");
+    private final StringProperty organizationRootId = new SimpleStringProperty(this, "organizationRootId", "");
+    private final StringProperty organizationProfile = new SimpleStringProperty(this, "organizationProfile", "");
+    private final BooleanProperty retainStacks = new SimpleBooleanProperty(this, "retainStacks", false);
+
     private final List<Observable> all = List.of(owner, issuer, enterpriseSlug, serverHost, audience, repositories,
             ownerId, subjectFormat, repositoryIds, templatesChanged,
             toolingAccountId, region, toolingProfile, createProvider, oidcRoleName, oidcRoles, toolingMaxSession, targets,
-            actionRef, workflowRegion, sessionTagging, roleSessionName, durationSeconds);
+            actionRef, workflowRegion, sessionTagging, roleSessionName, durationSeconds,
+            organizationId, organizationRootId, organizationProfile, retainStacks);
 
     /** Called on any change of any field. */
     public void addListener(InvalidationListener listener) {
@@ -102,7 +109,7 @@ public final class SetupDraft {
         }
         Workflow workflow = new Workflow(text(actionRef.get()), optional(workflowRegion.get()), sessionTagging.get(),
                 text(roleSessionName.get()), seconds(durationSeconds.get(), "workflow.durationSeconds", problems));
-        return new Built(new Setup(github, tooling, targetList, workflow, quotas, organizations), problems);
+        return new Built(new Setup(github, tooling, targetList, workflow, quotas, organizations()), problems);
     }
 
     /** Per-repository sub forms other than the default, kept as the Setup file gives them. */
@@ -148,8 +155,37 @@ public final class SetupDraft {
 
     /** The quotas raised in the accounts, kept as the Setup file gives them (the wizard does not edit them). */
     private java.util.Map<String, Integer> quotas = java.util.Map.of();
-    /** The organization of OU targets, kept as the Setup file gives it (the wizard does not edit it). */
-    private dev.rolechain.setup.Organizations organizations;
+
+    public StringProperty organizationIdProperty() {
+        return organizationId;
+    }
+
+    public StringProperty organizationRootIdProperty() {
+        return organizationRootId;
+    }
+
+    public StringProperty organizationProfileProperty() {
+        return organizationProfile;
+    }
+
+    public BooleanProperty retainStacksProperty() {
+        return retainStacks;
+    }
+
+    /**
+     * The {@code organizations} block: present when a target names OUs or any of its fields is filled (so that a
+     * Setup that has one keeps it), else absent.
+     */
+    private dev.rolechain.setup.Organizations organizations() {
+        boolean used = targets.stream().anyMatch(t -> t.organizationalProperty().get());
+        boolean filled = !text(organizationId.get()).isEmpty() || !text(organizationRootId.get()).isEmpty()
+                || !text(organizationProfile.get()).isEmpty() || retainStacks.get();
+        if (!used && !filled) {
+            return null;
+        }
+        return new dev.rolechain.setup.Organizations(optional(organizationId.get()), optional(organizationRootId.get()),
+                optional(organizationProfile.get()), retainStacks.get());
+    }
 
     /** Replaces every field with the Setup's. */
     public void load(Setup setup) {
@@ -180,7 +216,11 @@ public final class SetupDraft {
         roleSessionName.set(orEmpty(w.roleSessionName()));
         durationSeconds.set(Integer.toString(w.durationSeconds()));
         quotas = setup.quotas();
-        organizations = setup.organizations();
+        dev.rolechain.setup.Organizations org = setup.organizations();
+        organizationId.set(org == null ? "" : orEmpty(org.id()));
+        organizationRootId.set(org == null ? "" : orEmpty(org.rootId()));
+        organizationProfile.set(org == null ? "" : orEmpty(org.profile()));
+        retainStacks.set(org != null && org.retainStacksOnAccountRemoval());
         ownerId.set(g.ownerId() == null ? "" : Long.toString(g.ownerId()));
         subjectFormat.set(g.subjectFormat());
         Map<String, Long> ids = new java.util.LinkedHashMap<>();
@@ -272,7 +312,10 @@ public final class SetupDraft {
         subTemplate = null;
         environments = Map.of();
         quotas = Map.of();
-        organizations = null;
+        organizationId.set("");
+        organizationRootId.set("");
+        organizationProfile.set("");
+        retainStacks.set(false);
     }
 
     // ---------------------------------------------------------------- conversions

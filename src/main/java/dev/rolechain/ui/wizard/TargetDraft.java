@@ -32,20 +32,39 @@ public final class TargetDraft {
     /** Risky production access this target accepts: rule id → reason (the Setup's acceptRisk). */
     private final javafx.collections.ObservableMap<String, String> acceptRisk =
             FXCollections.observableMap(new LinkedHashMap<>());
-    /** The OUs and regions of an organization target, kept as the Setup file gives them (not edited here). */
-    private List<String> organizationalUnitIds = List.of();
-    private List<String> regions = List.of();
+    /** Whether the target is every account of some OUs (a StackSet) rather than one account. */
+    private final BooleanProperty organizational = new SimpleBooleanProperty(this, "organizational", false);
+    /** The OUs and the regions of a target of OUs, as typed: ids separated by commas or spaces. */
+    private final StringProperty organizationalUnits = new SimpleStringProperty(this, "organizationalUnits", "");
+    private final StringProperty regions = new SimpleStringProperty(this, "regions", "");
+    private final javafx.beans.binding.StringBinding where = javafx.beans.binding.Bindings.createStringBinding(
+            () -> organizational.get() ? "OUs " + String.join(", ", list(organizationalUnits.get())) : accountId.get(),
+            organizational, organizationalUnits, accountId);
 
-    /** The OUs of a target of OUs (kept as the Setup file gives them); empty for a target of one account. */
+    /** The OUs of a target of OUs; empty for a target of one account. */
     public List<String> organizationalUnitIds() {
-        return organizationalUnitIds;
+        return organizational.get() ? list(organizationalUnits.get()) : List.of();
+    }
+
+    /** A target of OUs, with the name, role and a fresh ExternalId; the OUs are the user's to name. */
+    static TargetDraft organizational() {
+        TargetDraft d = new TargetDraft();
+        d.organizational.set(true);
+        return d;
+    }
+
+    /** Ids separated by commas or white space, in order, without blanks. */
+    static List<String> list(String text) {
+        return text == null ? List.of()
+                : java.util.Arrays.stream(SetupDraft.text(text).split("[,\\s]+")).filter(x -> !x.isEmpty()).toList();
     }
 
     public static TargetDraft of(Target t) {
         TargetDraft d = new TargetDraft();
         d.name.set(SetupDraft.orEmpty(t.name()));
-        d.organizationalUnitIds = t.organizationalUnitIds();
-        d.regions = t.regions();
+        d.organizational.set(t.organizational());
+        d.organizationalUnits.set(String.join(", ", t.organizationalUnitIds()));
+        d.regions.set(String.join(", ", t.regions()));
         d.accountId.set(t.organizational() ? "" : SetupDraft.orEmpty(t.accountId()));
         d.profile.set(SetupDraft.orEmpty(t.profile()));
         d.roleName.set(SetupDraft.orEmpty(t.roleName()));
@@ -72,19 +91,42 @@ public final class TargetDraft {
                         "\"" + policyName + "\" is already the name of another inline policy of this target"));
             }
         }
-        String account = organizationalUnitIds.isEmpty() || !SetupDraft.text(accountId.get()).isEmpty()
-                ? SetupDraft.accountId(accountId.get()) : null;
-        return new Target(SetupDraft.text(name.get()), account, SetupDraft.optional(profile.get()),
+        boolean ous = organizational.get();
+        if (ous && list(organizationalUnits.get()).isEmpty()) {
+            problems.add(new dev.rolechain.setup.Problem(path + ".organizationalUnitIds",
+                    "required: one or more OU ids (ou-…), separated by commas"));
+        }
+        String account = !ous || !SetupDraft.text(accountId.get()).isEmpty() ? SetupDraft.accountId(accountId.get()) : null;
+        // a target of OUs has no profile of its own: its StackSet is created under organizations.profile
+        return new Target(SetupDraft.text(name.get()), account, ous ? null : SetupDraft.optional(profile.get()),
                 SetupDraft.text(roleName.get()), SetupDraft.text(externalId.get()), production.get(), subjectList,
                 List.copyOf(managedPolicyArns), inline,
                 SetupDraft.seconds(maxSessionSeconds.get(), path + ".maxSessionSeconds", problems),
-                SetupDraft.optional(permissionsBoundaryArn.get()), new LinkedHashMap<>(acceptRisk), organizationalUnitIds,
-                regions);
+                SetupDraft.optional(permissionsBoundaryArn.get()), new LinkedHashMap<>(acceptRisk),
+                ous ? list(organizationalUnits.get()) : List.of(), list(regions.get()));
     }
 
     Observable[] observables() {
         return new Observable[] {name, accountId, profile, roleName, externalId, production, subjects, managedPolicyArns,
-                inlinePolicies, maxSessionSeconds, permissionsBoundaryArn, acceptRisk};
+                inlinePolicies, maxSessionSeconds, permissionsBoundaryArn, acceptRisk, organizational, organizationalUnits,
+                regions};
+    }
+
+    /** Where the deploy role goes, as a line of text: the account id, or "OUs ou-…, ou-…". */
+    public javafx.beans.binding.StringBinding whereProperty() {
+        return where;
+    }
+
+    public BooleanProperty organizationalProperty() {
+        return organizational;
+    }
+
+    public StringProperty organizationalUnitsProperty() {
+        return organizationalUnits;
+    }
+
+    public StringProperty regionsProperty() {
+        return regions;
     }
 
     public StringProperty nameProperty() {

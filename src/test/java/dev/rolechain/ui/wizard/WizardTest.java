@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rolechain.Services;
 import dev.rolechain.lint.Finding;
 import dev.rolechain.setup.Setup;
+import dev.rolechain.setup.Target;
 import dev.rolechain.testsupport.Cli;
 import dev.rolechain.testsupport.Examples;
 import dev.rolechain.testsupport.FileTree;
@@ -306,11 +307,13 @@ class WizardTest {
         waitUntil("the Setup is open", () -> wizard.model().setupProperty().get() != null);
         assertThat(wizard.model().setupProperty().get()).isEqualTo(expected);
         robot.interact(() -> wizard.model().walkthrough().goTo(Step.ACCOUNTS));
-        TextField account = robot.lookup("#targetAccount-0").queryAs(TextField.class);
-        assertThat(account.isDisabled()).isTrue();
-        assertThat(account.getText()).isEmpty();
-        assertThat(account.getPromptText()).contains("ou-ab12-workload1");
+        assertThat(robot.lookup("#targetOus-0").queryAs(TextField.class).getText()).isEqualTo("ou-ab12-workload1");
+        assertThat(robot.lookup("#targetRegions-0").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#targetAccount-0").tryQuery()).isEmpty();
         assertThat(robot.lookup("#targetAccount-1").queryAs(TextField.class).getText()).isEqualTo("222222222222");
+        assertThat(robot.lookup("#organizationSection").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#organizationIdField").queryAs(TextField.class).getText()).isEqualTo("o-a1b2c3d4e5");
+        assertThat(robot.lookup("#organizationRootField").queryAs(TextField.class).getText()).isEqualTo("r-ab12");
         robot.interact(() -> wizard.model().walkthrough().goTo(Step.REVIEW));
         waitUntil("the preview is analysed", () -> wizard.model().analysisProperty().get() != null);
         robot.clickOn("Dry-run matrix");
@@ -318,6 +321,55 @@ class WizardTest {
         assertThat(matrix.getColumns()).extracting(c -> c.getText()).contains("workloads", "prod");
         assertThat(robot.lookup(".matrix-unexpected").queryAll()).isEmpty();
         assertThat(wizard.model().setupProperty().get()).isEqualTo(expected);
+    }
+
+    @Test
+    void aTargetOfOusIsCreatedOnTheAccountsPageWithTheOrganizationAndEachMistakeShownAtItsField(FxRobot robot) {
+        robot.interact(() -> wizard.model().open(Examples.path("three-targets"), ok -> { }));
+        waitUntil("the Setup is open", () -> wizard.model().setupProperty().get() != null);
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.ACCOUNTS));
+        assertThat(robot.lookup("#organizationSection").query().isVisible()).as("no OU target yet").isFalse();
+        click(robot, "#addOuTargetButton");
+        waitUntil("the row is added", () -> robot.lookup("#targetOus-3").tryQuery().isPresent());
+        assertThat(robot.lookup("#organizationSection").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#targetOus-3").query().isFocused()).as("the OUs are asked for first").isTrue();
+
+        replace(robot, "#targetOus-3", "ou-AB12-nope");
+        waitUntil("the OU is refused", () -> robot.lookup("#targetOrganizationalUnitIdsMessage-3").queryAs(Label.class)
+                .getText().contains("is not an OU id"));
+        replace(robot, "#targetOus-3", "ou-ab12-workload1, ou-ab12-sandbox01");
+        waitUntil("the organization is asked for", () -> wizard.model().problemsProperty().get().keySet()
+                .containsAll(List.of("organizations.id", "organizations.rootId", "organizations.profile")));
+        assertThat(robot.lookup("#targetOrganizationalUnitIdsMessage-3").queryAs(Label.class).isVisible()).isFalse();
+        replace(robot, "#organizationIdField", "o-a1b2c3d4e5");
+        replace(robot, "#organizationRootField", "r-zz99");
+        waitUntil("an OU of another root is refused", () -> robot.lookup("#targetOrganizationalUnitIdsMessage-3")
+                .queryAs(Label.class).getText().contains("not under organizations.rootId r-zz99"));
+        replace(robot, "#organizationRootField", "r-ab12");
+        replace(robot, "#organizationProfileCombo .text-field", "org-management");
+        replace(robot, "#targetRegions-3", "us-east-1, eu-west-1");
+        waitUntil("only the subjects are left (the Access page's)", () -> wizard.model().problemsProperty().get().keySet()
+                .equals(java.util.Set.of("targets[3].subjects")));
+        robot.interact(() -> wizard.model().draft().targets().get(3).subjects()
+                .add(new SubjectDraft("infra", SubjectDraft.Kind.BRANCH, "main")));
+        waitUntil("the Setup is whole", () -> wizard.model().problemsProperty().get().isEmpty());
+        wizard.screenshot(robot, WizardFixture.screenshots().resolve("accounts-organization-light.png"));
+
+        Setup setup = wizard.model().setupProperty().get();
+        Target ous = setup.targets().get(3);
+        assertThat(ous.organizationalUnitIds()).containsExactly("ou-ab12-workload1", "ou-ab12-sandbox01");
+        assertThat(ous.regions()).containsExactly("us-east-1", "eu-west-1");
+        assertThat(ous.profile()).isNull();
+        assertThat(ous.externalId()).hasSize(24);
+        assertThat(setup.organizations()).isEqualTo(new dev.rolechain.setup.Organizations("o-a1b2c3d4e5", "r-ab12",
+                "org-management", false));
+        // the preview plans the StackSet for it
+        robot.interact(() -> wizard.model().walkthrough().goTo(Step.REVIEW));
+        waitUntil("the preview is analysed", () -> wizard.model().analysisProperty().get() != null);
+        robot.clickOn("Dry-run matrix");
+        TableView<MatrixView.MatrixRow> matrix = robot.lookup("#matrixTable").queryTableView();
+        assertThat(matrix.getColumns()).extracting(c -> c.getText()).contains("ous-4");
+        assertThat(robot.lookup(".matrix-unexpected").queryAll()).isEmpty();
     }
 
     @Test
