@@ -2,21 +2,46 @@ package dev.rolechain.ui.common;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.net.URL;
 import javafx.application.Application;
 
-/** AtlantaFX's Primer themes as the user-agent stylesheet; the app's CSS only adds classes. */
+/**
+ * AtlantaFX's Primer themes as the user-agent stylesheet; the app's CSS only adds classes. The build writes each
+ * theme in JavaFX's binary stylesheet form ({@link ThemeCompiler}), which loads about eight times faster than the
+ * CSS is parsed; run straight from the sources without that step, the CSS is used.
+ */
 public enum Theme {
-    LIGHT(new PrimerLight().getUserAgentStylesheet()),
-    DARK(new PrimerDark().getUserAgentStylesheet());
+    LIGHT(new PrimerLight().getUserAgentStylesheet(), "primer-light.bss"),
+    DARK(new PrimerDark().getUserAgentStylesheet(), "primer-dark.bss");
 
-    private final String stylesheet;
+    /** Where the build puts the binary stylesheets, on the class path. */
+    static final String BINARY_FOLDER = "/dev/rolechain/ui/theme";
 
-    Theme(String stylesheet) {
-        this.stylesheet = stylesheet;
+    private final String css;
+    private final String binaryName;
+
+    Theme(String css, String binaryName) {
+        this.css = css;
+        this.binaryName = binaryName;
+    }
+
+    /** The stylesheet JavaFX is given: the binary form when the build made it, else AtlantaFX's CSS. */
+    public String stylesheet() {
+        URL binary = Theme.class.getResource(BINARY_FOLDER + "/" + binaryName);
+        return binary != null ? binary.toExternalForm() : css;
+    }
+
+    /** AtlantaFX's CSS, as a class-path resource. */
+    String cssPath() {
+        return css.startsWith("/") ? css : "/" + css;
+    }
+
+    String binaryName() {
+        return binaryName;
     }
 
     public void apply() {
-        Application.setUserAgentStylesheet(stylesheet);
+        Application.setUserAgentStylesheet(stylesheet());
     }
 
     public Theme other() {
