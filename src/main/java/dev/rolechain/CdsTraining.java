@@ -70,7 +70,7 @@ public final class CdsTraining {
     }
 
     private static void run(String... args) {
-        CommandLine cli = RolechainCommand.create(new Services());
+        CommandLine cli = RolechainCommand.create(new Services(), args);
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         cli.setOut(nowhere);
         cli.setErr(nowhere);

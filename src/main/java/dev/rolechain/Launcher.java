@@ -22,7 +22,7 @@ public final class Launcher {
             }
             return;
         }
-        int code = RolechainCommand.create(new Services()).execute(args);
+        int code = RolechainCommand.create(new Services(), args).execute(args);
         System.exit(code);
     }
 }

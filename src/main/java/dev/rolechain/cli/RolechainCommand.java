@@ -10,9 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RolechainCommand.VersionProvider.class,
         description = "Connect GitHub Actions to AWS with no long-lived keys: an OIDC role in a tooling account, "
-                + "deploy roles chained with an ExternalId in each target account, and the workflow that uses them.",
-        subcommands = {ExportCommand.class, ValidateCommand.class, EvalCommand.class, LintCommand.class, CheckCommand.class, PlanCommand.class, ApplyCommand.class, RestoreCommand.class, LoginCommand.class, ProfilesCommand.class, InspectCommand.class, GitHubCommand.class, VerifyGitHubCommand.class, CommandLine.HelpCommand.class})
+                + "deploy roles chained with an ExternalId in each target account, and the workflow that uses them.")
 public final class RolechainCommand implements Runnable {
+    /** The subcommands, in the order the usage lists them. */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(ExportCommand.class, ValidateCommand.class,
+            EvalCommand.class, LintCommand.class, CheckCommand.class, PlanCommand.class, ApplyCommand.class,
+            RestoreCommand.class, LoginCommand.class, ProfilesCommand.class, InspectCommand.class, GitHubCommand.class,
+            VerifyGitHubCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code for input that cannot be used (an invalid Setup, a bad option). */
     public static final int EXIT_INVALID = 2;
@@ -25,9 +29,26 @@ public final class RolechainCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A command line wired to the services, with Rolechain's exit codes. */
+    /** A command line wired to the services, with Rolechain's exit codes, and every subcommand. */
     public static CommandLine create(Services services) {
-        CommandLine cli = new CommandLine(new RolechainCommand(), new Factory(services));
+        return create(services, new String[0]);
+    }
+
+    /**
+     * The same for {@code args}: when they start with a subcommand's name, only that subcommand is built (picocli
+     * reads every option of every subcommand it is given, which took a third of {@code eval}'s start-up); else,
+     * for the top command's usage, {@code help}, a mistyped name, every subcommand.
+     */
+    public static CommandLine create(Services services, String... args) {
+        Factory factory = new Factory(services);
+        CommandLine cli = new CommandLine(new RolechainCommand(), factory);
+        Class<?> only = args.length == 0 || args[0].equals("help") ? null : SUBCOMMANDS.stream()
+                .filter(c -> names(c).contains(args[0])).findFirst().orElse(null);
+        for (Class<?> type : SUBCOMMANDS) {
+            if (only == null || type == only) {
+                cli.addSubcommand(type);
+            }
+        }
         cli.setExitCodeExceptionMapper(e -> EXIT_INVALID);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A command met something it does not handle: one line that says what, not a stack trace.
@@ -39,12 +60,20 @@ public final class RolechainCommand implements Runnable {
             }
             return 1;
         });
-        cli.setParameterExceptionHandler((ex, args) -> {
+        cli.setParameterExceptionHandler((ex, given) -> {
             ex.getCommandLine().getErr().println("rolechain: " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return EXIT_INVALID;
         });
         return cli;
+    }
+
+    /** A subcommand's name and aliases, from its annotation (nothing of picocli's model is built for it). */
+    private static java.util.List<String> names(Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(command.aliases()));
+        names.add(command.name());
+        return names;
     }
 
     private static String describe(Exception e) {

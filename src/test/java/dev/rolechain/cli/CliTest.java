@@ -29,6 +29,39 @@ class CliTest {
     }
 
     @Test
+    void helpListsEverySubcommandInOrderAndHelpOfOneShowsItsOptions() {
+        assertThat(run("--help")).isZero();
+        String usage = cli.out();
+        java.util.List<String> names = java.util.List.of("export", "validate", "eval", "lint", "check", "plan", "apply",
+                "restore", "login", "profiles", "inspect", "github", "verify-github", "help");
+        int at = -1;
+        for (String name : names) {
+            int next = usage.indexOf("\n  " + name + " ");
+            assertThat(next).as(name + " listed after the one before").isGreaterThan(at);
+            at = next;
+        }
+        cli.clear();
+        assertThat(run("help", "eval")).isZero();
+        assertThat(cli.out()).contains("Usage: rolechain eval", "--cases");
+        cli.clear();
+        assertThat(run("eval", "--help")).isZero();
+        assertThat(cli.out()).contains("Usage: rolechain eval", "--cases");
+    }
+
+    @Test
+    void aCommandLineForOneSubcommandBuildsOnlyThatOneAndAMistypedNameIsStillSuggested() {
+        var services = new dev.rolechain.Services();
+        assertThat(RolechainCommand.create(services, "eval", "--cases", "x").getSubcommands()).containsOnlyKeys("eval");
+        assertThat(RolechainCommand.create(services, "--version").getSubcommands()).hasSize(14);
+        assertThat(RolechainCommand.create(services, "help", "eval").getSubcommands()).hasSize(14);
+        assertThat(run("evl", "--cases", "x")).isEqualTo(RolechainCommand.EXIT_INVALID);
+        assertThat(cli.err()).contains("evl", "eval");
+        cli.clear();
+        assertThat(run("eval", "--no-such-option")).isEqualTo(RolechainCommand.EXIT_INVALID);
+        assertThat(cli.err()).contains("Unknown option: '--no-such-option'", "Usage: rolechain eval");
+    }
+
+    @Test
     void versionPrintsTheBuildVersion() {
         assertThat(run("--version")).isZero();
         assertThat(cli.out().trim()).isEqualTo("rolechain " + Version.get());

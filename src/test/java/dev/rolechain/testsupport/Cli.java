@@ -12,7 +12,7 @@ public final class Cli {
     private final StringWriter err = new StringWriter();
 
     public int run(String... args) {
-        CommandLine cli = RolechainCommand.create(new Services());
+        CommandLine cli = RolechainCommand.create(new Services(), args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
