@@ -92,6 +92,26 @@ class PackagedAppTest {
         assertThat(run.output()).contains("rolechain: first page shown").doesNotContain("Exception");
     }
 
+    @Test
+    void theLauncherAsksNoPackageManagerWhoOwnsItAndRunsFromAFolderWithSpacesThroughALink() throws Exception {
+        // package managers on the PATH that leave a mark when run: jpackage's native launcher runs rpm and dpkg
+        Path tools = Files.createDirectories(temp.resolve("tools"));
+        Path marks = temp.resolve("marks");
+        for (String tool : List.of("rpm", "dpkg", "dpkg-query")) {
+            Path script = Files.writeString(tools.resolve(tool), "#!/bin/sh\necho " + tool + " >> '" + marks + "'\nexit 1\n");
+            script.toFile().setExecutable(true);
+        }
+        Path copy = temp.resolve("my apps").resolve("rolechain");
+        Files.createDirectories(copy.getParent());
+        dev.rolechain.testsupport.HeadlessImage.copyTree(IMAGE, copy);
+        Path link = Files.createSymbolicLink(temp.resolve("rolechain"), copy.resolve("bin").resolve("rolechain"));
+        Run run = run(link, Map.of("PATH", tools + ":" + System.getenv("PATH")), "--version");
+        assertThat(run.code()).as(run.output()).isZero();
+        assertThat(run.output()).contains("rolechain 0.1.0");
+        assertThat(marks).as("no package manager was asked").doesNotExist();
+        assertThat(Files.readString(LAUNCHER)).startsWith("#!/bin/sh");
+    }
+
     private record Run(int code, String output) {
     }
 

@@ -41,7 +41,8 @@ public final class HeadlessImage {
         return copy.resolve("bin").resolve("rolechain");
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies a folder tree, keeping each file's attributes (the launcher's execute bit). */
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
