@@ -164,11 +164,34 @@ public final class CloudFormationTemplate {
         return key.matches("[A-Za-z][A-Za-z0-9]*") ? key : quote(key);
     }
 
-    private static String quote(String text) {
+    /**
+     * A YAML double-quoted scalar: JSON's quoting (which escapes the C0 controls), and escaped besides what YAML
+     * does not allow in a stream or reads as a line break: DEL and the C1 controls (YAML 1.2's printable set leaves
+     * out #x7F-#x84 and #x86-#x9F), NEL, U+2028, U+2029 (line breaks in YAML 1.1, folded to a space inside a
+     * quoted scalar) and U+FFFE, U+FFFF.
+     */
+    static String quote(String text) {
+        String json;
         try {
-            return JSON.writeValueAsString(text);
+            json = JSON.writeValueAsString(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean escape = (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFFFE || c == 0xFFFF;
+            if (escape && out == null) {
+                out = new StringBuilder(json.length() + 16).append(json, 0, i);
+            }
+            if (out != null) {
+                if (escape) {
+                    out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? json : out.toString();
     }
 }
