@@ -141,25 +141,23 @@ public final class AccountsPage implements Page {
 
     @FXML
     private void addTarget() {
-        TargetDraft target = new TargetDraft();
-        int n = model.draft().targets().size() + 1;
-        target.nameProperty().set("target-" + n);
-        target.roleNameProperty().set("github-deploy");
-        target.externalIdProperty().set(newExternalId());
-        model.draft().targets().add(target);
-        feedback.focus(dev.rolechain.setup.FieldPath.target(n - 1).child("name").toString());
+        add(new TargetDraft(), "target-", "name");
     }
 
     /** Adds a target of OUs: every account of the OUs the user names gets the deploy role through a StackSet. */
     @FXML
     private void addOuTarget() {
-        TargetDraft target = TargetDraft.organizational();
+        add(TargetDraft.organizational(), "ous-", "organizationalUnitIds");
+    }
+
+    /** Adds {@code target} named {@code prefix} and its number, with the default role and a fresh ExternalId. */
+    private void add(TargetDraft target, String prefix, String focusField) {
         int n = model.draft().targets().size() + 1;
-        target.nameProperty().set("ous-" + n);
+        target.nameProperty().set(prefix + n);
         target.roleNameProperty().set("github-deploy");
         target.externalIdProperty().set(newExternalId());
         model.draft().targets().add(target);
-        feedback.focus(dev.rolechain.setup.FieldPath.target(n - 1).child("organizationalUnitIds").toString());
+        feedback.focus(dev.rolechain.setup.FieldPath.target(n - 1).child(focusField).toString());
     }
 
     /** A random ExternalId: 24 URL-safe characters (144 bits), within STS's ExternalId rule. */
@@ -215,17 +213,8 @@ public final class AccountsPage implements Page {
         if (ous) {
             account.setTooltip(new javafx.scene.control.Tooltip(bundle.getString("accounts.target.ous.help")));
         }
-        TextField regions = ous ? text(t.regionsProperty(), "targetRegions-" + i, bundle.getString("accounts.target.regions") + n) : null;
-        if (regions != null) {
-            regions.setPromptText(bundle.getString("accounts.target.regions") + ": " + bundle.getString("accounts.target.regions.prompt"));
-        }
-        ComboBox<String> profile = new ComboBox<>(profiles);
-        profile.setEditable(true);
-        profile.setId("targetProfile-" + i);
-        profile.setMaxWidth(Double.MAX_VALUE);
-        profile.setAccessibleText(bundle.getString("accounts.target.profile") + n);
-        Forms.bindEditable(profile, t.profileProperty());
-        rowBindings.add(() -> profile.getEditor().textProperty().unbindBidirectional(t.profileProperty()));
+        // the third column: the regions of a target of OUs, the profile of a target of one account
+        Control where = ous ? regions(t, i, n) : profile(t, i, n);
         TextField role = text(t.roleNameProperty(), "targetRole-" + i, bundle.getString("accounts.target.roleName") + n);
         TextField externalId = text(t.externalIdProperty(), "targetExternalId-" + i,
                 bundle.getString("accounts.target.externalId") + n);
@@ -248,9 +237,9 @@ public final class AccountsPage implements Page {
         remove.setId("targetRemove-" + i);
         remove.setAccessibleText(bundle.getString("accounts.target.remove.help") + n);
         remove.setOnAction(e -> model.draft().targets().remove(t));
-        Control[] fields = {name, account, ous ? regions : profile, role, externalId};
+        Control[] fields = {name, account, where, role, externalId};
         String[] keys = {"name", ous ? "organizationalUnitIds" : "accountId", ous ? "regions" : "profile", "roleName", "externalId"};
-        Node[] cells = {name, account, ous ? regions : profile, role, externalBox, production, remove};
+        Node[] cells = {name, account, where, role, externalBox, production, remove};
         for (int col = 0; col < cells.length; col++) {
             grid.add(cells[col], col, row);
         }
@@ -263,6 +252,23 @@ public final class AccountsPage implements Page {
             String fieldPath = path + "." + keys[col];
             rowBindings.add(feedback.bind(fields[col], message, () -> fieldPath));
         }
+    }
+
+    private TextField regions(TargetDraft t, int i, String n) {
+        TextField regions = text(t.regionsProperty(), "targetRegions-" + i, bundle.getString("accounts.target.regions") + n);
+        regions.setPromptText(bundle.getString("accounts.target.regions") + ": " + bundle.getString("accounts.target.regions.prompt"));
+        return regions;
+    }
+
+    private ComboBox<String> profile(TargetDraft t, int i, String n) {
+        ComboBox<String> profile = new ComboBox<>(profiles);
+        profile.setEditable(true);
+        profile.setId("targetProfile-" + i);
+        profile.setMaxWidth(Double.MAX_VALUE);
+        profile.setAccessibleText(bundle.getString("accounts.target.profile") + n);
+        Forms.bindEditable(profile, t.profileProperty());
+        rowBindings.add(() -> profile.getEditor().textProperty().unbindBidirectional(t.profileProperty()));
+        return profile;
     }
 
     private TextField text(javafx.beans.property.StringProperty property, String id, String accessible) {
