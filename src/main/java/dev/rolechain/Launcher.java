@@ -14,7 +14,7 @@ public final class Launcher {
     public static void main(String[] args) {
         if (args.length == 0) {
             try {
-                Gui.launch(new Services());
+                Gui.launch(Services::new);
             } catch (UnsupportedOperationException | IllegalStateException e) {
                 Console.err("rolechain: cannot open the wizard's window (" + e.getMessage() + ").");
                 Console.err("On a machine without a display, use the command line: rolechain --help");

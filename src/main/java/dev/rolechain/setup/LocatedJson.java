@@ -20,8 +20,11 @@ import java.util.Map;
  * its messages ({@code targets[0].accountId}). Duplicate keys are problems, not silently merged.
  */
 final class LocatedJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Jackson, loaded on the first read: the field paths of the wizard's messages do not need it (start-up). */
+    private static final class Jackson {
+        static final JsonFactory FACTORY = new JsonFactory();
+        static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    }
 
     private final Map<String, int[]> locations = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
@@ -33,7 +36,7 @@ final class LocatedJson {
     /** Reads JSON text; a malformed file gives one problem with its line and column and no tree. */
     static LocatedJson read(String text) {
         LocatedJson json = new LocatedJson();
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        try (JsonParser parser = Jackson.FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
                 json.problems.add(new Problem("", "the file is empty; a Setup is a JSON object", 1, 1));
                 return json;
@@ -122,7 +125,7 @@ final class LocatedJson {
         JsonToken token = p.currentToken();
         switch (token) {
             case START_OBJECT: {
-                ObjectNode object = NODES.objectNode();
+                ObjectNode object = Jackson.NODES.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     String childPath = child(path, name);
@@ -142,7 +145,7 @@ final class LocatedJson {
                 return object;
             }
             case START_ARRAY: {
-                ArrayNode array = NODES.arrayNode();
+                ArrayNode array = Jackson.NODES.arrayNode();
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     array.add(readValue(p, element(path, index++)));
@@ -158,18 +161,18 @@ final class LocatedJson {
                             + "is not a Unicode character and cannot be written as UTF-8; remove it", (int) text.charAt(bad),
                             bad + 1), at.getLineNr(), at.getColumnNr()));
                 }
-                return NODES.textNode(text);
+                return Jackson.NODES.textNode(text);
             }
             case VALUE_NUMBER_INT:
-                return NODES.numberNode(p.getBigIntegerValue());
+                return Jackson.NODES.numberNode(p.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDecimalValue());
+                return Jackson.NODES.numberNode(p.getDecimalValue());
             case VALUE_TRUE:
-                return NODES.booleanNode(true);
+                return Jackson.NODES.booleanNode(true);
             case VALUE_FALSE:
-                return NODES.booleanNode(false);
+                return Jackson.NODES.booleanNode(false);
             case VALUE_NULL:
-                return NODES.nullNode();
+                return Jackson.NODES.nullNode();
             default:
                 throw new IllegalStateException("unexpected JSON token " + token);
         }

@@ -3,6 +3,7 @@ package dev.rolechain.ui.common;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.net.URL;
+import java.util.Objects;
 import javafx.application.Application;
 
 /**
@@ -14,6 +15,9 @@ public enum Theme {
     LIGHT(new PrimerLight().getUserAgentStylesheet(), "primer-light.bss"),
     DARK(new PrimerDark().getUserAgentStylesheet(), "primer-dark.bss");
 
+    /** Rolechain's own stylesheet, and where the build puts its binary form, on the class path. */
+    static final String APP_CSS = "/dev/rolechain/ui/app.css";
+    static final String APP_BINARY = "/dev/rolechain/ui/app.bss";
     /** Where the build puts the binary stylesheets, on the class path. */
     static final String BINARY_FOLDER = "/dev/rolechain/ui/theme";
 
@@ -29,6 +33,15 @@ public enum Theme {
     public String stylesheet() {
         URL binary = Theme.class.getResource(BINARY_FOLDER + "/" + binaryName);
         return binary != null ? binary.toExternalForm() : css;
+    }
+
+    /**
+     * Rolechain's own stylesheet, the classes on top of the theme: the binary form when the build made it ({@link
+     * ThemeCompiler}), else the CSS. JavaFX would otherwise load its CSS parser on the FX thread for 37 lines.
+     */
+    public static String appStylesheet() {
+        URL binary = Theme.class.getResource(APP_BINARY);
+        return (binary != null ? binary : Objects.requireNonNull(Theme.class.getResource(APP_CSS), APP_CSS)).toExternalForm();
     }
 
     /** AtlantaFX's CSS, as a class-path resource. */

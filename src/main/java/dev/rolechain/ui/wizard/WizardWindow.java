@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -25,9 +24,8 @@ import javafx.stage.Stage;
 public final class WizardWindow {
     /** The wizard's resource bundle of user-facing text. */
     public static final String BUNDLE = "dev.rolechain.ui.messages";
-    private static final String CSS = "/dev/rolechain/ui/app.css";
     /** The application's stylesheet (style classes on top of the theme). */
-    public static final String STYLESHEET = Objects.requireNonNull(WizardWindow.class.getResource(CSS), CSS).toExternalForm();
+    public static final String STYLESHEET = dev.rolechain.ui.common.Theme.appStylesheet();
 
     private final WizardModel model;
     private final WizardController controller;
