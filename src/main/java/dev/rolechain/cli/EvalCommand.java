@@ -1,11 +1,12 @@
 package dev.rolechain.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.Services;
 import dev.rolechain.iam.Evaluation;
+import dev.rolechain.iam.JsonTree;
 import dev.rolechain.iam.PolicyDocument;
 import dev.rolechain.iam.PolicyEvaluator;
 import dev.rolechain.iam.PolicyException;
@@ -33,7 +34,6 @@ import picocli.CommandLine.Option;
         description = "Evaluate a request against a trust (resource) policy and identity policies with AWS's logic; "
                 + "print the decision (allow, implicit-deny, explicit-deny) and why.")
 public final class EvalCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PolicyEvaluator evaluator;
 
@@ -113,7 +113,7 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluation evaluation = evaluator.evaluate(resourcePolicy, identity,
                 new Request(principal, action, resource, RequestContext.of(ctx)));
         if (output.json()) {
-            out.println(toJson(evaluation));
+            out.println(JsonTree.write(toJson(evaluation)));
         } else {
             out.println(evaluation.decision().json());
             evaluation.uncertain().forEach(u -> out.println(Uncertainty.line(u)));
@@ -210,11 +210,11 @@ public final class EvalCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                results[i] = toJson(evaluateCase(JSON.readTree(line), policies)).toString();
+                results[i] = JsonTree.write(toJson(evaluateCase(JsonTree.read(line, false), policies)));
             } catch (IOException | IllegalArgumentException e) {
-                ObjectNode error = JSON.createObjectNode();
+                ObjectNode error = JsonNodeFactory.instance.objectNode();
                 error.put("error", "line " + (first + i) + ": " + message(e));
-                results[i] = error.toString();
+                results[i] = JsonTree.write(error);
             }
         }
     }
@@ -306,7 +306,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     /** The result as JSON; the explanation is an empty list when it was not asked for. */
     static ObjectNode toJson(Evaluation evaluation) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("decision", evaluation.decision().json());
         Uncertainty.put(node, evaluation.uncertain());
         ArrayNode lines = node.putArray("explanation");

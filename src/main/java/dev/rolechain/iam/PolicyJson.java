@@ -1,10 +1,8 @@
 package dev.rolechain.iam;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,10 +23,10 @@ import java.util.TreeMap;
  */
 public final class PolicyJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
+    /** The writer of canonical text, built on the first print: reading and evaluating need no ObjectMapper. */
+    private static final class Printer {
+        static final com.fasterxml.jackson.databind.ObjectWriter PRETTY = new ObjectMapper().writer(prettyPrinter());
+    }
 
     private static final Set<String> TOP_KEYS = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_KEYS = Set.of("Sid", "Effect", "Principal", "NotPrincipal",
@@ -43,11 +41,13 @@ public final class PolicyJson {
         String json = decode(text).strip();
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = JsonTree.read(json, true);
         } catch (JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw new PolicyException(List.of("not JSON: " + e.getOriginalMessage()
                     + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading a string failed", e);
         }
         if (node == null) {
             throw new PolicyException(List.of("empty document"));
@@ -382,7 +382,7 @@ public final class PolicyJson {
     /** Canonical, indented JSON text. */
     public static String print(PolicyDocument document) {
         try {
-            return PRETTY.writeValueAsString(toTree(document)) + "\n";
+            return Printer.PRETTY.writeValueAsString(toTree(document)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
