@@ -2,8 +2,9 @@ package dev.rolechain.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rolechain.iam.JsonTree;
 import dev.rolechain.iam.OidcProvider;
 import dev.rolechain.iam.PolicyDocument;
 import dev.rolechain.iam.PolicyException;
@@ -35,7 +36,6 @@ import java.util.stream.Stream;
  */
 public final class Backups {
     static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter RUN = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final Path root;
@@ -124,7 +124,7 @@ public final class Backups {
     }
 
     static String write(BackupEntry entry) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("format", FORMAT);
         node.put("account", entry.account());
         node.put("profile", entry.profile());
@@ -154,18 +154,14 @@ public final class Backups {
             ObjectNode tags = r.putObject("tags");
             p.tags().forEach(tags::put);
         }
-        try {
-            return JSON.writer(PolicyJson.prettyPrinter()).writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTree.writePretty(node, PolicyJson.prettyPrinter()) + "\n";
     }
 
     /** Reads one backup file; every problem names the file and the field. */
     static BackupEntry read(Path file) throws BackupException {
         JsonNode node;
         try {
-            node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            node = JsonTree.read(Files.readString(file, StandardCharsets.UTF_8), false);
         } catch (MalformedInputException e) {
             throw new BackupException(file + ": not UTF-8 text; a backup file is JSON written by rolechain apply");
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package dev.rolechain.aws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rolechain.iam.JsonTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.time.Instant;
  * is created 0600 in a 0700 folder.
  */
 public final class Journal {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
 
     public Journal(Path file) {
@@ -30,8 +30,8 @@ public final class Journal {
     }
 
     public synchronized void record(String account, String action, String resource, String result) {
-        String line = JSON.createObjectNode().put("time", Instant.now().toString()).put("account", account)
-                .put("action", action).put("resource", resource).put("result", result).toString() + "\n";
+        String line = JsonTree.write(JsonNodeFactory.instance.objectNode().put("time", Instant.now().toString())
+                .put("account", account).put("action", action).put("resource", resource).put("result", result)) + "\n";
         try {
             PrivateFiles.folder(file.getParent());
             PrivateFiles.append(file, line);

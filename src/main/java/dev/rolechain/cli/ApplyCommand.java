@@ -1,11 +1,12 @@
 package dev.rolechain.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.Services;
 import dev.rolechain.aws.Applier;
 import dev.rolechain.aws.LivePlanner;
+import dev.rolechain.iam.JsonTree;
 import dev.rolechain.plan.Change;
 import dev.rolechain.plan.DesiredState;
 import java.io.PrintWriter;
@@ -31,7 +32,6 @@ import picocli.CommandLine.Option;
                         + "with --yes; its diff is printed otherwise. Everything about to be written is saved first to one "
                         + "backup folder per run (rolechain restore puts it back exactly); every write goes to the journal."})
 public final class ApplyCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Services services;
 
     @CommandLine.Mixin
@@ -82,7 +82,7 @@ public final class ApplyCommand implements Callable<Integer> {
             return 1;
         }
         if (output.json()) {
-            ObjectNode root = JSON.createObjectNode();
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
             root.put("writes", result.writes() + stackSets.writes());
             ArrayNode sets = root.putArray("stackSets");
             stackSets.done().forEach(step -> {
@@ -105,7 +105,7 @@ public final class ApplyCommand implements Callable<Integer> {
             } else {
                 root.put("backup", result.backupFolder().toString());
             }
-            out.println(root);
+            out.println(JsonTree.write(root));
         } else {
             result.changes().stream().filter(c -> c.action() != Change.Action.NONE).forEach(c -> {
                 out.printf("%-6s %s %s%n", c.action().json(), c.account(), c.resource());

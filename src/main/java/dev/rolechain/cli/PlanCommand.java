@@ -1,10 +1,11 @@
 package dev.rolechain.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.Services;
 import dev.rolechain.aws.LivePlanner;
+import dev.rolechain.iam.JsonTree;
 import dev.rolechain.plan.Change;
 import dev.rolechain.plan.DesiredState;
 import java.io.PrintWriter;
@@ -22,7 +23,6 @@ import picocli.CommandLine.Option;
                 + "of others kept), or none; what each change keeps of others' and why it needs consent; and findings: "
                 + "kept statements that decide a chain otherwise than the plan. Reads only.")
 public final class PlanCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Services services;
 
     @CommandLine.Mixin
@@ -60,7 +60,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         List<Change> changes = review.changes();
         if (output.json()) {
-            ObjectNode root = JSON.createObjectNode();
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
             ArrayNode array = root.putArray("changes");
             for (Change c : changes) {
                 ObjectNode node = array.addObject().put("account", c.account()).put("resource", c.resource())
@@ -86,7 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
             ObjectNode members = root.putObject("memberAccounts");
             stackSets.accountsByTarget().forEach((target, accounts) -> accounts.forEach(members.withArray(target)::add));
-            out.println(root);
+            out.println(JsonTree.write(root));
             return 0;
         }
         for (Change c : changes) {

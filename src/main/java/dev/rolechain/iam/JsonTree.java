@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.Instantiatable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,13 +15,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * JSON text to a Jackson tree and back with Jackson's streaming parser and generator only, the trees and text
- * {@code ObjectMapper.readTree} and {@code JsonNode.toString} give: an {@code ObjectMapper} takes about 120 ms to
- * build in a fresh JVM, more than {@code rolechain eval} needs for 3,000 cases (issue #18).
+ * {@code ObjectMapper.readTree}, {@code JsonNode.toString} and an {@code ObjectWriter} give: an {@code ObjectMapper}
+ * takes about 120 ms to build in a fresh JVM, more than {@code rolechain eval} needs for 3,000 cases (issue #18), and
+ * apply, plan and eval build none.
  */
 public final class JsonTree {
     private static final JsonFactory LENIENT = new JsonFactory();
@@ -44,6 +45,21 @@ public final class JsonTree {
     public static String write(JsonNode node) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = LENIENT.createGenerator(out)) {
+            write(node, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Indented JSON text through {@code printer}, as {@code ObjectMapper.writer(printer).writeValueAsString} writes it
+     * (a printer that keeps state is copied first, as the ObjectWriter copies it).
+     */
+    public static String writePretty(JsonNode node, PrettyPrinter printer) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = LENIENT.createGenerator(out)) {
+            g.setPrettyPrinter(printer instanceof Instantiatable<?> i ? (PrettyPrinter) i.createInstance() : printer);
             write(node, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -94,38 +110,11 @@ public final class JsonTree {
         }
     }
 
+    /** Copies the node's tokens to the generator, walking the tree with Jackson's tree parser (no ObjectMapper). */
     private static void write(JsonNode node, JsonGenerator g) throws IOException {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                g.writeStartObject();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
-                    g.writeFieldName(field.getKey());
-                    write(field.getValue(), g);
-                }
-                g.writeEndObject();
-            }
-            case ARRAY -> {
-                g.writeStartArray();
-                for (JsonNode element : node) {
-                    write(element, g);
-                }
-                g.writeEndArray();
-            }
-            case STRING -> g.writeString(node.textValue());
-            case NUMBER -> {
-                switch (node.numberType()) {
-                    case INT -> g.writeNumber(node.intValue());
-                    case LONG -> g.writeNumber(node.longValue());
-                    case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
-                    case FLOAT -> g.writeNumber(node.floatValue());
-                    case BIG_DECIMAL -> g.writeNumber(node.decimalValue());
-                    default -> g.writeNumber(node.doubleValue());
-                }
-            }
-            case BOOLEAN -> g.writeBoolean(node.booleanValue());
-            case NULL -> g.writeNull();
-            default -> throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node");
+        try (JsonParser tokens = node.traverse()) {
+            tokens.nextToken();
+            g.copyCurrentStructure(tokens);
         }
     }
 }

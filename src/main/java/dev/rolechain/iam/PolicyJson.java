@@ -2,7 +2,6 @@ package dev.rolechain.iam;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,10 +22,6 @@ import java.util.TreeMap;
  */
 public final class PolicyJson {
 
-    /** The writer of canonical text, built on the first print: reading and evaluating need no ObjectMapper. */
-    private static final class Printer {
-        static final com.fasterxml.jackson.databind.ObjectWriter PRETTY = new ObjectMapper().writer(prettyPrinter());
-    }
 
     private static final Set<String> TOP_KEYS = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_KEYS = Set.of("Sid", "Effect", "Principal", "NotPrincipal",
@@ -381,10 +376,6 @@ public final class PolicyJson {
 
     /** Canonical, indented JSON text. */
     public static String print(PolicyDocument document) {
-        try {
-            return Printer.PRETTY.writeValueAsString(toTree(document)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTree.writePretty(toTree(document), prettyPrinter()) + "\n";
     }
 }

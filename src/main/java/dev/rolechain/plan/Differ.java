@@ -1,9 +1,9 @@
 package dev.rolechain.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rolechain.iam.IamAccount;
+import dev.rolechain.iam.JsonTree;
 import dev.rolechain.iam.OidcProvider;
 import dev.rolechain.iam.PolicyDocument;
 import dev.rolechain.iam.PolicyJson;
@@ -19,7 +19,6 @@ import java.util.Optional;
  * to others is kept, so it is never a change; Rolechain never deletes.
  */
 public final class Differ {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public List<Change> diff(IamAccount planned, IamAccount live) {
         List<Change> changes = new ArrayList<>();
@@ -89,7 +88,7 @@ public final class Differ {
 
     /** A role's settings and trust, as the plan shows them (inline policies are changes of their own). */
     private static ObjectNode roleTree(Role role) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("path", role.path());
         node.put("description", role.description());
         node.put("maxSessionDuration", role.maxSessionDuration());
@@ -102,7 +101,7 @@ public final class Differ {
     }
 
     private static ObjectNode providerTree(OidcProvider provider) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         new java.util.TreeSet<>(provider.clientIds()).forEach(node.putArray("clientIds")::add);
         ObjectNode tags = node.putObject("tags");
         new java.util.TreeMap<>(provider.tags()).forEach(tags::put);
@@ -110,10 +109,6 @@ public final class Differ {
     }
 
     private static String json(ObjectNode node) {
-        try {
-            return JSON.writer(PolicyJson.prettyPrinter()).writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTree.writePretty(node, PolicyJson.prettyPrinter()) + "\n";
     }
 }

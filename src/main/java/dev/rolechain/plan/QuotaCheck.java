@@ -71,7 +71,7 @@ public final class QuotaCheck {
 
     /** A policy's size as IAM counts it: its characters as sent, without whitespace between the tokens. */
     public static long size(PolicyDocument document) {
-        return PolicyJson.toTree(document).toString().length();
+        return dev.rolechain.iam.JsonTree.write(PolicyJson.toTree(document)).length();
     }
 
     private static void measure(List<Breach> breaches, Quota quota, String location, long measured,

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.rolechain.iam.JsonTree;
 import dev.rolechain.iam.PolicyDocument;
 import dev.rolechain.iam.PolicyException;
 import dev.rolechain.iam.PolicyJson;
@@ -20,8 +21,7 @@ import java.util.List;
  * the document but for the Statement array's brackets and separators.
  */
 public final class TrustMerge {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JSON.getFactory();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private TrustMerge() {
     }
@@ -80,7 +80,7 @@ public final class TrustMerge {
         String version = version(live.version(), planned);
         if (layout.versionStart < 0) {
             int brace = text.indexOf('{');
-            out.append(text, 0, brace + 1).append("\"Version\":").append(JSON.getNodeFactory().textNode(version))
+            out.append(text, 0, brace + 1).append("\"Version\":").append(JsonNodeFactory.instance.textNode(version))
                     .append(',').append(text, brace + 1, layout.statementStart);
         } else if (layout.versionStart < layout.statementStart) {
             out.append(text, 0, layout.versionStart).append(versionText(text, layout, version))
@@ -105,7 +105,7 @@ public final class TrustMerge {
 
     private static String versionText(String text, Layout layout, String version) {
         String was = text.substring(layout.versionStart, layout.versionEnd);
-        return was.equals("\"" + version + "\"") ? was : JSON.getNodeFactory().textNode(version).toString();
+        return was.equals("\"" + version + "\"") ? was : JsonTree.write(JsonNodeFactory.instance.textNode(version));
     }
 
     /** One statement of the text: where it stands and whether it is Rolechain's. */
@@ -160,7 +160,7 @@ public final class TrustMerge {
         p.skipChildren();
         int end = (int) p.currentLocation().getCharOffset();
         String itemText = text.substring(start, end);
-        JsonNode sid = JSON.readTree(itemText).get("Sid");
+        JsonNode sid = JsonTree.read(itemText, false).get("Sid");
         return new Item(itemText, sid != null && sid.isTextual() && Ownership.owns(sid.asText()), start, end);
     }
 }

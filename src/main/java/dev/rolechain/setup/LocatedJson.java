@@ -58,6 +58,21 @@ final class LocatedJson {
         return json;
     }
 
+    /**
+     * Compact JSON text of a tree, as {@code JsonNode.toString} writes it, copied token by token through Jackson's tree
+     * parser: {@code toString} would build an ObjectMapper (about 120 ms in a fresh JVM) to read a Setup.
+     */
+    static String text(JsonNode node) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonParser tokens = node.traverse(); com.fasterxml.jackson.core.JsonGenerator g = Jackson.FACTORY.createGenerator(out)) {
+            tokens.nextToken();
+            g.copyCurrentStructure(tokens);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     JsonNode root() {
         return root;
     }

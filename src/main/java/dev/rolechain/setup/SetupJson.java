@@ -25,8 +25,11 @@ import java.util.Set;
  */
 public final class SetupJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
+    /** Built on first use: writing a Setup needs it, reading one does not (start-up of every command, issue #18). */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
+    }
 
     static final Set<String> ROOT_FIELDS = ordered("github", "tooling", "targets", "workflow", "quotas",
             "organizations");
@@ -111,7 +114,7 @@ public final class SetupJson {
 
     /** The Setup as indented JSON, every field written (defaults too), optional empty ones left out. */
     public static String write(Setup setup) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Mapper.MAPPER.createObjectNode();
         GitHub g = setup.github();
         ObjectNode github = root.putObject("github");
         putText(github, "owner", g.owner());
@@ -225,7 +228,7 @@ public final class SetupJson {
             o.put("retainStacksOnAccountRemoval", org.retainStacksOnAccountRemoval());
         }
         try {
-            return PRETTY.writeValueAsString(root) + "\n";
+            return Mapper.PRETTY.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -233,9 +236,9 @@ public final class SetupJson {
 
     private static JsonNode parseOrText(String json) {
         try {
-            return MAPPER.readTree(json);
+            return Mapper.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            return MAPPER.getNodeFactory().textNode(json);
+            return Mapper.MAPPER.getNodeFactory().textNode(json);
         }
     }
 
@@ -575,7 +578,7 @@ public final class SetupJson {
                 Map.Entry<String, JsonNode> entry = it.next();
                 JsonNode doc = entry.getValue();
                 if (doc.isObject()) {
-                    policies.put(nfc(entry.getKey()), nfc(doc.toString()));
+                    policies.put(nfc(entry.getKey()), nfc(LocatedJson.text(doc)));
                 } else if (doc.isTextual()) {
                     policies.put(nfc(entry.getKey()), nfcText(doc.asText()));
                 } else {
@@ -592,7 +595,7 @@ public final class SetupJson {
          */
         private static String nfcText(String text) {
             try {
-                JsonNode tree = MAPPER.readTree(text);
+                JsonNode tree = Mapper.MAPPER.readTree(text);
                 if (tree != null && tree.isObject()) {
                     return nfc(tree.toString());
                 }

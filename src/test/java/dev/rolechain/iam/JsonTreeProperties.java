@@ -17,8 +17,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link JsonTree} reads the tree {@code ObjectMapper.readTree} reads and writes the text {@code JsonNode.toString}
- * writes, for any JSON text: numbers of every size, escapes, keys given twice, content after the value.
+ * {@link JsonTree} reads the tree {@code ObjectMapper.readTree} reads and writes the text {@code JsonNode.toString} and an
+ * {@code ObjectWriter} with a pretty printer write, for any JSON text: numbers of every size, escapes, keys given twice,
+ * content after the value.
  */
 class JsonTreeProperties {
     private static final ObjectMapper LENIENT = new ObjectMapper();
@@ -32,6 +33,9 @@ class JsonTreeProperties {
         // the same node classes, not only equal values: a number read as an int stays an int
         assertThat(ours.toString()).isEqualTo(theirs.toString());
         assertThat(JsonTree.write(theirs)).isEqualTo(theirs.toString());
+        // the indented form the plan, the backups and canonical policies are written in
+        assertThat(JsonTree.writePretty(theirs, PolicyJson.prettyPrinter()))
+                .isEqualTo(LENIENT.writer(PolicyJson.prettyPrinter()).writeValueAsString(theirs));
         boolean strictOk;
         try {
             STRICT.readTree(text);
