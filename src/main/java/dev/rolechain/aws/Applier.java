@@ -19,11 +19,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -309,9 +304,11 @@ public final class Applier {
         for (OidcProvider planned : a.providers) {
             provider(w, state, planned, a.live.account());
         }
-        for (RoleMerge merge : a.roles) {
+        // the providers first (a role's trust names them); then the roles, which do not depend on one another
+        Parallel.map(a.roles, merge -> {
             role(w, merge, a.live.role(merge.planned().name()).orElse(null));
-        }
+            return merge;
+        }, "write the roles of account " + a.id());
     }
 
     private void provider(Writer w, DesiredState state, OidcProvider planned, IamAccount live) {
@@ -403,33 +400,10 @@ public final class Applier {
 
     /** Runs the work for each account on a small pool; the first failure is rethrown as it was. */
     private static void parallel(List<Account> accounts, java.util.function.Consumer<Account> work, String what) {
-        if (accounts.size() <= 1) {
-            accounts.forEach(work);
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, accounts.size()));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Account a : accounts) {
-                futures.add(pool.submit((Callable<Void>) () -> {
-                    work.accept(a);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("apply was interrupted while it would " + what + " the accounts", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.map(accounts, a -> {
+            work.accept(a);
+            return a;
+        }, what + " the accounts");
     }
 
     /** Writes through one account's client, counting and journaling each call. */

@@ -37,11 +37,15 @@ public final class IamAccountReader {
 
     /** The same, with the text of each role's documents. */
     public LiveAccount readLive(String accountId, Collection<String> roleNames) {
-        List<OidcProvider> providers = providers();
+        // the providers and each role are read together; the roles are kept in the order of their names
+        List<OidcProvider> providers = new ArrayList<>();
+        Map<String, LiveRole> found = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Runnable> reads = new ArrayList<>();
+        reads.add(() -> providers.addAll(providers()));
+        roleNames.forEach(name -> reads.add(() -> live(name).ifPresent(r -> found.put(name, r))));
+        Parallel.run(reads, "read account " + accountId);
         Map<String, LiveRole> live = new LinkedHashMap<>();
-        for (String name : roleNames) {
-            live(name).ifPresent(r -> live.put(name, r));
-        }
+        roleNames.stream().filter(found::containsKey).forEach(name -> live.put(name, found.get(name)));
         return new LiveAccount(new IamAccount(accountId, providers, live.values().stream().map(LiveRole::role).toList()),
                 live);
     }
