@@ -70,6 +70,11 @@ public final class Gui {
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
             Platform.runLater(() -> {
+                // which stylesheet won: the theme's background, not JavaFX's default one (LauncherGuiTest)
+                if (scene.getRoot() instanceof javafx.scene.layout.Region root && root.getBackground() != null
+                        && !root.getBackground().getFills().isEmpty()) {
+                    dev.rolechain.Console.out("rolechain: first page background " + root.getBackground().getFills().get(0).getFill());
+                }
                 dev.rolechain.Console.out("rolechain: first page shown");
                 Platform.exit();
                 System.exit(0);

@@ -90,6 +90,8 @@ class PackagedAppTest {
                 Map.of("HOME", Path.of("target", "test-home").toAbsolutePath().toString()));
         assertThat(run.code()).as(run.output()).isZero();
         assertThat(run.output()).contains("rolechain: first page shown").doesNotContain("Exception");
+        // styled by the theme (Primer Light's white root), not by JavaFX's default stylesheet
+        assertThat(run.output()).contains("rolechain: first page background 0xffffffff");
     }
 
     @Test

@@ -26,6 +26,8 @@ class LauncherGuiTest {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(err).isZero();
         assertThat(out).contains("rolechain: first page shown");
+        // AtlantaFX's Primer Light paints the root white; JavaFX's own Modena would paint it #f4f4f4
+        assertThat(out).contains("rolechain: first page background 0xffffffff");
         assertThat(err).doesNotContain("CssStyleHelper").doesNotContain("Exception");
     }
 }
