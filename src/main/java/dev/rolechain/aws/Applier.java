@@ -117,7 +117,7 @@ public final class Applier {
         checkFiles();
         List<Account> accounts = open(state);
         try {
-            parallel(accounts, a -> {
+            Parallel.each(accounts, a -> {
                 try {
                     a.live = new IamAccountReader(a.session.iam()).readLive(a.id(),
                             a.planned.roles().stream().map(Role::name).toList());
@@ -125,7 +125,7 @@ public final class Applier {
                     throw new LivePlanner.AccountException("cannot read account " + a.id() + ": "
                             + AwsErrors.describe(a.profile, e) + "; nothing was written", e);
                 }
-            }, "read");
+            }, "read the accounts");
             List<String> skipped = new ArrayList<>();
             List<BackupEntry> backup = new ArrayList<>();
             List<Change> changes = new ArrayList<>();
@@ -146,7 +146,7 @@ public final class Applier {
             Path backupFolder = folder;
             try {
                 write(state, accounts.get(0), writes, progress);
-                parallel(accounts.subList(1, accounts.size()), a -> write(state, a, writes, progress), "write");
+                Parallel.each(accounts.subList(1, accounts.size()), a -> write(state, a, writes, progress), "write the accounts");
             } catch (CancelledException e) {
                 throw new CancelledException(e.getMessage() + afterWrites(backupFolder));
             } catch (RuntimeException e) {
@@ -224,7 +224,7 @@ public final class Applier {
         }
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         try {
-            parallel(accounts, a -> {
+            Parallel.each(accounts, a -> {
                 String name = a.profile == null ? "the default credentials" : "profile " + a.profile;
                 try {
                     a.session = sessions.apply(a.profile);
@@ -238,7 +238,7 @@ public final class Applier {
                 } catch (RuntimeException e) {
                     problems.add("account " + a.id() + ": " + name + ": " + e.getMessage());
                 }
-            }, "check the profiles of");
+            }, "check the profiles of the accounts");
         } catch (RuntimeException e) {
             problems.add(String.valueOf(e.getMessage()));
         }
@@ -305,10 +305,8 @@ public final class Applier {
             provider(w, state, planned, a.live.account());
         }
         // the providers first (a role's trust names them); then the roles, which do not depend on one another
-        Parallel.map(a.roles, merge -> {
-            role(w, merge, a.live.role(merge.planned().name()).orElse(null));
-            return merge;
-        }, "write the roles of account " + a.id());
+        Parallel.each(a.roles, merge -> role(w, merge, a.live.role(merge.planned().name()).orElse(null)),
+                "write the roles of account " + a.id());
     }
 
     private void provider(Writer w, DesiredState state, OidcProvider planned, IamAccount live) {
@@ -398,13 +396,6 @@ public final class Applier {
         return tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList();
     }
 
-    /** Runs the work for each account on a small pool; the first failure is rethrown as it was. */
-    private static void parallel(List<Account> accounts, java.util.function.Consumer<Account> work, String what) {
-        Parallel.map(accounts, a -> {
-            work.accept(a);
-            return a;
-        }, what + " the accounts");
-    }
 
     /** Writes through one account's client, counting and journaling each call. */
     private final class Writer {

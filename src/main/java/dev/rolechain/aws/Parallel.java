@@ -22,8 +22,13 @@ final class Parallel {
 
     /** Runs each task; see {@link #map}. */
     static void run(List<Runnable> tasks, String what) {
-        map(tasks, task -> {
-            task.run();
+        each(tasks, Runnable::run, what);
+    }
+
+    /** Does the work for each item; see {@link #map}. */
+    static <T> void each(List<T> items, java.util.function.Consumer<T> work, String what) {
+        map(items, item -> {
+            work.accept(item);
             return Boolean.TRUE;
         }, what);
     }
