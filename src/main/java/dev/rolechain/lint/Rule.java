@@ -15,6 +15,13 @@ public enum Rule {
             + "immutable subjects, repo:OWNER/REPO:… for names, both while it migrates (\"subjectFormat\": \"both\")."),
     RC108(Severity.ERROR, "Deploy to production from named branches or tags, or from a protected environment, not from "
             + "every ref (or accept the risk for the target: \"acceptRisk\": {\"RC108\": \"why\"})."),
+    RC111(Severity.ERROR, "Make the conditions match the tokens the provider issues: the condition keys are <issuer>:sub, "
+            + "<issuer>:aud and the claims AWS documents for the provider, spelt as the provider's URL without https://, and "
+            + "each value must be one a real token carries."),
+    RC120(Severity.ERROR, "Pin the subject: StringEquals (or StringLike with a fixed prefix) on <issuer>:sub naming the "
+            + "identities of the provider that may assume the role."),
+    RC121(Severity.WARNING, "Pin the audience: StringEquals on <issuer>:aud with the client id the provider issues tokens for."),
+    RC122(Severity.WARNING, "Add StringEquals on SAML:aud (https://signin.aws.amazon.com/saml for console sign-in)."),
     RC110(Severity.WARNING, "Name the environment's protection in the Setup (github.environments: reviewers, branches) and "
             + "apply it (terraform-github/, or rolechain github --protect): GitHub creates an environment unprotected the "
             + "first time a job names it."),
@@ -34,6 +41,8 @@ public enum Rule {
             + "* does not cross /, ** does."),
     RC308(Severity.WARNING, "Filter the workflow's pushes to the refs the trust admits (or guard the job with if: on "
             + "github.ref), so that other pushes do not start a job that cannot get credentials."),
+    RC309(Severity.WARNING, "Replace the long-lived access keys with an OIDC role (role-to-assume and permissions: "
+            + "id-token: write), then deactivate the IAM user's keys and delete the secrets."),
     RC401(Severity.ERROR, "Allow sts:AssumeRole (and sts:TagSession) on the target role in the OIDC role's identity policy."),
     RC402(Severity.WARNING, "Allow sts:AssumeRole only on the deploy role ARNs."),
     RC403(Severity.ERROR, "Use per-target OIDC roles (\"oidcRoles\": \"per-target\") so non-production subjects cannot "
