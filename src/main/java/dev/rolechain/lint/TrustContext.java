@@ -5,10 +5,19 @@ package dev.rolechain.lint;
  * silent: a policy linted alone knows no owner, no production flag and no tagging setting.
  */
 public record TrustContext(String owner, String audience, Boolean production, Boolean sessionTagging,
-        String roleAccountId) {
+        String roleAccountId, String roleArn) {
+
+    public TrustContext(String owner, String audience, Boolean production, Boolean sessionTagging, String roleAccountId) {
+        this(owner, audience, production, sessionTagging, roleAccountId, null);
+    }
 
     public static TrustContext unknown() {
-        return new TrustContext(null, null, null, null, null);
+        return new TrustContext(null, null, null, null, null, null);
+    }
+
+    /** The same context for a role whose ARN and account are known (either may be null). */
+    public TrustContext forRole(String arn, String accountId) {
+        return new TrustContext(owner, audience, production, sessionTagging, accountId, arn);
     }
 
     public String expectedAudience() {

@@ -5,17 +5,36 @@ import dev.rolechain.iam.Effect;
 import dev.rolechain.iam.PolicyDocument;
 import dev.rolechain.iam.Principal;
 import dev.rolechain.iam.Statement;
-import dev.rolechain.iam.Wildcards;
+import dev.rolechain.iam.PolicyEvaluator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** The trust-policy rules: OIDC trust (RC101–RC107) and cross-account trust (RC201–RC205). */
+/**
+ * The trust-policy rules: web-identity trust (RC101–RC111 for GitHub, RC120–RC121 for other OIDC providers, RC122
+ * for SAML) decided by probing the evaluator ({@link WebIdentityProbes}), and cross-account trust (RC201–RC205).
+ */
 public final class TrustLint {
+    private final WebIdentityProbes probes;
+
+    public TrustLint(PolicyEvaluator evaluator) {
+        this.probes = new WebIdentityProbes(evaluator);
+    }
+
+    public TrustLint() {
+        this(new PolicyEvaluator());
+    }
 
     public List<Finding> lint(String location, PolicyDocument trust, TrustContext context) {
         List<Finding> findings = new ArrayList<>();
         List<Statement> statements = trust.statements();
+        Map<Integer, List<WebIdentityProbes.Judgment>> judgments = new HashMap<>();
+        for (WebIdentityProbes.Judgment j : probes.judge(trust, context.roleArn())) {
+            judgments.computeIfAbsent(j.statement(), k -> new ArrayList<>()).add(j);
+        }
         for (int i = 0; i < statements.size(); i++) {
             Statement s = statements.get(i);
             String where = location + ": Statement[" + i + "]";
@@ -29,8 +48,18 @@ public final class TrustLint {
                 findings.add(Rule.RC203.at(where, "Principal \"*\" lets any AWS principal assume this role"
                         + (s.conditions().isEmpty() ? "" : " that meets the conditions")));
             }
-            if (isOidc(s)) {
-                oidc(where, s, context, findings);
+            for (WebIdentityProbes.Judgment j : judgments.getOrDefault(i, List.of())) {
+                if (j.provider().gitHub()) {
+                    gitHub(where, s, j, context, findings);
+                } else {
+                    otherProvider(where, s, j, findings);
+                }
+            }
+            if (WebIdentityProbes.grantsWebIdentity(s) && s.principal().values("Federated").stream()
+                    .anyMatch(WebIdentityProbes::saml) && s.conditions().stream().noneMatch(c ->
+                            c.key().equalsIgnoreCase("SAML:aud") && WebIdentityProbes.positive(c.operator()))) {
+                findings.add(Rule.RC122.at(where, "the SAML provider is trusted without a SAML:aud condition: an assertion "
+                        + "meant for another service provider that trusts the same identity provider is accepted"));
             }
             if (!s.principal().values("AWS").isEmpty() && s.coversAction("sts:AssumeRole")) {
                 crossAccount(where, s, context, findings);
@@ -40,26 +69,69 @@ public final class TrustLint {
         return findings;
     }
 
+    /** Whether a statement trusts a GitHub Actions OIDC provider for sts:AssumeRoleWithWebIdentity. */
     static boolean isOidc(Statement s) {
-        return s.principal().values("Federated").stream().anyMatch(v -> v.contains(":oidc-provider/"))
-                && s.coversAction("sts:AssumeRoleWithWebIdentity");
+        return WebIdentityProbes.grantsWebIdentity(s) && s.principal().values("Federated").stream()
+                .filter(v -> v.contains(":oidc-provider/"))
+                .anyMatch(v -> Provider.ofPrincipal(v).bySubjects(WebIdentityProbes.positiveValues(s,
+                        WebIdentityProbes.issuer(v, s), "sub")).gitHub());
     }
 
-    private static void oidc(String where, Statement s, TrustContext context, List<Finding> findings) {
+    private static String token(WebIdentityProbes.Probe probe) {
+        return "sub \"" + probe.sub() + "\"";
+    }
+
+    private static void gitHub(String where, Statement s, WebIdentityProbes.Judgment j, TrustContext context,
+            List<Finding> findings) {
+        String issuer = j.provider().issuer();
         if (s.conditions().isEmpty()) {
-            findings.add(Rule.RC101.at(where, "the OIDC provider is trusted with no condition: every repository on the "
-                    + "issuer, of any owner, can assume this role"));
+            findings.add(Rule.RC101.at(where, "the OIDC provider " + issuer + " is trusted with no condition: every "
+                    + "repository on the issuer, of any owner, can assume this role"));
             return;
         }
-        List<Condition> subs = s.conditions().stream().filter(c -> claim(c, "sub")).toList();
-        List<Condition> auds = s.conditions().stream().filter(c -> claim(c, "aud")).toList();
-        if (subs.isEmpty()) {
-            findings.add(Rule.RC102.at(where, "no condition on the sub claim: any repository and ref can assume this role"));
+        if (j.nothingMatches()) {
+            findings.add(Rule.RC111.at(where, "no token GitHub issues can match this statement, so every deploy through it "
+                    + "is denied" + whyNothing(s, j)));
         }
-        if (auds.isEmpty()) {
-            findings.add(Rule.RC103.at(where, "no condition on the aud claim"));
-        } else {
-            for (Condition aud : auds) {
+        boolean negativeOnly = s.conditions().stream().anyMatch(c -> claim(c, issuer, "sub"))
+                && s.conditions().stream().filter(c -> claim(c, issuer, "sub")).noneMatch(c -> WebIdentityProbes.positive(c.operator()));
+        Optional<WebIdentityProbes.Probe> otherOwner = j.admitted(WebIdentityProbes.Kind.OTHER_OWNER);
+        Optional<WebIdentityProbes.Probe> otherRepository = j.admitted(WebIdentityProbes.Kind.OTHER_REPOSITORY);
+        if (otherOwner.isPresent()) {
+            findings.add(Rule.RC102.at(where, "any repository of any owner can assume this role: a token of another owner's "
+                    + "repository (" + token(otherOwner.get()) + ") is admitted" + (negativeOnly ? "; its only sub "
+                    + "conditions are negated (StringNot…), which every other subject meets" : s.conditions().stream()
+                    .noneMatch(c -> claim(c, issuer, "sub")) ? "; no condition names the repository" : "")));
+        } else if (otherRepository.isPresent()) {
+            String owner = otherRepository.get().sub().replaceFirst("^repo:([^/@:]+).*$", "$1");
+            findings.add(Rule.RC104.at(where, context.isProduction() ? Severity.ERROR : Severity.WARNING, "every repository of "
+                    + owner + " can assume this role" + (context.isProduction() ? ", a production role" : "") + ": a token of "
+                    + "another of its repositories (" + token(otherRepository.get()) + ") is admitted"));
+        }
+        if (context.owner() != null) {
+            for (String sub : WebIdentityProbes.positiveValues(s, issuer, "sub")) {
+                java.util.regex.Matcher m = OWNER.matcher(sub);
+                if (m.find() && !m.group(1).contains("*") && !m.group(1).contains("?")
+                        && !m.group(1).equalsIgnoreCase(context.owner())) {
+                    findings.add(Rule.RC104.at(where, "sub \"" + sub + "\" admits another owner's repositories (\""
+                            + m.group(1) + "\", expected \"" + context.owner() + "\")"));
+                    break;
+                }
+            }
+        }
+        if (context.isProduction() && otherOwner.isEmpty()) {
+            j.admitted(WebIdentityProbes.Kind.PULL_REQUEST).ifPresent(p -> findings.add(Rule.RC107.at(where,
+                    "pull request runs can assume this production role: " + token(p) + " is admitted")));
+            Optional<WebIdentityProbes.Probe> anyRef = j.admitted(WebIdentityProbes.Kind.ANY_BRANCH)
+                    .or(() -> j.admitted(WebIdentityProbes.Kind.ANY_TAG));
+            anyRef.ifPresent(p -> findings.add(Rule.RC108.at(where, "any branch or tag can assume this production role: "
+                    + token(p) + ", a ref nobody named, is admitted")));
+        }
+        j.admitted(WebIdentityProbes.Kind.OTHER_AUDIENCE).ifPresent(p -> findings.add(Rule.RC103.at(where,
+                "no condition pins the aud claim: a token for another audience (\"" + WebIdentityProbes.PROBE_AUDIENCE
+                        + "\") is admitted")));
+        for (Condition aud : s.conditions()) {
+            if (claim(aud, issuer, "aud") && WebIdentityProbes.positive(aud.operator())) {
                 aud.values().stream().filter(v -> !v.equals(context.expectedAudience())).findFirst().ifPresent(v ->
                         findings.add(Rule.RC103.at(where, "aud \"" + v + "\" is not the configured audience \""
                                 + context.expectedAudience() + "\"")));
@@ -72,116 +144,97 @@ public final class TrustLint {
                 findings.add(Rule.RC105.at(where, c.operator() + " on " + c.key() + " compares \"*\" and \"?\" literally, "
                         + "so " + c.values() + " never matches a real claim"));
             }
-            if ((claim(c, "sub") || claim(c, "aud")) && c.operator().startsWith("For")) {
-                findings.add(Rule.RC106.at(where, c.operator() + " on the single-valued " + c.key()
-                        + " claim passes when the claim is absent"));
+            if ((claim(c, issuer, "sub") || claim(c, issuer, "aud")) && c.operator().startsWith("ForAllValues:")) {
+                findings.add(Rule.RC106.at(where, c.operator() + " on the single-valued " + c.key() + " claim would pass "
+                        + "if the claim were absent (an empty set meets ForAllValues); GitHub's tokens always carry it, so "
+                        + "here it acts as " + base + ", but the qualifier is meant for multivalued keys"));
+            } else if ((claim(c, issuer, "sub") || claim(c, issuer, "aud")) && c.operator().startsWith("ForAnyValue:")) {
+                findings.add(Rule.RC106.at(where, Severity.INFO, c.operator() + " on the single-valued " + c.key()
+                        + " claim acts as " + base + " (and fails when the claim is absent); the qualifier is meant for "
+                        + "multivalued keys"));
             }
         }
-        for (Condition sub : subs) {
-            if (!sub.operator().replaceFirst("^For(Any|All)Values?:", "").startsWith("String")
-                    || sub.operator().contains("Not")) {
+    }
+
+    private static final java.util.regex.Pattern OWNER = java.util.regex.Pattern.compile("^repo:([^/@:]+)[@/]");
+
+    /** Why no token matches: the keys no token of the provider carries, or else the values tried. */
+    private static String whyNothing(Statement s, WebIdentityProbes.Judgment j) {
+        String prefix = j.provider().issuer().toLowerCase(Locale.ROOT) + ":";
+        List<String> absent = new ArrayList<>();
+        for (Condition c : s.conditions()) {
+            String key = c.key().toLowerCase(Locale.ROOT);
+            if (!WebIdentityProbes.decidedByToken(c.key())) {
                 continue;
             }
-            boolean like = sub.operator().contains("Like");
-            for (String value : sub.values()) {
-                subPattern(where, value, like, context, findings);
+            if (!key.startsWith(prefix) || !j.provider().carries(key.substring(prefix.length()))) {
+                absent.add(c.key());
             }
         }
+        if (!absent.isEmpty()) {
+            return ": the condition key" + (absent.size() == 1 ? " " + absent.get(0) + " is" : "s " + absent + " are")
+                    + " not one the tokens of " + j.provider().describe() + " carry, so no request has "
+                    + (absent.size() == 1 ? "it" : "them");
+        }
+        String tried = j.results().stream().filter(r -> r.probe().kind() == WebIdentityProbes.Kind.OWN).findFirst()
+                .map(r -> " (for instance " + token(r.probe()) + ")").orElse("");
+        return ": no value of its conditions is one a real token carries" + tried;
     }
 
-    private static void subPattern(String where, String value, boolean like, TrustContext context, List<Finding> findings) {
-        if (!like && (value.contains("*") || value.contains("?"))) {
-            return; // RC105 already says it never matches
-        }
-        if (!value.startsWith("repo:")) {
-            customPattern(where, value, like, context, findings);
+    private static void otherProvider(String where, Statement s, WebIdentityProbes.Judgment j, List<Finding> findings) {
+        Provider provider = j.provider();
+        if (j.nothingMatches()) {
+            findings.add(Rule.RC111.at(where, "no token " + provider.describe() + " issues can match this statement, so "
+                    + "every AssumeRoleWithWebIdentity through it is denied" + whyNothing(s, j)));
             return;
         }
-        String rest = value.substring("repo:".length());
-        int slash = rest.indexOf('/');
-        // the immutable form appends @OWNER_ID and @REPO_ID to the names
-        String owner = (slash < 0 ? rest : rest.substring(0, slash)).replaceFirst("@\\d+$", "");
-        if (owner.contains("*") || owner.contains("?") || slash < 0) {
-            findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits repositories of any owner"));
-            return;
+        boolean anySubject = j.admitted(WebIdentityProbes.Kind.OTHER_SUBJECT).isPresent();
+        boolean anyAudience = j.admitted(WebIdentityProbes.Kind.OTHER_AUDIENCE).isPresent();
+        if (anySubject && provider.kind() != Provider.Kind.COGNITO) {
+            findings.add(Rule.RC120.at(where, provider.shared() ? Severity.ERROR : Severity.WARNING, "any identity "
+                    + provider.describe() + " issues tokens for can assume this role: no condition pins the sub claim"
+                    + (provider.shared() ? ", and the issuer serves every one of its customers"
+                    : provider.kind() == Provider.Kind.EKS ? " (every service account of the cluster)" : "")));
         }
-        if (context.owner() != null && !owner.equalsIgnoreCase(context.owner())) {
-            findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits another owner's repositories (\"" + owner
-                    + "\", expected \"" + context.owner() + "\")"));
-            return;
-        }
-        String afterOwner = rest.substring(slash + 1);
-        int colon = afterOwner.indexOf(':');
-        String repo = (colon < 0 ? afterOwner : afterOwner.substring(0, colon)).replaceFirst("@\\d+$", "");
-        String suffix = colon < 0 ? "*" : dev.rolechain.github.SubjectClaims.context(value);
-        if (like && (repo.contains("*") || repo.contains("?")) && context.isProduction()) {
-            findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits every repository of "
-                    + owner + " matching \"" + repo + "\" into a production target"));
-        }
-        if (context.isProduction() && (like ? Wildcards.matches(suffix, "pull_request") : suffix.equals("pull_request"))) {
-            findings.add(Rule.RC107.at(where, "sub \"" + value + "\" admits pull request runs into a production target"));
-        }
-        if (context.isProduction() && like && !suffix.startsWith("environment:")
-                && (suffix.contains("*") || suffix.contains("?"))) {
-            findings.add(Rule.RC108.at(where, "sub \"" + value + "\" admits "
-                    + (suffix.equals("*") ? "every run (any ref, event or environment)" : "every ref matching \"" + suffix + "\"")
-                    + " into a production target"));
+        if (anyAudience) {
+            boolean cognito = provider.kind() == Provider.Kind.COGNITO;
+            findings.add(Rule.RC121.at(where, cognito ? Severity.ERROR : Severity.WARNING, "no condition pins the aud claim "
+                    + "of " + provider.describe() + (cognito ? ": identities of any identity pool can assume this role"
+                    : ": a token for another audience is admitted")));
         }
     }
 
-    private static final java.util.regex.Pattern CUSTOM_IDENTITY = java.util.regex.Pattern.compile(
-            "(?:^|:)(?:repository:([^:/*?]+)/[^:*?]+|repository_id:\\d+)(?=:|$)");
-    private static final java.util.regex.Pattern CUSTOM_OWNER = java.util.regex.Pattern.compile(
-            "(?:^|:)(?:repository|repository_owner):([^:/]+)");
-
-    /**
-     * A sub under a custom template ({@code include_claim_keys}): it must name one repository
-     * ({@code repository:OWNER/REPO} or {@code repository_id:ID}) before any wildcard, of the expected owner.
-     */
-    private static void customPattern(String where, String value, boolean like, TrustContext context,
-            List<Finding> findings) {
-        int wildcard = like ? firstWildcard(value) : -1;
-        java.util.regex.Matcher identity = CUSTOM_IDENTITY.matcher(value);
-        if (!identity.find() || wildcard >= 0 && identity.start() > wildcard) {
-            findings.add(Rule.RC104.at(where, "sub \"" + value + "\" does not name one repository (repo:OWNER/REPO, "
-                    + "repository:OWNER/REPO or repository_id:ID before any wildcard): it admits "
-                    + (value.contains("*") ? "every repository of every owner" : "the same run of any repository")));
-            return;
-        }
-        java.util.regex.Matcher owner = CUSTOM_OWNER.matcher(value);
-        if (owner.find() && context.owner() != null && !owner.group(1).equalsIgnoreCase(context.owner())) {
-            findings.add(Rule.RC104.at(where, "sub \"" + value + "\" admits another owner's repositories (\"" + owner.group(1)
-                    + "\", expected \"" + context.owner() + "\")"));
-            return;
-        }
-        String run = dev.rolechain.github.SubjectClaims.context(value);
-        if (context.isProduction() && (like ? Wildcards.matches(run, "pull_request") : run.equals("pull_request"))) {
-            findings.add(Rule.RC107.at(where, "sub \"" + value + "\" admits pull request runs into a production target"));
-        }
-        if (context.isProduction() && like && !run.startsWith("environment:") && firstWildcard(run) >= 0) {
-            findings.add(Rule.RC108.at(where, "sub \"" + value + "\" admits " + (run.equals("*")
-                    ? "every run (any ref, event or environment)" : "every ref matching \"" + run + "\"")
-                    + " into a production target"));
-        }
+    private static boolean claim(Condition c, String issuer, String claim) {
+        return c.key().equalsIgnoreCase(issuer + ":" + claim);
     }
 
-    private static int firstWildcard(String value) {
-        int star = value.indexOf('*');
-        int question = value.indexOf('?');
-        return star < 0 ? question : question < 0 ? star : Math.min(star, question);
-    }
+    private static final java.util.regex.Pattern ARN_ACCOUNT = java.util.regex.Pattern.compile("arn:[^:]+:(?:iam|sts)::([^:]+):.+");
 
-    private static boolean claim(Condition c, String claim) {
-        String key = c.key().toLowerCase(Locale.ROOT);
-        return key.endsWith(":" + claim) && !key.startsWith("aws:") && !key.startsWith("sts:");
+    /** The account a principal names: a 12-digit id, or an ARN's account field (a template's placeholder included). */
+    private static String accountOf(String principal) {
+        if (principal.matches("\\d{12}")) {
+            return principal;
+        }
+        java.util.regex.Matcher m = ARN_ACCOUNT.matcher(principal);
+        return m.matches() ? m.group(1) : null;
     }
 
     private static void crossAccount(String where, Statement s, TrustContext context, List<Finding> findings) {
         List<String> principals = s.principal().values("AWS").stream().filter(p -> !p.equals("*")).toList();
-        boolean crossAccount = context.roleAccountId() == null || principals.stream()
-                .map(Principal::accountOf).anyMatch(a -> a == null || !a.equals(context.roleAccountId()));
-        if (crossAccount && s.conditions().stream().noneMatch(c -> c.key().equalsIgnoreCase("sts:ExternalId"))) {
-            findings.add(Rule.RC201.at(where, "no sts:ExternalId condition on a cross-account trust of " + principals));
+        boolean externalId = s.conditions().stream().anyMatch(c -> c.key().equalsIgnoreCase("sts:ExternalId"));
+        if (!externalId && !principals.isEmpty()) {
+            if (context.roleAccountId() == null) {
+                List<String> accounts = principals.stream().map(p -> accountOf(p) == null ? p : accountOf(p)).distinct().toList();
+                findings.add(Rule.RC201.at(where, Severity.INFO, "no sts:ExternalId condition; the role's own account is not "
+                        + "known here, so whether " + (accounts.size() == 1 ? "account " + accounts.get(0) + " is another "
+                        + "account" : "accounts " + accounts + " are other accounts") + " cannot be told (give --account ID, "
+                        + "or lint get-role output, which names the role)"));
+            } else {
+                List<String> others = principals.stream().filter(p -> !context.roleAccountId().equals(accountOf(p))).toList();
+                if (!others.isEmpty()) {
+                    findings.add(Rule.RC201.at(where, "no sts:ExternalId condition on a cross-account trust of " + others));
+                }
+            }
         }
         principals.stream().filter(Principal::isAccount).forEach(p -> findings.add(Rule.RC202.at(where,
                 "the whole account " + p + " is trusted; any of its principals allowed sts:AssumeRole can assume this role")));

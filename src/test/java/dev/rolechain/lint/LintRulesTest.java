@@ -55,14 +55,22 @@ class LintRulesTest {
             RC103 | fires     | sub only                    | oidc  | `{"StringEquals":{SUB}}`                                              | true
             RC103 | fires     | another audience            | oidc  | `{"StringEquals":{"token.actions.githubusercontent.com:aud":"other",SUB}}` | true
             RC103 | not fires | the audience                | oidc  | `{"StringEquals":{AUD,SUB}}`                                          | true
-            RC104 | fires     | sub star                    | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"*"}}` | false
-            RC104 | fires     | any owner                   | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:*"}}` | false
+            RC102 | fires     | sub star                    | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"*"}}` | false
+            RC102 | fires     | any owner                   | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:*"}}` | false
             RC104 | fires     | another owner               | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:evil/app:*"}}` | false
             RC104 | fires     | org-wide into production    | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/*:ref:refs/heads/main"}}` | true
-            RC104 | not fires | org-wide, not production    | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/*:ref:refs/heads/main"}}` | false
+            RC102 | fires     | only a negated sub          | oidc  | `{"StringEquals":{AUD},"StringNotLike":{"token.actions.githubusercontent.com:sub":"repo:*:pull_request"}}` | false
+            RC102 | not fires | owner-wide                  | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/*:ref:refs/heads/main"}}` | false
+            RC111 | fires     | a misspelt issuer key       | oidc  | `{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubuser.com:sub":"repo:myorg/app:ref:refs/heads/main"}}` | false
+            RC111 | fires     | a key AWS does not have     | oidc  | `{"StringEquals":{AUD,SUB,"token.actions.githubusercontent.com:repository_visibility":"private"}}` | false
+            RC111 | fires     | the bare repo: prefix       | oidc  | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:sub":"repo:"}}` | false
+            RC111 | not fires | aud and sub                 | oidc  | `{"StringEquals":{AUD,SUB}}`                                          | false
+            RC111 | not fires | claims AWS evaluates        | oidc  | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:repository_id":"123456","token.actions.githubusercontent.com:ref":"refs/heads/main"}}` | false
+            RC102 | not fires | claims AWS evaluates        | oidc  | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:repository_id":"123456","token.actions.githubusercontent.com:ref":"refs/heads/main"}}` | false
             RC104 | not fires | one repository              | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:ref:refs/heads/*"}}` | true
             RC105 | fires     | wildcard under StringEquals | oidc  | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
             RC105 | not fires | wildcard under StringLike   | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
+            RC106 | fires     | ForAllValues on sub         | oidc  | `{"StringEquals":{AUD},"ForAllValues:StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
             RC106 | fires     | ForAnyValue on sub          | oidc  | `{"StringEquals":{AUD},"ForAnyValue:StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
             RC106 | not fires | plain StringLike            | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
             RC107 | fires     | pull requests to production | oidc  | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:sub":"repo:myorg/app:pull_request"}}` | true
@@ -100,11 +108,17 @@ class LintRulesTest {
     }
 
     @Test
-    void rc104IsAnErrorBeyondTheOwnerAndForOrgWideSubjectsIntoProduction() {
+    void anyOwnerIsAnErrorAndOwnerWideAWarningThatBecomesAnErrorForProduction() {
         List<Finding> anyOwner = linter.lintPolicy("t", PolicyJson.parse(oidc("{\"StringEquals\":{" + AUD
                 + "},\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:*\"}}")), Linter.PolicyType.TRUST);
-        assertThat(anyOwner).filteredOn(f -> f.ruleId().equals("RC104")).extracting(Finding::severity)
+        assertThat(anyOwner).filteredOn(f -> f.ruleId().equals("RC102")).extracting(Finding::severity)
                 .containsExactly(Severity.ERROR);
+        List<Finding> ownerWideAlone = linter.lintPolicy("t", PolicyJson.parse(oidc("{\"StringEquals\":{" + AUD
+                + "},\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:myorg/*:*\"}}")), Linter.PolicyType.TRUST);
+        assertThat(ownerWideAlone).filteredOn(f -> f.ruleId().equals("RC104")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("every repository of myorg").contains("repo:myorg/rolechain-probe-repository");
+        });
         List<Finding> orgWide = new TrustLint().lint("t", PolicyJson.parse(oidc("{\"StringEquals\":{" + AUD
                 + "},\"StringLike\":{\"token.actions.githubusercontent.com:sub\":\"repo:myorg/*:*\"}}")),
                 new TrustContext("myorg", null, true, null, null));
