@@ -57,7 +57,7 @@ public final class Services {
             livePlanner(), chainCheck(), evaluator(), d -> Thread.sleep(d.toMillis()),
             new dev.rolechain.aws.MemberCheck(chainCheck(), stackSets())));
     private final Lazy<dev.rolechain.inspect.GraphBuilder> graphBuilder = new Lazy<>(() -> new dev.rolechain.inspect.GraphBuilder(
-            evaluator(), new dev.rolechain.lint.TrustLint(), new dev.rolechain.lint.IdentityLint()));
+            evaluator(), new dev.rolechain.lint.TrustLint(evaluator()), new dev.rolechain.lint.IdentityLint()));
     private final Lazy<dev.rolechain.aws.InspectSources> inspectSources = new Lazy<>(() -> new dev.rolechain.aws.InspectSources(
             new dev.rolechain.aws.TrustReader(AccountSession::open), new dev.rolechain.inspect.DumpReader(), organizationReader()));
     private final Lazy<Restorer> restorer = new Lazy<>(() -> new Restorer(AccountSession::open, journal(), backups()));

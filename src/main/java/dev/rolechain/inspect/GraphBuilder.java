@@ -242,7 +242,7 @@ public final class GraphBuilder {
         }
 
         void lint(RoleInfo info) {
-            TrustContext context = new TrustContext(null, null, info.production(), null, info.account());
+            TrustContext context = new TrustContext(null, null, info.production(), null, info.account(), info.arn());
             trustLint.lint("trust policy", info.role().trustPolicy(), context)
                     .forEach(f -> findings.add(new NodeFinding(info.arn(), f)));
             info.role().inlinePolicies().forEach((name, doc) -> identityLint.lint("inline policy " + name, doc)

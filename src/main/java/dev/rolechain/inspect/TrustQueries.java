@@ -216,16 +216,20 @@ public final class TrustQueries {
         return ids;
     }
 
+    /** The lint rules whose findings put a role in the risky set: who gets in, as the evaluator's probes show. */
+    private static final Set<String> RISKY_RULES = Set.of("RC101", "RC102", "RC104", "RC120", "RC121");
+
     /**
-     * The risky set: wildcard GitHub subjects, GitHub providers trusted without a sub condition, whole
-     * accounts trusted across accounts without an ExternalId, Principal "*", and GitHub subjects that
-     * reach a production role.
+     * The risky set: roles whose trust lets in more than it names (the same judgments as lint: any repository of
+     * any owner, every repository of an owner, any identity of another OIDC provider), whole accounts trusted across
+     * accounts without an ExternalId, Principal "*", and GitHub subjects that reach a production role.
      */
     public List<Risk> risky() {
         List<Risk> risks = new ArrayList<>();
-        for (Node n : graph.nodes()) {
-            if (n.kind() == NodeKind.GITHUB_SUBJECT && (n.label().contains("*") || n.label().contains("?"))) {
-                risks.add(new Risk(n.id(), "wildcard subject \"" + n.label() + "\""));
+        for (NodeFinding f : graph.findings()) {
+            if (RISKY_RULES.contains(f.finding().ruleId()) && f.finding().severity() != dev.rolechain.lint.Severity.INFO
+                    && !(f.finding().ruleId().equals("RC121") && f.finding().severity() != dev.rolechain.lint.Severity.ERROR)) {
+                risks.add(new Risk(f.node(), f.finding().message()));
             }
         }
         for (Edge e : graph.edges()) {
@@ -237,11 +241,6 @@ public final class TrustQueries {
             if (from.id().equals("principal:*")) {
                 risks.add(new Risk(e.to(), "Principal \"*\": any AWS principal can assume it"
                         + (e.conditions().isEmpty() ? "" : " that meets " + conditionKeys(e))));
-            }
-            if (from.kind() == NodeKind.OIDC_PROVIDER && from.label().startsWith(GraphBuilder.GITHUB_ISSUER)
-                    && e.conditions().values().stream().noneMatch(keys -> keys.keySet().stream()
-                            .anyMatch(k -> k.toLowerCase(java.util.Locale.ROOT).endsWith(":sub")))) {
-                risks.add(new Risk(e.to(), "any GitHub repository can assume it: no condition on the sub claim"));
             }
         }
         for (Node n : graph.nodes()) {

@@ -23,13 +23,14 @@ import java.util.Map;
 
 /** Runs the rules over a Setup's planned state, a single policy, or a workflow file. */
 public final class Linter {
-    private final TrustLint trust = new TrustLint();
+    private final TrustLint trust;
     private final IdentityLint identity = new IdentityLint();
     private final WorkflowLint workflow = new WorkflowLint();
     private final PolicyEvaluator evaluator;
 
     public Linter(PolicyEvaluator evaluator) {
         this.evaluator = evaluator;
+        this.trust = new TrustLint(evaluator);
     }
 
     /** The kind of document {@link #lintPolicy} is given. */

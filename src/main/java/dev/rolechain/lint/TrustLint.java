@@ -55,7 +55,7 @@ public final class TrustLint {
                     otherProvider(where, s, j, findings);
                 }
             }
-            if (WebIdentityProbes.grantsWebIdentity(s) && s.principal().values("Federated").stream()
+            if (s.coversAction("sts:AssumeRoleWithSAML") && s.principal().values("Federated").stream()
                     .anyMatch(WebIdentityProbes::saml) && s.conditions().stream().noneMatch(c ->
                             c.key().equalsIgnoreCase("SAML:aud") && WebIdentityProbes.positive(c.operator()))) {
                 findings.add(Rule.RC122.at(where, "the SAML provider is trusted without a SAML:aud condition: an assertion "
@@ -103,9 +103,12 @@ public final class TrustLint {
                     + "conditions are negated (StringNot…), which every other subject meets" : s.conditions().stream()
                     .noneMatch(c -> claim(c, issuer, "sub")) ? "; no condition names the repository" : "")));
         } else if (otherRepository.isPresent()) {
-            String owner = otherRepository.get().sub().replaceFirst("^repo:([^/@:]+).*$", "$1");
+            String repository = otherRepository.get().repository();
+            String owner = repository.substring(0, repository.indexOf('/'));
             findings.add(Rule.RC104.at(where, context.isProduction() ? Severity.ERROR : Severity.WARNING, "every repository of "
-                    + owner + " can assume this role" + (context.isProduction() ? ", a production role" : "") + ": a token of "
+                    + owner + " can assume this role" + (context.isProduction() ? ", a production role" : "")
+                    + (otherRepository.get().sub().startsWith("repo:") ? "" : " (its sub does not name one repository)")
+                    + ": a token of "
                     + "another of its repositories (" + token(otherRepository.get()) + ") is admitted"));
         }
         if (context.owner() != null) {

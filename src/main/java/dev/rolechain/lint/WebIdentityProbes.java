@@ -47,7 +47,7 @@ public final class WebIdentityProbes {
     }
 
     /** One probe token: what it stands for, its sub (for messages) and the request context keys it gives IAM. */
-    public record Probe(Kind kind, String sub, Map<String, List<String>> context) {
+    public record Probe(Kind kind, String sub, String repository, Map<String, List<String>> context) {
         public Probe {
             context = Map.copyOf(context);
         }
@@ -262,8 +262,11 @@ public final class WebIdentityProbes {
         Map<String, String> pinned = pinnedClaims(s, provider);
         List<Probe> probes = new ArrayList<>();
         Run main = anchor.as("branch", "main");
-        probes.add(gitHub(Kind.OTHER_OWNER, main.with(OTHER_OWNER, "99000001", "app", "99000002"), form, audience, provider, Map.of()));
-        probes.add(gitHub(Kind.OTHER_REPOSITORY, main.with(anchor.owner(), anchor.ownerId(), OTHER_REPOSITORY, "99000003"),
+        // another owner's and another repository's run of the same kind as the statement names (an environment of
+        // the same name, say, which any repository can create)
+        probes.add(gitHub(Kind.OTHER_OWNER, anchor.with(OTHER_OWNER, "99000001", "app", "99000002"), form, audience, provider,
+                Map.of()));
+        probes.add(gitHub(Kind.OTHER_REPOSITORY, anchor.with(anchor.owner(), anchor.ownerId(), OTHER_REPOSITORY, "99000003"),
                 form, audience, provider, Map.of()));
         probes.add(gitHub(Kind.PULL_REQUEST, anchor.as("pull_request", null), form, audience, provider, pinned));
         probes.add(gitHub(Kind.ANY_BRANCH, anchor.as("branch", PROBE_BRANCH), form, audience, provider, pinned));
@@ -470,7 +473,7 @@ public final class WebIdentityProbes {
                 context.put(provider.issuer() + ":" + claim, List.of(value));
             }
         });
-        return new Probe(kind, sub, context);
+        return new Probe(kind, sub, run.owner() + "/" + run.repository(), context);
     }
 
     private static String customSub(Run run, List<String> template) {
@@ -536,7 +539,7 @@ public final class WebIdentityProbes {
                 context.put(provider.issuer() + ":" + claim, List.of(value));
             }
         });
-        return new Probe(kind, sub, context);
+        return new Probe(kind, sub, null, context);
     }
 
     // ---- helpers ----

@@ -126,7 +126,7 @@ class CustomSubTemplateTest {
                 .toJson().replace("repository_owner_id:123456:repository_id:456789:", "repository_owner_id:123456:"));
         assertThat(SERVICES.linter().lintTrust("trust.json", noRepository, custom().github()))
                 .filteredOn(f -> f.ruleId().equals("RC104")).extracting(Finding::message).singleElement().asString()
-                .contains("does not name one repository");
+                .contains("every repository of acme").contains("does not name one repository");
     }
 
     @Test
