@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code rolechain lint}: the rules over a Setup, one policy, or a workflow file. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Check a Setup's planned IAM and workflow, a single policy, or an existing workflow file against "
-                + "Rolechain's rules (docs/lint-rules.md). Exit 1 when any error-severity finding exists.")
+                + "Rolechain's rules (docs/lint-rules.md). Exit 1 when any error-severity finding exists. "
+                + "--format sarif writes SARIF 2.1.0 for GitHub code scanning.")
 public final class LintCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +49,7 @@ public final class LintCommand implements Callable<Integer> {
     Path workflowFile;
 
     @CommandLine.Mixin
-    OutputFormat output = new OutputFormat();
+    OutputFormat output = new OutputFormat(OutputFormat.Format.sarif);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -111,6 +112,10 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     private void print(List<Finding> findings, PrintWriter out) {
+        if (output.sarif()) {
+            out.println(new SarifReport(Path.of(""), setupFile).write(findings));
+            return;
+        }
         if (output.json()) {
             ObjectNode root = JSON.createObjectNode();
             ArrayNode array = root.putArray("findings");

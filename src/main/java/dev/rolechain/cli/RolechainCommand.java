@@ -49,6 +49,7 @@ public final class RolechainCommand implements Runnable {
                 cli.addSubcommand(type);
             }
         }
+        new java.util.LinkedHashSet<>(cli.getSubcommands().values()).forEach(OutputFormat::describe);
         cli.setExitCodeExceptionMapper(e -> EXIT_INVALID);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A command met something it does not handle: one line that says what, not a stack trace.
