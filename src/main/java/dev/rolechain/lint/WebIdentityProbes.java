@@ -250,7 +250,8 @@ public final class WebIdentityProbes {
                 }
             }
         }
-        List<String> customSubs = subs.stream().filter(v -> !v.startsWith("repo:")).toList();
+        // a sub that is neither GitHub's default form nor names a claim key of a custom template is no real token's
+        List<String> customSubs = subs.stream().filter(v -> !v.startsWith("repo:") && !templateOf(v).isEmpty()).toList();
         if (anchor == null && !customSubs.isEmpty()) {
             form = new Form(false, templateOf(customSubs.get(0)));
             anchor = parseCustom(customSubs.get(0));
