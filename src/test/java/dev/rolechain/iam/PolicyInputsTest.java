@@ -1,0 +1,130 @@
+package dev.rolechain.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rolechain.iam.PolicyInputs.Found;
+import dev.rolechain.iam.PolicyInputs.InputException;
+import dev.rolechain.iam.PolicyInputs.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every input people have for {@code rolechain lint}, read into the policy documents it holds, or refused in plain words. */
+class PolicyInputsTest {
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = PolicyInputsTest.class.getResourceAsStream("/inputs/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<Found> read(String name) throws Exception {
+        return PolicyInputs.read(name, fixture(name));
+    }
+
+    private static Statement first(Found found) {
+        return found.document().statements().get(0);
+    }
+
+    private static String condition(Statement statement, String key) {
+        return statement.conditions().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow().values().get(0);
+    }
+
+    @Test
+    void aPlainDocumentWithABomAndCrlfLineEndsIsOneDocumentTheCallerTypes() throws Exception {
+        String text = fixture("policy-bom-crlf.json");
+        assertThat(text).startsWith("\uFEFF").contains("\r\n");
+
+        List<Found> found = PolicyInputs.read("policy.json", text);
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.UNKNOWN);
+            assertThat(f.location()).isEqualTo("policy.json:1");
+            assertThat(f.roleName()).isNull();
+            assertThat(f.accountId()).isNull();
+            assertThat(first(f).principal().byType()).containsEntry("Service", List.of("ec2.amazonaws.com"));
+        });
+    }
+
+    @Test
+    void aBareStatementOrAnArrayOfStatementsIsWrappedIntoADocument() throws Exception {
+        String statement = "{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"ec2.amazonaws.com\"}, "
+                + "\"Action\": \"sts:AssumeRole\"}";
+
+        Found one = PolicyInputs.read("statement.json", statement).get(0);
+        Found two = PolicyInputs.read("statements.json", "[" + statement + ",\n " + statement.replace("Allow", "Deny")
+                + "]").get(0);
+
+        assertThat(one.kind()).isEqualTo(Kind.UNKNOWN);
+        assertThat(one.document().version()).isEqualTo("2012-10-17");
+        assertThat(one.document().statements()).hasSize(1);
+        assertThat(two.document().statements()).extracting(Statement::effect).containsExactly(Effect.ALLOW, Effect.DENY);
+    }
+
+    @Test
+    void getRoleOutputIsTheRolesTrustWithItsNameArnAndAccount() throws Exception {
+        assertThat(read("get-role.json")).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.TRUST);
+            assertThat(f.location()).isEqualTo("get-role.json:8 (Role.AssumeRolePolicyDocument)");
+            assertThat(f.line()).isEqualTo(8);
+            assertThat(f.roleName()).isEqualTo("gha-deploy");
+            assertThat(f.roleArn()).isEqualTo("arn:aws:iam::222222222222:role/gha-deploy");
+            assertThat(f.accountId()).isEqualTo("222222222222");
+            assertThat(condition(first(f), "token.actions.githubusercontent.com:sub")).isEqualTo("repo:acme/app:environment:prod");
+        });
+    }
+
+    @Test
+    void listRolesOutputIsEveryRolesTrustAndTheApisUrlEncodedFormIsDecoded() throws Exception {
+        List<Found> found = read("list-roles.json");
+
+        assertThat(found).extracting(Found::roleName).containsExactly("lambda-basic", "gha-deploy");
+        assertThat(found).extracting(Found::kind).containsOnly(Kind.TRUST);
+        assertThat(first(found.get(0)).principal().byType()).containsEntry("Service", List.of("lambda.amazonaws.com"));
+        assertThat(found.get(1).location()).isEqualTo("list-roles.json:18 (Roles[1].AssumeRolePolicyDocument)");
+    }
+
+    @Test
+    void authorizationDetailsAreEveryRolesTrustAndInlinePolicies() throws Exception {
+        List<Found> found = read("authorization-details.json");
+
+        assertThat(found).extracting(Found::kind).containsExactly(Kind.TRUST, Kind.IDENTITY);
+        assertThat(found).extracting(Found::roleArn).containsOnly("arn:aws:iam::222222222222:role/gha-deploy");
+        assertThat(found).extracting(Found::accountId).containsOnly("222222222222");
+        assertThat(found).extracting(Found::location).containsExactly(
+                "authorization-details.json:12 (RoleDetailList[0] (gha-deploy) AssumeRolePolicyDocument)",
+                "authorization-details.json:19 (RoleDetailList[0] (gha-deploy) inline policy upload)");
+        assertThat(first(found.get(1)).actions()).containsExactly("s3:PutObject");
+    }
+
+    @Test
+    void textThatIsNeitherJsonNorATemplateIsRefusedWithTheFileLineAndWhatIsExpected() {
+        assertThatThrownBy(() -> PolicyInputs.read("template.yaml", "\n\n-Effect Allow\n"))
+                .isInstanceOf(InputException.class)
+                .hasMessage("template.yaml:3: not JSON: " + PolicyInputs.EXPECTED)
+                .satisfies(e -> {
+                    assertThat(((InputException) e).file()).isEqualTo("template.yaml");
+                    assertThat(((InputException) e).line()).isEqualTo(3);
+                });
+        assertThatThrownBy(() -> PolicyInputs.read("broken.json", "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [,]\n}"))
+                .hasMessage("broken.json:3:17: not JSON (unexpected character ',': expected a valid value): "
+                        + PolicyInputs.EXPECTED);
+        assertThatThrownBy(() -> PolicyInputs.read("cut.json", "{\"Statement\": [\n"))
+                .hasMessage("cut.json:2:1: not JSON (unexpected end-of-input: expected close marker for Array): "
+                        + PolicyInputs.EXPECTED);
+        assertThatThrownBy(() -> PolicyInputs.read("workflow.yml", "on: push\njobs:\n  a: {runs-on: x}\n"))
+                .hasMessage("workflow.yml:1: an object without Statement, Effect, Role, RoleDetailList, Resources or "
+                        + "format_version: " + PolicyInputs.EXPECTED);
+        assertThatThrownBy(() -> PolicyInputs.read("bad.yaml", "Resources:\n  a: [\n"))
+                .hasMessageStartingWith("bad.yaml:3:1: neither JSON nor YAML (");
+        assertThatThrownBy(() -> PolicyInputs.read("empty.json", "\uFEFF \n"))
+                .hasMessage("empty.json:1: empty: " + PolicyInputs.EXPECTED);
+        assertThatThrownBy(() -> PolicyInputs.read("numbers.json", "[1, 2]"))
+                .hasMessageStartingWith("numbers.json:1: an array, but not of statements");
+    }
+}
