@@ -150,6 +150,9 @@ public final class PolicyInputs {
         if (root.has("RoleDetailList") || root.has("UserDetailList") || root.has("GroupDetailList")) {
             return authorizationDetails(file, content);
         }
+        if (root.get("Resources") instanceof ObjectNode || root.has("AWSTemplateFormatVersion")) {
+            return new CloudFormation(file, tree).read();
+        }
         throw new InputException(file, line, "an object without Statement, Effect, Role, RoleDetailList, Resources or "
                 + "format_version: " + EXPECTED);
     }

@@ -103,6 +103,120 @@ class PolicyInputsTest {
     }
 
     @Test
+    void aYamlTemplatesSubAndRefTakeAParametersDefaultAndStandAsPlaceholdersWithout() throws Exception {
+        List<Found> found = read("template.yaml");
+
+        Found trust = found.get(0);
+        assertThat(trust.kind()).isEqualTo(Kind.TRUST);
+        assertThat(trust.location()).isEqualTo("template.yaml:19 (Resources.DeployRole.AssumeRolePolicyDocument)");
+        assertThat(trust.roleName()).isEqualTo("gha-{{Repository}}-deploy");
+        assertThat(trust.roleArn()).isEqualTo("arn:aws:iam::{{AWS::AccountId}}:role/gha-{{Repository}}-deploy");
+        assertThat(trust.accountId()).isEqualTo("{{AWS::AccountId}}");
+        Statement statement = first(trust);
+        assertThat(statement.principal().byType()).containsEntry("Federated",
+                List.of("arn:aws:iam::{{AWS::AccountId}}:oidc-provider/token.actions.githubusercontent.com"));
+        assertThat(condition(statement, "token.actions.githubusercontent.com:sub"))
+                .isEqualTo("repo:acme/{{Repository}}:ref:refs/heads/main");
+        assertThat(trust.placeholders()).contains("GitHubOrg=acme", "{{Repository}}", "{{AWS::AccountId}}",
+                "AWS::Partition=aws");
+        assertThat(trust.document().toJson()).doesNotContain("${");
+    }
+
+    @Test
+    void aTemplatesInlinePoliciesAndManagedPoliciesAreIdentityAndPolicyVariablesStayVariables() throws Exception {
+        List<Found> found = read("template.yaml");
+
+        Found upload = found.get(1);
+        assertThat(upload.kind()).isEqualTo(Kind.IDENTITY);
+        assertThat(upload.location()).isEqualTo("template.yaml:33 (Resources.DeployRole.Policies[0].PolicyDocument)");
+        assertThat(upload.roleName()).isEqualTo("gha-{{Repository}}-deploy");
+        assertThat(upload.document().statements()).flatExtracting(Statement::resources).containsExactly(
+                "arn:aws:s3:::acme-artifacts/${aws:PrincipalTag/team}/*", "{{Fn::GetAtt DeployLogs.Arn}}");
+        assertThat(upload.placeholders()).contains("ArtifactBucket=acme-artifacts", "{{Fn::GetAtt DeployLogs.Arn}}");
+
+        Found managed = found.get(3);
+        assertThat(managed.kind()).isEqualTo(Kind.IDENTITY);
+        assertThat(managed.location()).isEqualTo("template.yaml:66 (Resources.ReadPolicy.PolicyDocument)");
+        assertThat(first(managed).resources()).containsExactly(
+                "arn:aws:ssm:{{AWS::Region}}:{{AWS::AccountId}}:parameter/{{Fn::ImportValue shared-config-prefix}}");
+    }
+
+    @Test
+    void aTemplateRoleTrustingItsOwnAccountNamesTheSameAccountAsTheRole() throws Exception {
+        Found breakGlass = read("template.yaml").get(2);
+
+        assertThat(breakGlass.location()).isEqualTo("template.yaml:51 (Resources.BreakGlassRole.AssumeRolePolicyDocument)");
+        assertThat(breakGlass.roleName()).as("the template leaves the name to CloudFormation").isNull();
+        assertThat(breakGlass.roleArn()).isNull();
+        String trusted = first(breakGlass).principal().byType().get("AWS").get(0);
+        assertThat(trusted).isEqualTo("arn:aws:iam::" + breakGlass.accountId() + ":root");
+        assertThat(condition(first(breakGlass), "aws:MultiFactorAuthPresent")).isEqualTo("true");
+    }
+
+    @Test
+    void aJsonTemplatesLongFormsResolveLikeTheShortForms() throws Exception {
+        assertThat(read("template.json")).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Kind.TRUST);
+            assertThat(f.location()).isEqualTo("template.json:13 (Resources.TargetDeployRole.AssumeRolePolicyDocument)");
+            assertThat(f.roleArn()).isEqualTo("arn:aws:iam::{{AWS::AccountId}}:role/ci/deploy");
+            assertThat(first(f).principal().byType()).containsEntry("AWS",
+                    List.of("arn:aws:iam::111111111111:role/gha-oidc"));
+            assertThat(condition(first(f), "sts:ExternalId")).isEqualTo("{{ExternalId}}");
+            assertThat(f.placeholders()).contains("ToolingAccount=111111111111", "{{ExternalId}}");
+        });
+    }
+
+    @Test
+    void everyShortFormIntrinsicIsReadAndNoneBecomesAPolicyVariable() throws Exception {
+        String template = """
+                Conditions:
+                  IsProd: !Equals [!Ref Stage, prod]
+                Parameters:
+                  Stage: {Type: String}
+                  Accounts: {Type: CommaDelimitedList, Default: "111111111111,222222222222"}
+                Mappings:
+                  Org: {Ids: {Root: o-abc123}}
+                Resources:
+                  Role:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: {AWS: !Ref Accounts}
+                            Action: sts:AssumeRole
+                            Condition:
+                              StringEquals:
+                                aws:PrincipalOrgID: !FindInMap [Org, Ids, Root]
+                                aws:SourceVpc: !Select [0, !Split [",", "vpc-1,vpc-2"]]
+                                aws:RequestedRegion: !Select [0, !GetAZs ""]
+                                aws:SourceIp: !Cidr [10.0.0.0/16, 1, 8]
+                                x:base: !Base64 text
+                                x:import: !ImportValue Exported
+                                x:cond: !If [IsProd, !Not [!Condition IsProd], !And [a, b]]
+                                x:or: !Or [a, b]
+                          - !If [IsProd, !Ref AWS::NoValue, {Effect: Deny, Principal: "*", Action: "*"}]
+                """;
+
+        Found found = PolicyInputs.read("intrinsics.yaml", template).get(0);
+
+        Statement allow = first(found);
+        assertThat(allow.principal().byType().get("AWS")).containsExactly("111111111111", "222222222222");
+        assertThat(condition(allow, "aws:PrincipalOrgID")).isEqualTo("o-abc123");
+        assertThat(condition(allow, "aws:SourceVpc")).isEqualTo("vpc-1");
+        assertThat(condition(allow, "aws:RequestedRegion")).isEqualTo("{{Fn::Select}}");
+        assertThat(condition(allow, "aws:SourceIp")).isEqualTo("{{Fn::Cidr}}");
+        assertThat(condition(allow, "x:base")).isEqualTo("{{Fn::Base64 text}}");
+        assertThat(condition(allow, "x:import")).isEqualTo("{{Fn::ImportValue Exported}}");
+        assertThat(condition(allow, "x:cond")).isEqualTo("{{Fn::Not}}");
+        assertThat(condition(allow, "x:or")).isEqualTo("{{Fn::Or}}");
+        assertThat(found.document().statements()).extracting(Statement::effect)
+                .as("Fn::If with AWS::NoValue first takes its second branch").containsExactly(Effect.ALLOW, Effect.DENY);
+        assertThat(found.placeholders()).contains("Accounts=111111111111,222222222222", "IsProd=true", "IsProd=false");
+        assertThat(found.document().toJson()).doesNotContain("${");
+    }
+
+    @Test
     void textThatIsNeitherJsonNorATemplateIsRefusedWithTheFileLineAndWhatIsExpected() {
         assertThatThrownBy(() -> PolicyInputs.read("template.yaml", "\n\n-Effect Allow\n"))
                 .isInstanceOf(InputException.class)
@@ -126,5 +240,28 @@ class PolicyInputsTest {
                 .hasMessage("empty.json:1: empty: " + PolicyInputs.EXPECTED);
         assertThatThrownBy(() -> PolicyInputs.read("numbers.json", "[1, 2]"))
                 .hasMessageStartingWith("numbers.json:1: an array, but not of statements");
+    }
+
+    @Test
+    void aDocumentThatIsNotAValidPolicyKeepsPolicyJsonsMessageAfterTheFileLineAndRole() {
+        String template = """
+                Resources:
+                  Deploy:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      RoleName: deploy
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Maybe
+                            Action: sts:AssumeRole
+                """;
+
+        assertThatThrownBy(() -> PolicyInputs.read("template.yaml", template))
+                .isInstanceOf(InputException.class)
+                .hasMessage("template.yaml:6: role deploy (Resources.Deploy.AssumeRolePolicyDocument): not a valid IAM "
+                        + "policy: $.Statement[0].Effect: must be \"Allow\" or \"Deny\", got \"Maybe\"");
+        assertThatThrownBy(() -> PolicyInputs.read("policy.json", "{\"Statement\": []}"))
+                .hasMessage("policy.json:1: the policy document: not a valid IAM policy: "
+                        + "$.Statement: must hold at least one statement");
     }
 }
