@@ -153,6 +153,9 @@ public final class PolicyInputs {
         if (root.get("Resources") instanceof ObjectNode || root.has("AWSTemplateFormatVersion")) {
             return new CloudFormation(file, tree).read();
         }
+        if (root.has("format_version") && (root.has("planned_values") || root.has("values") || root.has("terraform_version"))) {
+            return new TerraformShow(file, tree).read();
+        }
         throw new InputException(file, line, "an object without Statement, Effect, Role, RoleDetailList, Resources or "
                 + "format_version: " + EXPECTED);
     }

@@ -217,6 +217,44 @@ class PolicyInputsTest {
     }
 
     @Test
+    void aTerraformPlanGivesEachRolesTrustAndPoliciesInEveryModuleWithItsAddress() throws Exception {
+        List<Found> found = read("plan.json");
+
+        assertThat(found).extracting(Found::location).containsExactly(
+                "plan.json (aws_iam_role_policy.deploy)",
+                "plan.json (module.ci.aws_iam_role.this[0])",
+                "plan.json (module.ci.aws_iam_role.this[0] inline_policy read)");
+        assertThat(found).extracting(Found::kind).containsExactly(Kind.IDENTITY, Kind.TRUST, Kind.IDENTITY);
+        assertThat(found).extracting(Found::roleName).containsOnly("gha-deploy");
+        Found trust = found.get(1);
+        assertThat(trust.line()).isEqualTo(34);
+        assertThat(trust.roleArn()).as("the ARN is known after apply").isEqualTo("{{unknown}}");
+        assertThat(trust.accountId()).isNull();
+        assertThat(trust.placeholders()).containsExactly("{{unknown}}");
+        assertThat(condition(first(trust), "token.actions.githubusercontent.com:sub")).isEqualTo("repo:acme/app:ref:refs/heads/main");
+    }
+
+    @Test
+    void aTerraformTrustKnownOnlyAfterApplyIsRefusedWithItsAddress() {
+        assertThatThrownBy(() -> read("plan-unknown-trust.json"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("plan-unknown-trust.json:")
+                .hasMessageContaining("aws_iam_role.chained: assume_role_policy is known only after apply");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            main.tf          | variable "x" {}
+            roles.txt        | # IAM\\nresource "aws_iam_role" "deploy" {\\n  name = "deploy"\\n}
+            """)
+    void terraformSourceIsRefusedWithHowToMakeAPlan(String file, String text) {
+        assertThatThrownBy(() -> PolicyInputs.read(file, text.replace("\\n", "\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(file + ":" + (file.equals("roles.txt") ? 2 : 1) + ": Terraform source is not read "
+                        + "directly: run `terraform plan -out=plan && terraform show -json plan > plan.json`");
+    }
+
+    @Test
     void textThatIsNeitherJsonNorATemplateIsRefusedWithTheFileLineAndWhatIsExpected() {
         assertThatThrownBy(() -> PolicyInputs.read("template.yaml", "\n\n-Effect Allow\n"))
                 .isInstanceOf(InputException.class)
