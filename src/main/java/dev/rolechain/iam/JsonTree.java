@@ -86,6 +86,15 @@ public final class JsonTree {
                 }
                 return array;
             }
+            default:
+                return scalar(p);
+        }
+    }
+
+    /** The parser's current scalar token as a node, as {@code ObjectMapper.readTree} makes it. */
+    static JsonNode scalar(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        switch (token) {
             case VALUE_STRING:
                 return NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:

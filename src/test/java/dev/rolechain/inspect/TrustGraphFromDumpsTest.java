@@ -199,7 +199,7 @@ class TrustGraphFromDumpsTest {
                 + "     \"AssumeRolePolicyDocument\": {\"Statement\": [{\"Effect\": \"Maybe\"}]}}\n  ]\n}\n";
         assertThatThrownBy(() -> reader.read("bad.json", new StringReader(bad)))
                 .isInstanceOf(DumpReader.DumpException.class)
-                .hasMessageStartingWith("bad.json: line 3: RoleDetailList[0] (x) AssumeRolePolicyDocument: not a valid IAM policy");
+                .hasMessageStartingWith("bad.json: line 4: RoleDetailList[0] (x) AssumeRolePolicyDocument: not a valid IAM policy");
         assertThatThrownBy(() -> reader.read("broken.json", new StringReader("{\n \"RoleDetailList\": [ {,\n")))
                 .hasMessageStartingWith("broken.json: line 2, column");
         assertThatThrownBy(() -> reader.read("empty.json", new StringReader("{\"RoleDetailList\": []}")))
