@@ -7,6 +7,7 @@ import dev.rolechain.Services;
 import dev.rolechain.github.WorkflowParser;
 import dev.rolechain.iam.PolicyException;
 import dev.rolechain.iam.PolicyDocument;
+import dev.rolechain.iam.PolicyInputs;
 import dev.rolechain.iam.PolicyJson;
 import dev.rolechain.lint.Finding;
 import dev.rolechain.lint.Linter;
@@ -38,11 +39,19 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--setup", paramLabel = "FILE", description = "A Setup file; alone, lint everything it plans.")
     Path setupFile;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "A single policy document (JSON).")
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policies to lint: a policy document or statement "
+            + "(JSON), aws iam get-role, list-roles or get-account-authorization-details output, a CloudFormation template "
+            + "(JSON or YAML), or terraform show -json output of a plan or state.")
     Path policy;
 
-    @Option(names = "--type", paramLabel = "trust|identity", description = "What --policy is.")
+    @Option(names = "--type", paramLabel = "trust|identity", description = "What a bare document in --policy is (by "
+            + "default: a trust policy when it has a Principal, else an identity policy).")
     String type;
+
+    @Option(names = "--account", paramLabel = "ID", description = "The account of the role whose trust --policy holds, "
+            + "where the file does not say (get-role, dump and template output do): principals of that account are not "
+            + "cross-account.")
+    String account;
 
     @Option(names = "--workflow", paramLabel = "FILE", description = "A GitHub Actions workflow file; with --setup, "
             + "checked against the trust of the roles it assumes.")
@@ -66,20 +75,50 @@ public final class LintCommand implements Callable<Integer> {
         List<Finding> findings;
         try {
             if (policy != null) {
-                if (type == null || !(type.equals("trust") || type.equals("identity"))) {
-                    err.println("rolechain: --policy needs --type trust or --type identity");
+                if (type != null && !(type.equals("trust") || type.equals("identity"))) {
+                    err.println("rolechain: --type " + type + ": allowed are trust and identity (without --type, a document "
+                            + "with a Principal is a trust policy, one without an identity policy)");
                     return RolechainCommand.EXIT_INVALID;
                 }
-                PolicyDocument document = PolicyJson.parse(read(policy));
-                if (setupFile != null && type.equals("trust")) {
+                if (account != null && !account.matches("\\d{12}")) {
+                    err.println("rolechain: --account " + account + ": expected the 12-digit id of the role's account");
+                    return RolechainCommand.EXIT_INVALID;
+                }
+                dev.rolechain.setup.GitHub github = null;
+                if (setupFile != null) {
                     Optional<DesiredState> planned = SetupOption.plan(services, setupFile, err);
                     if (planned.isEmpty()) {
                         return RolechainCommand.EXIT_INVALID;
                     }
-                    findings = linter.lintTrust(policy.toString(), document, planned.get().setup().github());
-                } else {
-                    findings = linter.lintPolicy(policy.toString(), document,
-                            Linter.PolicyType.valueOf(type.toUpperCase(Locale.ROOT)));
+                    github = planned.get().setup().github();
+                }
+                List<PolicyInputs.Found> found;
+                try {
+                    found = PolicyInputs.read(policy.toString(), read(policy));
+                } catch (PolicyInputs.InputException e) {
+                    err.println("rolechain: " + e.getMessage());
+                    return RolechainCommand.EXIT_INVALID;
+                }
+                findings = new java.util.ArrayList<>();
+                for (PolicyInputs.Found f : found) {
+                    Linter.PolicyType kind = switch (f.kind()) {
+                        case TRUST -> Linter.PolicyType.TRUST;
+                        case IDENTITY -> Linter.PolicyType.IDENTITY;
+                        case UNKNOWN -> type != null ? Linter.PolicyType.valueOf(type.toUpperCase(Locale.ROOT))
+                                : f.document().statements().stream().anyMatch(st -> st.principal() != null
+                                        || st.notPrincipal() != null) ? Linter.PolicyType.TRUST : Linter.PolicyType.IDENTITY;
+                    };
+                    if (!output.json() && !output.sarif() && !f.placeholders().isEmpty()) {
+                        out.println("note " + f.location() + ": read with " + String.join(", ", f.placeholders()));
+                    }
+                    String location = found.size() == 1 && f.location().equals(policy.toString()) ? policy.toString()
+                            : f.location();
+                    findings.addAll(linter.lintDocument(location, f.document(), kind, f.roleArn(),
+                            f.accountId() != null ? f.accountId() : account, github));
+                }
+                if (found.isEmpty()) {
+                    err.println("rolechain: " + policy + ": holds no IAM role or policy document");
+                    return RolechainCommand.EXIT_INVALID;
                 }
             } else if (setupFile != null || workflowFile != null) {
                 DesiredState state = null;

@@ -41,6 +41,25 @@ public final class Linter {
                 : identity.lint(location, policy));
     }
 
+    /**
+     * One document read from a file: a trust (of the role with that ARN and account, either may be null) or an identity
+     * policy; with {@code github} (a Setup's GitHub side, may be null) a trust is also checked against the owner,
+     * the audience and the sub forms the Setup gives.
+     */
+    public List<Finding> lintDocument(String location, PolicyDocument policy, PolicyType type, String roleArn,
+            String accountId, dev.rolechain.setup.GitHub github) {
+        if (type == PolicyType.IDENTITY) {
+            return sorted(identity.lint(location, policy));
+        }
+        TrustContext context = github == null ? TrustContext.unknown()
+                : new TrustContext(github.owner(), github.audience(), null, null, null);
+        List<Finding> findings = new ArrayList<>(trust.lint(location, policy, context.forRole(roleArn, accountId)));
+        if (github != null) {
+            findings.addAll(subjectForms(location, policy, github));
+        }
+        return sorted(findings);
+    }
+
     /** One trust policy against a Setup's GitHub side: the rules of a lone policy, and RC109 on the sub forms. */
     public List<Finding> lintTrust(String location, PolicyDocument policy, dev.rolechain.setup.GitHub github) {
         List<Finding> findings = new ArrayList<>(trust.lint(location, policy, new TrustContext(github.owner(),
