@@ -9,6 +9,7 @@ import dev.rolechain.iam.PolicyException;
 import dev.rolechain.iam.PolicyDocument;
 import dev.rolechain.iam.PolicyInputs;
 import dev.rolechain.iam.PolicyJson;
+import dev.rolechain.iam.Role;
 import dev.rolechain.lint.Finding;
 import dev.rolechain.lint.Linter;
 import dev.rolechain.lint.Severity;
@@ -18,10 +19,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,9 +59,14 @@ public final class LintCommand implements Callable<Integer> {
             + "cross-account.")
     String account;
 
-    @Option(names = "--workflow", paramLabel = "FILE", description = "A GitHub Actions workflow file; with --setup, "
-            + "checked against the trust of the roles it assumes.")
+    @Option(names = "--workflow", paramLabel = "FILE", description = "A GitHub Actions workflow file, or a composite "
+            + "action's action.yml; with --setup or --trust, checked against the trust of the roles it assumes.")
     Path workflowFile;
+
+    @Option(names = "--trust", paramLabel = "[ARN=]FILE", description = "With --workflow: the trust of a role the "
+            + "workflow assumes, as it exists: ARN=FILE for a bare trust policy, or FILE alone for aws iam get-role, "
+            + "list-roles or get-account-authorization-details output (or a template that names its roles); repeatable.")
+    List<String> trusts = new ArrayList<>();
 
     @CommandLine.Mixin
     OutputFormat output = new OutputFormat(OutputFormat.Format.sarif);
@@ -73,6 +84,11 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Linter linter = services.linter();
         List<Finding> findings;
+        String refusal = refusal();
+        if (refusal != null) {
+            err.println("rolechain: " + refusal);
+            return RolechainCommand.EXIT_INVALID;
+        }
         try {
             if (policy != null) {
                 if (type != null && !(type.equals("trust") || type.equals("identity"))) {
@@ -129,11 +145,40 @@ public final class LintCommand implements Callable<Integer> {
                     }
                     state = planned.get();
                 }
-                findings = workflowFile != null
-                        ? linter.lintWorkflow(workflowFile.toString(), new WorkflowParser().parse(read(workflowFile)), state)
-                        : linter.lintSetup(state, services.renderer().workflow(state));
+                if (workflowFile != null) {
+                    Map<String, Role> known = new LinkedHashMap<>();
+                    for (String trust : trusts) {
+                        String[] arnAndFile = ROLE_ARN.matcher(trust.split("=", 2)[0]).matches() ? trust.split("=", 2)
+                                : new String[] {null, trust};
+                        Path file = Path.of(arnAndFile[1]);
+                        List<PolicyInputs.Found> found;
+                        try {
+                            found = PolicyInputs.read(file.toString(), read(file));
+                        } catch (PolicyInputs.InputException e) {
+                            err.println("rolechain: --trust " + trust + ": " + e.getMessage());
+                            return RolechainCommand.EXIT_INVALID;
+                        }
+                        int before = known.size();
+                        for (PolicyInputs.Found f : found) {
+                            String arn = arnAndFile[0] != null ? arnAndFile[0] : f.roleArn();
+                            if (f.kind() != PolicyInputs.Kind.IDENTITY && arn != null && ROLE_ARN.matcher(arn).matches()) {
+                                known.put(arn, role(arn, f.document()));
+                            }
+                        }
+                        if (known.size() == before) {
+                            err.println("rolechain: --trust " + trust + ": " + file + " names no role: give ARN=FILE for a "
+                                    + "bare trust policy, or get-role, list-roles or get-account-authorization-details output");
+                            return RolechainCommand.EXIT_INVALID;
+                        }
+                    }
+                    findings = linter.lintWorkflow(workflowFile.toString(), new WorkflowParser().parse(read(workflowFile)),
+                            state, known);
+                } else {
+                    findings = linter.lintSetup(state, services.renderer().workflow(state));
+                }
             } else {
-                err.println("rolechain: lint needs --setup FILE, --policy FILE --type trust|identity, or --workflow FILE");
+                err.println("rolechain: lint needs --setup FILE, --policy FILE --type trust|identity, or --workflow FILE "
+                        + "[--trust ARN=FILE]");
                 return RolechainCommand.EXIT_INVALID;
             }
         } catch (PolicyException e) {
@@ -148,6 +193,46 @@ public final class LintCommand implements Callable<Integer> {
         }
         print(findings, out);
         return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
+    }
+
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:[^:]+:iam::\\d{12}:role(/.*/|/)([^/]+)");
+
+    /** What is wrong with the combination of options given (null: nothing): no option is ever ignored. */
+    private String refusal() {
+        String allowed = "lint takes --setup FILE; --policy FILE [--type trust|identity] [--account ID] (with --setup FILE "
+                + "for a trust); or --workflow FILE (with --setup FILE and any number of --trust [ARN=]FILE)";
+        if (policy != null && workflowFile != null) {
+            return "--policy and --workflow cannot be combined: " + allowed;
+        }
+        if (type != null && policy == null) {
+            return "--type says what --policy is, and there is no --policy: " + allowed;
+        }
+        if (account != null && policy == null) {
+            return "--account names the account of the role whose trust --policy holds, and there is no --policy: " + allowed;
+        }
+        if (policy != null && setupFile != null && "identity".equals(type)) {
+            return "--setup with --policy checks a trust policy against the Setup's GitHub side; an identity policy is "
+                    + "linted alone: drop --setup, or use --type trust";
+        }
+        if (!trusts.isEmpty() && workflowFile == null) {
+            return "--trust gives the trust of a role a workflow assumes, so it needs --workflow: " + allowed;
+        }
+        for (String trust : trusts) {
+            String[] arnAndFile = trust.split("=", 2);
+            if (trust.startsWith("arn:") && (arnAndFile.length != 2 || arnAndFile[1].isEmpty()
+                    || !ROLE_ARN.matcher(arnAndFile[0]).matches())) {
+                return "--trust \"" + trust + "\": write ARN=FILE, a role ARN (arn:aws:iam::123456789012:role/deploy) "
+                        + "and the file of its trust policy, or FILE alone for get-role or dump output, which names the roles";
+            }
+        }
+        return null;
+    }
+
+    /** A role known only by its ARN and trust policy (from --trust). */
+    private static Role role(String arn, PolicyDocument trust) {
+        Matcher m = ROLE_ARN.matcher(arn);
+        m.matches();
+        return new Role(m.group(2), m.group(1), null, trust, Map.of(), List.of(), 3600, null, Map.of());
     }
 
     private void print(List<Finding> findings, PrintWriter out) {

@@ -15,7 +15,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads a GitHub Actions workflow file (YAML) into a {@link WorkflowFile}, keeping line numbers. */
+/**
+ * Reads a GitHub Actions workflow file (YAML), or a composite action's {@code action.yml} (its {@code runs.steps} as
+ * one job), into a {@link WorkflowFile}, keeping line numbers.
+ */
 public final class WorkflowParser {
 
     /** A workflow file that cannot be read, with the line where it went wrong (0 when unknown). */
@@ -45,6 +48,9 @@ public final class WorkflowParser {
         if (!(root instanceof MappingNode map)) {
             throw new WorkflowException("a workflow is a YAML mapping with \"on\" and \"jobs\"", 1);
         }
+        if (get(map, "jobs") == null && get(map, "runs") != null) {
+            return action(map);
+        }
         String name = scalar(get(map, "name"));
         Map<String, String> permissions = permissions(get(map, "permissions"));
         Node on = get(map, "on", "true");
@@ -64,29 +70,63 @@ public final class WorkflowParser {
             }
             jobs.add(job(id, job, line(tuple.getKeyNode())));
         }
-        return new WorkflowFile(name, permissions, events, jobs, push);
+        return new WorkflowFile(name, permissions, events, jobs, push, strings(get(map, "env")), false);
+    }
+
+    /**
+     * An action's metadata file: a composite action's steps are one job ({@link WorkflowFile#COMPOSITE_JOB}), with no
+     * permissions, triggers or environment of its own (those are the calling workflow's); any other action is refused.
+     */
+    private WorkflowFile action(MappingNode map) {
+        Node runsNode = get(map, "runs");
+        String using = runsNode instanceof MappingNode runs ? scalar(get(runs, "using")) : null;
+        if (!(runsNode instanceof MappingNode runs) || !"composite".equals(using)) {
+            String kind = using == null ? "an action without runs.using"
+                    : using.equals("docker") ? "a Docker action (runs.using: docker)"
+                    : using.startsWith("node") ? "a JavaScript action (runs.using: " + using + ")"
+                    : "an action with runs.using: " + using;
+            throw new WorkflowException("this is " + kind + ", whose steps lint cannot see: lint reads a workflow "
+                    + "(on: and jobs:) or a composite action (runs.using: composite, with runs.steps)", line(runsNode));
+        }
+        if (!(get(runs, "steps") instanceof SequenceNode)) {
+            throw new WorkflowException("a composite action needs runs.steps, a list of steps", line(runsNode));
+        }
+        WorkflowFile.Job job = new WorkflowFile.Job(WorkflowFile.COMPOSITE_JOB, null, null, null, steps(runs),
+                keyLine(map, "runs"), Map.of());
+        return new WorkflowFile(scalar(get(map, "name")), null, List.of(), List.of(job), null, Map.of(), true);
     }
 
     private WorkflowFile.Job job(String id, MappingNode job, int line) {
         Node env = get(job, "environment");
         String environment = env instanceof MappingNode envMap ? scalar(get(envMap, "name")) : scalar(env);
+        return new WorkflowFile.Job(id, permissions(get(job, "permissions")), environment, scalar(get(job, "if")),
+                steps(job), line, strings(get(job, "env")));
+    }
+
+    /** The {@code steps} of a job (or of a composite action's {@code runs}). */
+    private static List<WorkflowFile.Step> steps(MappingNode parent) {
         List<WorkflowFile.Step> steps = new ArrayList<>();
-        if (get(job, "steps") instanceof SequenceNode seq) {
+        if (get(parent, "steps") instanceof SequenceNode seq) {
             for (Node stepNode : seq.getValue()) {
                 if (stepNode instanceof MappingNode step) {
-                    Map<String, String> with = new LinkedHashMap<>();
-                    if (get(step, "with") instanceof MappingNode withMap) {
-                        for (NodeTuple t : withMap.getValue()) {
-                            with.put(scalar(t.getKeyNode()), scalar(t.getValueNode()));
-                        }
-                    }
-                    steps.add(new WorkflowFile.Step(scalar(get(step, "name")), scalar(get(step, "uses")), with,
-                            line(step)));
+                    steps.add(new WorkflowFile.Step(scalar(get(step, "name")), scalar(get(step, "uses")),
+                            strings(get(step, "with")), line(step), scalar(get(step, "id")), scalar(get(step, "if")),
+                            strings(get(step, "env"))));
                 }
             }
         }
-        return new WorkflowFile.Job(id, permissions(get(job, "permissions")), environment, scalar(get(job, "if")),
-                steps, line);
+        return steps;
+    }
+
+    /** A mapping of names to scalars ({@code with}, {@code env}); a value that is not a scalar reads as null. */
+    private static Map<String, String> strings(Node node) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                values.put(scalar(t.getKeyNode()), scalar(t.getValueNode()));
+            }
+        }
+        return values;
     }
 
     /** {@code read-all} / {@code write-all} expand to every scope; a mapping is taken as it is. */
@@ -153,6 +193,6 @@ public final class WorkflowParser {
     }
 
     private static int line(Node node) {
-        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+        return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 }

@@ -25,12 +25,13 @@ import java.util.Map;
 public final class Linter {
     private final TrustLint trust;
     private final IdentityLint identity = new IdentityLint();
-    private final WorkflowLint workflow = new WorkflowLint();
+    private final WorkflowLint workflow;
     private final PolicyEvaluator evaluator;
 
     public Linter(PolicyEvaluator evaluator) {
         this.evaluator = evaluator;
         this.trust = new TrustLint(evaluator);
+        this.workflow = new WorkflowLint(evaluator);
     }
 
     /** The kind of document {@link #lintPolicy} is given. */
@@ -112,8 +113,19 @@ public final class Linter {
         return findings;
     }
 
+    /** A workflow file (or composite action) alone, or against a Setup's planned state (null: none). */
     public List<Finding> lintWorkflow(String location, WorkflowFile file, DesiredState state) {
-        return sorted(workflow.lint(location, file, state));
+        return lintWorkflow(location, file, state, Map.of());
+    }
+
+    /**
+     * A workflow file (or composite action) against the trusts that exist: a Setup's planned state (null: none) and
+     * the trust policies of roles known by ARN ({@code knownRolesByArn}, which win over the state's). They decide
+     * RC303 (the target's ExternalId), RC204 (the chained hop's session tags) and RC306–RC308 (the OIDC role's sub).
+     */
+    public List<Finding> lintWorkflow(String location, WorkflowFile file, DesiredState stateOrNull,
+            Map<String, Role> knownRolesByArn) {
+        return sorted(workflow.lint(location, file, stateOrNull, knownRolesByArn));
     }
 
     /** Every rule over what a Setup plans: trusts, permissions, chains, and the workflow it exports. */
@@ -183,7 +195,8 @@ public final class Linter {
                     + " seconds asked for the chained session; role chaining allows at most 3600"));
         }
         if (workflowYaml != null) {
-            findings.addAll(workflow.lint(".github/workflows/deploy.yml", new WorkflowParser().parse(workflowYaml), state));
+            findings.addAll(workflow.lint(".github/workflows/deploy.yml", new WorkflowParser().parse(workflowYaml), state,
+                    Map.of()));
         }
         return sorted(findings);
     }

@@ -70,4 +70,62 @@ class LintCommandTest {
         assertThat(run("lint", "--workflow", bad.toString())).isEqualTo(2);
         assertThat(cli.err()).contains("w.yml:", "not YAML");
     }
+
+    @Test
+    void aWorkflowWithAPolicyIsRefusedNamingTheOptionsAndWhatIsAllowed() throws Exception {
+        Path trust = Files.writeString(temp.resolve("t.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+        assertThat(run("lint", "--workflow", "src/test/resources/workflows/chained.yml", "--policy", trust.toString(),
+                "--type", "trust")).isEqualTo(2);
+        assertThat(cli.err()).contains("--policy and --workflow cannot be combined", "--policy FILE --type trust|identity",
+                "--workflow FILE (with --setup FILE and any number of --trust ARN=FILE)");
+        assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void optionsThatWouldBeIgnoredAreRefused() throws Exception {
+        Path trust = Files.writeString(temp.resolve("t.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+        assertThat(run("lint", "--setup", "examples/article.json", "--type", "trust")).isEqualTo(2);
+        assertThat(cli.err()).contains("--type says what --policy is, and there is no --policy");
+        cli.clear();
+        assertThat(run("lint", "--setup", "examples/article.json", "--trust", "arn:aws:iam::222222222222:role/deploy="
+                + trust)).isEqualTo(2);
+        assertThat(cli.err()).contains("--trust gives the trust of a role a workflow assumes, so it needs --workflow");
+        cli.clear();
+        assertThat(run("lint", "--policy", trust.toString(), "--type", "identity", "--setup", "examples/article.json"))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("an identity policy is linted alone");
+        cli.clear();
+        assertThat(run("lint", "--workflow", "src/test/resources/workflows/chained.yml", "--trust", trust.toString()))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("write ARN=FILE, a role ARN");
+    }
+
+    @Test
+    void aWorkflowIsCheckedAgainstTheTrustsGivenByArn() throws Exception {
+        Path assumeOnly = Files.writeString(temp.resolve("deploy-trust.json"), """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                  "Principal": {"AWS": "arn:aws:iam::111111111111:role/gha-deploy"}, "Action": "sts:AssumeRole",
+                  "Condition": {"StringEquals": {"sts:ExternalId": "ext-prod-4f9c2a7d1e"}}}]}
+                """);
+        String workflow = "src/test/resources/workflows/chained.yml";
+        assertThat(run("lint", "--workflow", workflow, "--format", "json")).isZero();
+        assertThat(cli.out()).doesNotContain("RC204");
+        cli.clear();
+        assertThat(run("lint", "--workflow", workflow, "--trust", "arn:aws:iam::222222222222:role/deploy=" + assumeOnly,
+                "--format", "json")).isEqualTo(1);
+        JsonNode findings = JSON.readTree(cli.out()).get("findings");
+        assertThat(findings.get(0).get("rule").asText()).isEqualTo("RC204");
+        assertThat(findings.get(0).get("location").asText()).isEqualTo(workflow + ":16 (jobs.deploy, step \"Deploy role\")");
+        cli.clear();
+        Files.writeString(temp.resolve("bad.json"), "{\"Statement\": 3}");
+        assertThat(run("lint", "--workflow", workflow, "--trust", "arn:aws:iam::222222222222:role/deploy="
+                + temp.resolve("bad.json"))).isEqualTo(2);
+        assertThat(cli.err()).contains("bad.json is not a valid IAM policy");
+    }
+
+    @Test
+    void aDockerActionIsRefusedNamingTheFile() {
+        assertThat(run("lint", "--workflow", "src/test/resources/workflows/docker/action.yml")).isEqualTo(2);
+        assertThat(cli.err()).contains("src/test/resources/workflows/docker/action.yml:4: this is a Docker action");
+    }
 }
