@@ -127,7 +127,8 @@ public final class LintCommand implements Callable<Integer> {
                     if (!output.json() && !output.sarif() && !f.placeholders().isEmpty()) {
                         out.println("note " + f.location() + ": read with " + String.join(", ", f.placeholders()));
                     }
-                    String location = found.size() == 1 && f.location().equals(policy.toString()) ? policy.toString()
+                    // a file that is one bare document is named alone, as before
+                    String location = found.size() == 1 && f.kind() == PolicyInputs.Kind.UNKNOWN ? policy.toString()
                             : f.location();
                     findings.addAll(linter.lintDocument(location, f.document(), kind, f.roleArn(),
                             f.accountId() != null ? f.accountId() : account, github));

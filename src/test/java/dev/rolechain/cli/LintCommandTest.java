@@ -54,8 +54,12 @@ class LintCommandTest {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"}]}");
         assertThat(run("lint", "--policy", trust.toString(), "--type", "trust")).isEqualTo(1);
         assertThat(cli.out()).contains("error RC203");
-        assertThat(run("lint", "--policy", trust.toString())).isEqualTo(2);
-        assertThat(cli.err()).contains("--type trust or --type identity");
+        cli.clear();
+        assertThat(run("lint", "--policy", trust.toString())).as("a Principal makes it a trust").isEqualTo(1);
+        assertThat(cli.out()).contains("error RC203");
+        cli.clear();
+        assertThat(run("lint", "--policy", trust.toString(), "--type", "resource")).isEqualTo(2);
+        assertThat(cli.err()).contains("--type resource: allowed are trust and identity");
     }
 
     @Test
@@ -76,8 +80,8 @@ class LintCommandTest {
         Path trust = Files.writeString(temp.resolve("t.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
         assertThat(run("lint", "--workflow", "src/test/resources/workflows/chained.yml", "--policy", trust.toString(),
                 "--type", "trust")).isEqualTo(2);
-        assertThat(cli.err()).contains("--policy and --workflow cannot be combined", "--policy FILE --type trust|identity",
-                "--workflow FILE (with --setup FILE and any number of --trust ARN=FILE)");
+        assertThat(cli.err()).contains("--policy and --workflow cannot be combined", "--policy FILE [--type trust|identity]",
+                "--workflow FILE (with --setup FILE and any number of --trust [ARN=]FILE)");
         assertThat(cli.out()).isEmpty();
     }
 
@@ -95,9 +99,11 @@ class LintCommandTest {
                 .isEqualTo(2);
         assertThat(cli.err()).contains("an identity policy is linted alone");
         cli.clear();
-        assertThat(run("lint", "--workflow", "src/test/resources/workflows/chained.yml", "--trust", trust.toString()))
+        Path bare = Files.writeString(temp.resolve("bare.json"), "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                + "\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111111111111:root\"},\"Action\":\"sts:AssumeRole\"}]}");
+        assertThat(run("lint", "--workflow", "src/test/resources/workflows/chained.yml", "--trust", bare.toString()))
                 .isEqualTo(2);
-        assertThat(cli.err()).contains("write ARN=FILE, a role ARN");
+        assertThat(cli.err()).contains("bare.json names no role: give ARN=FILE for a bare trust policy");
     }
 
     @Test
@@ -120,7 +126,7 @@ class LintCommandTest {
         Files.writeString(temp.resolve("bad.json"), "{\"Statement\": 3}");
         assertThat(run("lint", "--workflow", workflow, "--trust", "arn:aws:iam::222222222222:role/deploy="
                 + temp.resolve("bad.json"))).isEqualTo(2);
-        assertThat(cli.err()).contains("bad.json is not a valid IAM policy");
+        assertThat(cli.err()).contains("--trust arn:aws:iam::222222222222:role/deploy=", "bad.json");
     }
 
     @Test
