@@ -8,7 +8,7 @@ public enum Rule {
     RC104(Severity.ERROR, "Name the owner and one repository in every sub pattern: repo:OWNER/REPO:…; for production name "
             + "each repository (or accept the risk for the target: \"acceptRisk\": {\"RC104\": \"why\"})."),
     RC105(Severity.ERROR, "Use StringLike for patterns with * or ?, or remove the wildcard."),
-    RC106(Severity.ERROR, "Use StringEquals or StringLike without ForAllValues/ForAnyValue on the single-valued sub and aud claims."),
+    RC106(Severity.WARNING, "Use StringEquals or StringLike without ForAllValues/ForAnyValue on the single-valued sub and aud claims."),
     RC107(Severity.ERROR, "Deploy to production from a branch, tag or protected environment, not from pull requests "
             + "(or accept the risk for the target: \"acceptRisk\": {\"RC107\": \"why\"})."),
     RC109(Severity.ERROR, "Admit the sub form GitHub issues for the repository: repo:OWNER@OWNER_ID/REPO@REPO_ID:… for "
