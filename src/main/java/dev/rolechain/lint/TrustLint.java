@@ -29,6 +29,12 @@ public final class TrustLint {
     }
 
     public List<Finding> lint(String location, PolicyDocument trust, TrustContext context) {
+        if (context.roleAccountId() == null) {
+            String account = providerAccount(trust);
+            if (account != null) {
+                context = context.forRole(context.roleArn(), account);
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         List<Statement> statements = trust.statements();
         Map<Integer, List<WebIdentityProbes.Judgment>> judgments = new HashMap<>();
@@ -67,6 +73,29 @@ public final class TrustLint {
         }
         tagSession(location, statements, context, findings);
         return findings;
+    }
+
+    private static final java.util.regex.Pattern PROVIDER = java.util.regex.Pattern.compile(
+            "arn:[^:]+:iam::(\\d{12}):(?:oidc|saml)-provider/.+");
+
+    /**
+     * The role's account as the providers its trust names tell it: STS signs a web identity or SAML user in only to
+     * roles of the provider's own account, so a trust of one account's providers is a role of that account (null
+     * when it names none, or several accounts').
+     */
+    static String providerAccount(PolicyDocument trust) {
+        java.util.Set<String> accounts = new java.util.HashSet<>();
+        for (Statement s : trust.statements()) {
+            if (s.effect() == Effect.ALLOW && s.principal() != null) {
+                for (String federated : s.principal().values("Federated")) {
+                    java.util.regex.Matcher m = PROVIDER.matcher(federated);
+                    if (m.matches()) {
+                        accounts.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return accounts.size() == 1 ? accounts.iterator().next() : null;
     }
 
     /** Whether a statement trusts a GitHub Actions OIDC provider for sts:AssumeRoleWithWebIdentity. */
@@ -179,6 +208,13 @@ public final class TrustLint {
                     + " not one the tokens of " + j.provider().describe() + " carry, so no request has "
                     + (absent.size() == 1 ? "it" : "them");
         }
+        List<String> variables = new ArrayList<>();
+        s.conditions().stream().filter(c -> WebIdentityProbes.decidedByToken(c.key())).flatMap(c -> c.values().stream())
+                .filter(v -> v.matches(".*\\$\\{(?![$*?]})[^}]+}.*")).forEach(variables::add);
+        if (!variables.isEmpty()) {
+            return ": " + variables.get(0) + " holds an IAM policy variable (${…}) that no request resolves, so its condition "
+                    + "never holds (a placeholder from documentation, left in?)";
+        }
         String tried = j.results().stream().filter(r -> r.probe().kind() == WebIdentityProbes.Kind.OWN).findFirst()
                 .map(r -> " (for instance " + token(r.probe()) + ")").orElse("");
         return ": no value of its conditions is one a real token carries" + tried;
@@ -239,7 +275,8 @@ public final class TrustLint {
                 }
             }
         }
-        principals.stream().filter(Principal::isAccount).forEach(p -> findings.add(Rule.RC202.at(where,
+        principals.stream().filter(p -> Principal.isAccount(p) || p.matches("arn:[^:]+:iam::[^:]+:root"))
+                .forEach(p -> findings.add(Rule.RC202.at(where,
                 "the whole account " + p + " is trusted; any of its principals allowed sts:AssumeRole can assume this role")));
     }
 

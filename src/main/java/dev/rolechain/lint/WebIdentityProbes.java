@@ -203,6 +203,9 @@ public final class WebIdentityProbes {
 
     private static final Pattern DEFAULT_SUB = Pattern.compile("repo:([^/:@]*)(?:@([^/:]*))?/([^:@]*)(?:@([^:]*))?(?::(.*))?");
 
+    /** The claims that only the repository's own runs carry: another repository's probe never copies them. */
+    private static final Set<String> IDENTIFYING = Set.of("repository", "repository_id", "job_workflow_ref", "enterprise_id");
+
     /** One run of GitHub Actions that a probe token is issued for. */
     private record Run(String owner, String ownerId, String repository, String repositoryId, String kind, String value) {
         Run with(String owner, String ownerId, String repository, String repositoryId) {
@@ -265,10 +268,13 @@ public final class WebIdentityProbes {
         Run main = anchor.as("branch", "main");
         // another owner's and another repository's run of the same kind as the statement names (an environment of
         // the same name, say, which any repository can create)
+        // claims anyone's run may carry as well (the same actor, workflow name, branch or environment name) stay
+        Map<String, String> shared = new LinkedHashMap<>(pinned);
+        shared.keySet().removeIf(IDENTIFYING::contains);
         probes.add(gitHub(Kind.OTHER_OWNER, anchor.with(OTHER_OWNER, "99000001", "app", "99000002"), form, audience, provider,
-                Map.of()));
+                shared));
         probes.add(gitHub(Kind.OTHER_REPOSITORY, anchor.with(anchor.owner(), anchor.ownerId(), OTHER_REPOSITORY, "99000003"),
-                form, audience, provider, Map.of()));
+                form, audience, provider, shared));
         probes.add(gitHub(Kind.PULL_REQUEST, anchor.as("pull_request", null), form, audience, provider, pinned));
         probes.add(gitHub(Kind.ANY_BRANCH, anchor.as("branch", PROBE_BRANCH), form, audience, provider, pinned));
         probes.add(gitHub(Kind.ANY_TAG, anchor.as("tag", PROBE_TAG), form, audience, provider, pinned));
@@ -302,7 +308,9 @@ public final class WebIdentityProbes {
         }
         if (subs.isEmpty()) {
             probes.add(gitHub(Kind.OWN, main, form, audience, provider, pinned));
-            probes.add(gitHub(Kind.OTHER_AUDIENCE, main, form, PROBE_AUDIENCE, provider, pinned));
+        }
+        if (probes.stream().noneMatch(p -> p.kind() == Kind.OTHER_AUDIENCE)) {
+            probes.add(gitHub(Kind.OTHER_AUDIENCE, anchor, form, PROBE_AUDIENCE, provider, pinned));
         }
         return probes;
     }
@@ -465,9 +473,7 @@ public final class WebIdentityProbes {
         claims.put("workflow", "deploy");
         claims.put("actor", "rolechain-probe-actor");
         claims.put("actor_id", "99000009");
-        if (kind == Kind.OWN || kind == Kind.OTHER_AUDIENCE) {
-            pinned.forEach((claim, value) -> claims.put(claim.toLowerCase(Locale.ROOT), value));
-        }
+        pinned.forEach((claim, value) -> claims.put(claim.toLowerCase(Locale.ROOT), value));
         Map<String, List<String>> context = new LinkedHashMap<>();
         claims.forEach((claim, value) -> {
             if (provider.carries(claim)) {

@@ -1,0 +1,103 @@
+package dev.rolechain.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rolechain.github.WorkflowParser;
+import dev.rolechain.iam.PolicyEvaluator;
+import dev.rolechain.iam.PolicyInputs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Lint on trusts and workflows people really have (src/test/resources/corpus, each file's source in SOURCES.md): the
+ * verdict and the rules EXPECTED.tsv gives each file, reasoned there from AWS's and GitHub's documentation, hold.
+ */
+class RealWorldCorpusTest {
+    private static final Path CORPUS = Path.of("src/test/resources/corpus");
+    private static final Set<String> GITHUB_RULES = Set.of("RC101", "RC102", "RC103", "RC104", "RC105", "RC106", "RC107",
+            "RC108", "RC109", "RC110");
+
+    private final Linter linter = new Linter(new PolicyEvaluator());
+
+    /** One line of EXPECTED.tsv. */
+    record Expected(String file, String provider, String verdict, List<String> expect, List<String> absent, String reason) {
+        @Override
+        public String toString() {
+            return file + " (" + provider + ", " + verdict + ")";
+        }
+    }
+
+    static Stream<Arguments> corpus() throws IOException {
+        List<Arguments> cases = new ArrayList<>();
+        for (String line : Files.readAllLines(CORPUS.resolve("EXPECTED.tsv"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("file\t") || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\t", -1);
+            cases.add(Arguments.of(new Expected(c[0].strip(), c[1].strip(), c[2].strip(), rules(c[3]), rules(c[4]),
+                    c.length > 5 ? c[5] : "")));
+        }
+        return cases.stream();
+    }
+
+    private static List<String> rules(String column) {
+        return column.isBlank() || column.strip().equals("-") ? List.of()
+                : Arrays.stream(column.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private List<Finding> lint(Expected e) throws Exception {
+        Path file = CORPUS.resolve(e.file());
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (e.file().startsWith("workflows/")) {
+            return linter.lintWorkflow(e.file(), new WorkflowParser().parse(text), null, Map.of());
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (PolicyInputs.Found f : PolicyInputs.read(e.file(), text)) {
+            Linter.PolicyType type = f.kind() == PolicyInputs.Kind.IDENTITY ? Linter.PolicyType.IDENTITY
+                    : f.kind() == PolicyInputs.Kind.TRUST ? Linter.PolicyType.TRUST
+                    : f.document().statements().stream().anyMatch(s -> s.principal() != null) ? Linter.PolicyType.TRUST
+                    : Linter.PolicyType.IDENTITY;
+            findings.addAll(linter.lintDocument(f.location(), f.document(), type, f.roleArn(), f.accountId(), null));
+        }
+        return findings;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void lintGivesTheDocumentedVerdict(Expected e) throws Exception {
+        if (e.verdict().equals("refused")) {
+            assertThatThrownBy(() -> lint(e)).isInstanceOf(PolicyInputs.InputException.class)
+                    .hasMessageMatching(java.util.regex.Pattern.quote(e.file()) + ":\\d+(:\\d+)?: .*expected .*");
+            return;
+        }
+        List<Finding> findings = lint(e);
+        List<String> ids = findings.stream().map(Finding::ruleId).toList();
+        String all = String.join("\n", findings.stream().map(f -> f.ruleId() + " " + f.message()).toList());
+        assertThat(ids).as("%s: %s%n%s", e, e.reason(), all).containsAll(e.expect());
+        assertThat(ids).as("%s: %s%n%s", e, e.reason(), all).doesNotContainAnyElementsOf(e.absent());
+        switch (e.verdict()) {
+            case "any-owner" -> assertThat(ids).as(all).containsAnyOf("RC101", "RC102");
+            case "owner-wide" -> assertThat(ids).as(all).contains("RC104").doesNotContain("RC101", "RC102");
+            case "named" -> assertThat(ids).as(all).doesNotContain("RC101", "RC102", "RC104", "RC111");
+            case "nothing" -> assertThat(ids).as(all).contains("RC111");
+            case "any-subject" -> assertThat(ids).as(all).containsAnyOf("RC120", "RC121");
+            case "pinned" -> assertThat(ids).as(all).doesNotContain("RC120", "RC111");
+            default -> { }
+        }
+        if (!e.provider().equals("github") && !e.file().startsWith("workflows/")) {
+            assertThat(ids).as("no GitHub rule on a %s trust: %s", e.provider(), all).doesNotContainAnyElementsOf(GITHUB_RULES);
+        }
+    }
+}
