@@ -20,7 +20,9 @@ import java.util.Locale;
  * with the packaged app when it is built and with {@code java -jar} (target ≤ 2 s packaged).
  */
 public final class LintBench {
-    private static final Path PACKAGED = Path.of("target/jpackage/image/rolechain/bin/rolechain");
+    /** The build folder whose packaged app and jar are run: this project's target/, or -Drolechain.target=DIR. */
+    private static final Path TARGET = Path.of(System.getProperty("rolechain.target", "target"));
+    private static final Path PACKAGED = TARGET.resolve("jpackage/image/rolechain/bin/rolechain");
     private static final int ROUNDS = 7;
 
     public static void main(String[] args) throws Exception {
@@ -68,8 +70,7 @@ public final class LintBench {
 
         Path dump = Files.createTempFile("rolechain-lint-bench", ".json");
         SyntheticAccount.writeDump(dump, count);
-        Path jar = Files.list(Path.of("target")).filter(p -> p.getFileName().toString().matches("rolechain-.*\\.jar")
-                && !p.getFileName().toString().contains("original")).findFirst().orElse(null);
+        Path jar = Files.isRegularFile(TARGET.resolve("rolechain.jar")) ? TARGET.resolve("rolechain.jar") : null;
         List<List<String>> commands = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (Files.isExecutable(PACKAGED)) {
