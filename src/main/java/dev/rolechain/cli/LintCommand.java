@@ -68,6 +68,11 @@ public final class LintCommand implements Callable<Integer> {
             + "list-roles or get-account-authorization-details output (or a template that names its roles); repeatable.")
     List<String> trusts = new ArrayList<>();
 
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "With --workflow: a profile of ~/.aws/config whose "
+            + "account's roles are read live (read-only), so that the workflow is checked against the trusts that exist; "
+            + "repeatable, one per account (the tooling account's and each deploy role's).")
+    List<String> profiles = new ArrayList<>();
+
     @CommandLine.Mixin
     OutputFormat output = new OutputFormat(OutputFormat.Format.sarif);
 
@@ -148,6 +153,22 @@ public final class LintCommand implements Callable<Integer> {
                 }
                 if (workflowFile != null) {
                     Map<String, Role> known = new LinkedHashMap<>();
+                    if (!profiles.isEmpty()) {
+                        try {
+                            var loaded = services.inspectSources().load(new dev.rolechain.aws.InspectSources.Request(profiles,
+                                    List.of(), null, null), (profile, message) -> err.println(profile + ": " + message),
+                                    () -> false);
+                            for (var account : loaded.accounts()) {
+                                for (Role role : account.iam().roles()) {
+                                    known.put(dev.rolechain.iam.Arns.role(account.partition(), account.accountId(), role.path(),
+                                            role.name()), role);
+                                }
+                            }
+                        } catch (dev.rolechain.aws.TrustReader.ReadException e) {
+                            err.println("rolechain: --profile: " + e.getMessage());
+                            return 1;
+                        }
+                    }
                     for (String trust : trusts) {
                         String[] arnAndFile = ROLE_ARN.matcher(trust.split("=", 2)[0]).matches() ? trust.split("=", 2)
                                 : new String[] {null, trust};
@@ -201,7 +222,7 @@ public final class LintCommand implements Callable<Integer> {
     /** What is wrong with the combination of options given (null: nothing): no option is ever ignored. */
     private String refusal() {
         String allowed = "lint takes --setup FILE; --policy FILE [--type trust|identity] [--account ID] (with --setup FILE "
-                + "for a trust); or --workflow FILE (with --setup FILE and any number of --trust [ARN=]FILE)";
+                + "for a trust); or --workflow FILE (with --setup FILE, any number of --trust [ARN=]FILE and --profile PROFILE)";
         if (policy != null && workflowFile != null) {
             return "--policy and --workflow cannot be combined: " + allowed;
         }
@@ -214,6 +235,9 @@ public final class LintCommand implements Callable<Integer> {
         if (policy != null && setupFile != null && "identity".equals(type)) {
             return "--setup with --policy checks a trust policy against the Setup's GitHub side; an identity policy is "
                     + "linted alone: drop --setup, or use --type trust";
+        }
+        if (!profiles.isEmpty() && workflowFile == null) {
+            return "--profile reads the roles a workflow assumes, so it needs --workflow: " + allowed;
         }
         if (!trusts.isEmpty() && workflowFile == null) {
             return "--trust gives the trust of a role a workflow assumes, so it needs --workflow: " + allowed;

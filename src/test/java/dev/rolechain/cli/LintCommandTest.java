@@ -81,7 +81,7 @@ class LintCommandTest {
         assertThat(run("lint", "--workflow", "src/test/resources/workflows/chained.yml", "--policy", trust.toString(),
                 "--type", "trust")).isEqualTo(2);
         assertThat(cli.err()).contains("--policy and --workflow cannot be combined", "--policy FILE [--type trust|identity]",
-                "--workflow FILE (with --setup FILE and any number of --trust [ARN=]FILE)");
+                "--workflow FILE (with --setup FILE, any number of --trust [ARN=]FILE and --profile PROFILE)");
         assertThat(cli.out()).isEmpty();
     }
 

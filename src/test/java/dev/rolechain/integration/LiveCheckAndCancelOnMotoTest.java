@@ -75,7 +75,9 @@ class LiveCheckAndCancelOnMotoTest {
         };
         assertThatThrownBy(() -> services.applier().apply(state, (a, r, w, d) -> false, cancelAfterThree))
                 .isInstanceOf(Applier.CancelledException.class).hasMessageContaining("running apply again finishes");
-        assertThat(written.get()).isEqualTo(3);
+        // writes run up to four at once: those already past their cancel check when the third began still finish, and
+        // none starts after (found flaky in CI: 4 written)
+        assertThat(written.get()).isBetween(3, 6);
         assertThat(services.livePlanner().plan(state)).extracting(Change::action).contains(Change.Action.CREATE);
 
         Applier.Result rerun = services.applier().apply(state, (a, r, w, d) -> false);
