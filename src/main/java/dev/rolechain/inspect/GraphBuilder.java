@@ -506,8 +506,7 @@ public final class GraphBuilder {
     }
 
     private static boolean isGitHub(String providerId, Statement statement) {
-        return providerId.startsWith(GITHUB_ISSUER)
-                || subPatterns(statement, providerId).stream().anyMatch(v -> v.startsWith("repo:"));
+        return dev.rolechain.lint.Provider.ofIssuer(providerId).bySubjects(subPatterns(statement, providerId)).gitHub();
     }
 
     /** The sub values a statement admits with StringEquals or StringLike (any qualifier). */
