@@ -43,7 +43,11 @@ import java.util.stream.Collectors;
 public final class SarifReport {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     /** Where the rules are documented: the project's docs/lint-rules.md (change here if the project moves). */
-    public static final String RULES_DOC = "https://github.com/rolechain/rolechain/blob/main/docs/lint-rules.md";
+    /**
+     * Where the rules are documented, as the help text names it: Rolechain has no public address to link to, so the
+     * log carries no informationUri or helpUri (both optional) rather than one that leads nowhere.
+     */
+    public static final String RULES_DOC = "docs/lint-rules.md";
     /** The key of {@code partialFingerprints}: a SHA-256 of rule id, location and message. */
     public static final String FINGERPRINT = "rolechainFinding/v1";
 
@@ -73,15 +77,17 @@ public final class SarifReport {
         log.put("$schema", SCHEMA).put("version", "2.1.0");
         ObjectNode run = log.putArray("runs").addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "Rolechain").put("informationUri", RULES_DOC).put("semanticVersion", Version.get());
+        driver.put("name", "Rolechain").put("semanticVersion", Version.get());
         ArrayNode rules = driver.putArray("rules");
         for (Rule rule : Rule.values()) {
             ObjectNode r = rules.addObject();
             r.put("id", rule.name()).put("name", name(rule));
             r.putObject("shortDescription").put("text", shortDescription(rule));
             r.putObject("fullDescription").put("text", rule.fix());
-            r.putObject("help").put("text", rule.fix());
-            r.put("helpUri", helpUri(rule));
+            String where = RULES_DOC + ", section \"" + section(rule) + "\"";
+            r.putObject("help").put("text", rule.fix() + " (" + where + ")")
+                    .put("markdown", rule.fix() + "\n\nSee " + RULES_DOC + ", [" + section(rule) + "](" + RULES_DOC + "#"
+                            + anchor(section(rule)) + ").");
             r.putObject("defaultConfiguration").put("level", level(rule.severity()));
         }
         ArrayNode results = run.putArray("results");
@@ -131,9 +137,6 @@ public final class SarifReport {
         return RULES.getProperty(rule.name() + ".section", "Lint rules");
     }
 
-    static String helpUri(Rule rule) {
-        return RULES_DOC + "#" + anchor(section(rule));
-    }
 
     /** GitHub's anchor of a Markdown heading: lower case, spaces as dashes, punctuation other than - and _ dropped. */
     static String anchor(String heading) {
