@@ -53,9 +53,12 @@ public record Provider(Kind kind, String issuer, boolean shared) {
     /** The provider of an issuer (the URL without https://). */
     public static Provider ofIssuer(String issuer) {
         String id = issuer.toLowerCase(Locale.ROOT).replaceFirst("^https://", "").replaceFirst("/+$", "");
-        if (id.equals("token.actions.githubusercontent.com") || id.startsWith("token.actions.githubusercontent.com/")
-                || GHE_COM.matcher(id).matches()) {
+        if (id.equals("token.actions.githubusercontent.com")) {
             return new Provider(Kind.GITHUB, issuer, true);
+        }
+        if (id.startsWith("token.actions.githubusercontent.com/") || GHE_COM.matcher(id).matches()) {
+            // an enterprise's own issuer: only its workflows get tokens from it
+            return new Provider(Kind.GITHUB, issuer, false);
         }
         if (GHES.matcher(id).matches()) {
             return new Provider(Kind.GITHUB, issuer, false);
@@ -110,7 +113,9 @@ public record Provider(Kind kind, String issuer, boolean shared) {
     public boolean carries(String claim) {
         return switch (kind) {
             case GITHUB -> GITHUB_CLAIMS.contains(claim);
-            case EKS -> claim.equals("sub") || claim.equals("aud");
+            // AWS evaluates only the standard claims for these (the January 2026 claims are GitHub's, Google's,
+            // CircleCI's and OCI's)
+            case EKS, GITLAB, TERRAFORM_CLOUD -> claim.equals("sub") || claim.equals("aud");
             case COGNITO -> claim.equals("sub") || claim.equals("aud") || claim.equals("amr");
             default -> true;
         };

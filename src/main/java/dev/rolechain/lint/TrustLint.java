@@ -126,11 +126,24 @@ public final class TrustLint {
                 && s.conditions().stream().filter(c -> claim(c, issuer, "sub")).noneMatch(c -> WebIdentityProbes.positive(c.operator()));
         Optional<WebIdentityProbes.Probe> otherOwner = j.admitted(WebIdentityProbes.Kind.OTHER_OWNER);
         Optional<WebIdentityProbes.Probe> otherRepository = j.admitted(WebIdentityProbes.Kind.OTHER_REPOSITORY);
+        Optional<WebIdentityProbes.Probe> enterprise = j.admitted(WebIdentityProbes.Kind.ENTERPRISE);
+        boolean reusable = s.conditions().stream().anyMatch(c -> claim(c, issuer, "job_workflow_ref")
+                && WebIdentityProbes.positive(c.operator())) || WebIdentityProbes.positiveValues(s, issuer, "sub").stream()
+                        .anyMatch(v -> v.contains("job_workflow_ref:"));
         if (otherOwner.isPresent()) {
-            findings.add(Rule.RC102.at(where, "any repository of any owner can assume this role: a token of another owner's "
-                    + "repository (" + token(otherOwner.get()) + ") is admitted" + (negativeOnly ? "; its only sub "
-                    + "conditions are negated (StringNot…), which every other subject meets" : s.conditions().stream()
-                    .noneMatch(c -> claim(c, issuer, "sub")) ? "; no condition names the repository" : "")));
+            String repository = otherOwner.get().repository();
+            findings.add(Rule.RC102.at(where, "any repository of any owner" + (j.provider().shared() ? ""
+                    : " that gets tokens from " + issuer + " (every repository of that enterprise or server)")
+                    + " can assume this role: a token of another owner's repository (" + repository + ", " + token(otherOwner.get()) + ") is admitted" + (negativeOnly
+                    ? "; its only sub conditions are negated (StringNot…) or Null, which every other subject meets"
+                    : reusable ? "; the reusable workflow it names can be called from any repository that may read it "
+                    + "(all of them, for a public one), and the token then carries the caller's repository"
+                    : s.conditions().stream().noneMatch(c -> claim(c, issuer, "sub")) ? "; no condition names the repository"
+                    : "")));
+        } else if (enterprise.isPresent()) {
+            findings.add(Rule.RC104.at(where, context.isProduction() ? Severity.ERROR : Severity.WARNING, "every repository of "
+                    + "every organization of the enterprise can assume this role: a token of another organization's "
+                    + "repository with the same enterprise_id (" + token(enterprise.get()) + ") is admitted"));
         } else if (otherRepository.isPresent()) {
             String repository = otherRepository.get().repository();
             String owner = repository.substring(0, repository.indexOf('/'));
@@ -139,6 +152,12 @@ public final class TrustLint {
                     + (otherRepository.get().sub().startsWith("repo:") ? "" : " (its sub does not name one repository)")
                     + ": a token of "
                     + "another of its repositories (" + token(otherRepository.get()) + ") is admitted"));
+        }
+        if (otherOwner.isEmpty()) {
+            j.admitted(WebIdentityProbes.Kind.OTHER_IDS).ifPresent(p -> findings.add(Rule.RC104.at(where,
+                    context.isProduction() ? Severity.ERROR : Severity.WARNING, "the ids in the immutable sub are wildcards, "
+                    + "so a repository that takes over the name " + p.repository() + " after a rename, transfer or deletion "
+                    + "(another owner or repository id) can assume this role: " + token(p) + " is admitted")));
         }
         if (context.owner() != null) {
             for (String sub : WebIdentityProbes.positiveValues(s, issuer, "sub")) {
@@ -190,8 +209,14 @@ public final class TrustLint {
 
     private static final java.util.regex.Pattern OWNER = java.util.regex.Pattern.compile("^repo:([^/@:]+)[@/]");
 
-    /** Why no token matches: the keys no token of the provider carries, or else the values tried. */
+    /** Why no token matches: the provider's account, the keys no token of the provider carries, or else the values tried. */
     private static String whyNothing(Statement s, WebIdentityProbes.Judgment j) {
+        java.util.regex.Matcher provider = PROVIDER.matcher(j.principal());
+        java.util.regex.Matcher role = ARN_ACCOUNT.matcher(j.roleArn());
+        if (provider.matches() && role.matches() && !provider.group(1).equals(role.group(1))) {
+            return ": the provider is in account " + provider.group(1) + " and the role in " + role.group(1) + ", and STS "
+                    + "signs a web identity in only to roles of the provider's own account";
+        }
         String prefix = j.provider().issuer().toLowerCase(Locale.ROOT) + ":";
         List<String> absent = new ArrayList<>();
         for (Condition c : s.conditions()) {
@@ -230,10 +255,21 @@ public final class TrustLint {
         boolean anySubject = j.admitted(WebIdentityProbes.Kind.OTHER_SUBJECT).isPresent();
         boolean anyAudience = j.admitted(WebIdentityProbes.Kind.OTHER_AUDIENCE).isPresent();
         if (anySubject && provider.kind() != Provider.Kind.COGNITO) {
-            findings.add(Rule.RC120.at(where, provider.shared() ? Severity.ERROR : Severity.WARNING, "any identity "
-                    + provider.describe() + " issues tokens for can assume this role: no condition pins the sub claim"
-                    + (provider.shared() ? ", and the issuer serves every one of its customers"
-                    : provider.kind() == Provider.Kind.EKS ? " (every service account of the cluster)" : "")));
+            WebIdentityProbes.Probe probe = j.admitted(WebIdentityProbes.Kind.OTHER_SUBJECT).orElseThrow();
+            boolean unpinned = probe.sub().equals(WebIdentityProbes.PROBE_SUBJECT);
+            String tenant = switch (provider.kind()) {
+                case GITLAB -> "another group or project";
+                case TERRAFORM_CLOUD -> "another organization";
+                case EKS -> "another namespace";
+                default -> "another tenant";
+            };
+            findings.add(Rule.RC120.at(where, provider.shared() ? Severity.ERROR : Severity.WARNING, unpinned
+                    ? "any identity " + provider.describe() + " issues tokens for can assume this role: no condition pins "
+                    + "the sub claim" + (provider.shared() ? ", and the issuer serves every one of its customers"
+                    : provider.kind() == Provider.Kind.EKS ? " (every service account of the cluster)" : "")
+                    : "identities of " + tenant + " of " + provider.describe() + " can assume this role: the sub pattern "
+                    + "leaves the " + (provider.kind() == Provider.Kind.EKS ? "namespace" : "owner") + " open, and sub \""
+                    + probe.sub() + "\" is admitted" + (provider.shared() ? " (anyone can register such a name)" : "")));
         }
         if (anyAudience) {
             boolean cognito = provider.kind() == Provider.Kind.COGNITO;

@@ -42,8 +42,8 @@ public final class WebIdentityProbes {
 
     /** What a probe stands for; findings are decided by which of them get in. */
     public enum Kind {
-        OTHER_OWNER, OTHER_REPOSITORY, PULL_REQUEST, ANY_BRANCH, ANY_TAG, ANY_ENVIRONMENT, OTHER_IDS, OTHER_AUDIENCE,
-        OTHER_SUBJECT, OWN
+        OTHER_OWNER, OTHER_REPOSITORY, ENTERPRISE, PULL_REQUEST, ANY_BRANCH, ANY_TAG, ANY_ENVIRONMENT, OTHER_IDS,
+        OTHER_AUDIENCE, OTHER_SUBJECT, OWN
     }
 
     /** One probe token: what it stands for, its sub (for messages) and the request context keys it gives IAM. */
@@ -123,8 +123,11 @@ public final class WebIdentityProbes {
     /** Whether the token decides a condition key: every key but the global ones (aws:, sts:), present or absent. */
     static boolean decidedByToken(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
-        return !lower.startsWith("aws:") && !lower.startsWith("sts:");
+        return !lower.startsWith("aws:") && !lower.startsWith("sts:") || lower.equals("aws:viaawsservice");
     }
+
+    /** What every AssumeRoleWithWebIdentity request has: it is a direct call, never one a service makes on one's behalf. */
+    private static final Map<String, List<String>> REQUEST = Map.of("aws:ViaAWSService", List.of("false"));
 
     private Judgment judge(int index, Statement s, String federated, List<Statement> alone, PolicyDocument trust,
             String roleArn) {
@@ -140,7 +143,16 @@ public final class WebIdentityProbes {
         }
         PolicyDocument document = PolicyRelaxing.relax(new PolicyDocument(trust.version(), trust.id(), statements),
                 WebIdentityProbes::decidedByToken);
-        List<String> subs = positiveValues(s, issuer, "sub");
+        List<String> subs = new ArrayList<>(positiveValues(s, issuer, "sub"));
+        // what a Deny's negated sub leaves in (Deny unless StringNotLike repo:acme/*) is a subject the trust names too
+        for (Statement deny : alone.subList(1, alone.size())) {
+            for (Condition c : deny.conditions()) {
+                String base = c.operator().replaceFirst("^For(Any|All)Values?:", "");
+                if (c.key().equalsIgnoreCase(issuer + ":sub") && base.startsWith("StringNot")) {
+                    subs.addAll(c.values());
+                }
+            }
+        }
         Provider provider = Provider.ofPrincipal(federated.contains(":oidc-provider/") ? federated : issuer).bySubjects(subs);
         provider = new Provider(provider.kind(), issuer, provider.shared());
         String role = roleArn != null ? roleArn : standInRole(principal);
@@ -203,9 +215,6 @@ public final class WebIdentityProbes {
 
     private static final Pattern DEFAULT_SUB = Pattern.compile("repo:([^/:@]*)(?:@([^/:]*))?/([^:@]*)(?:@([^:]*))?(?::(.*))?");
 
-    /** The claims that only the repository's own runs carry: another repository's probe never copies them. */
-    private static final Set<String> IDENTIFYING = Set.of("repository", "repository_id", "job_workflow_ref", "enterprise_id");
-
     /** One run of GitHub Actions that a probe token is issued for. */
     private record Run(String owner, String ownerId, String repository, String repositoryId, String kind, String value) {
         Run with(String owner, String ownerId, String repository, String repositoryId) {
@@ -220,6 +229,7 @@ public final class WebIdentityProbes {
             return switch (kind) {
                 case "tag" -> "refs/tags/" + value;
                 case "pull_request" -> "refs/pull/1/merge";
+                case "pull_request_target" -> "refs/heads/" + value;
                 case "branch" -> "refs/heads/" + value;
                 default -> "refs/heads/main";
             };
@@ -228,7 +238,7 @@ public final class WebIdentityProbes {
         String context() {
             return switch (kind) {
                 case "tag" -> "ref:refs/tags/" + value;
-                case "pull_request" -> "pull_request";
+                case "pull_request", "pull_request_target" -> "pull_request";
                 case "environment" -> "environment:" + value.replace(":", "%3A");
                 default -> "ref:refs/heads/" + value;
             };
@@ -236,52 +246,83 @@ public final class WebIdentityProbes {
     }
 
     /** How the statement's subs are written: GitHub's default form (by names or immutable), or a custom template. */
-    private record Form(boolean immutable, List<String> template) {
+    private record Form(boolean immutable, List<String> template, Map<String, String> values) {
+        Form(boolean immutable, List<String> template) {
+            this(immutable, template, Map.of());
+        }
+
+        static Form custom(String sub) {
+            return new Form(false, templateOf(sub), customValues(sub));
+        }
     }
 
     private List<Probe> gitHubProbes(Statement s, Provider provider, List<String> subs) {
+        Map<String, String> pinned = pinnedClaims(s, provider);
         Run anchor = null;
         Form form = new Form(false, null);
         List<Run> own = new ArrayList<>();
         for (String sub : subs) {
             Run run = parseDefault(sub);
             if (run != null) {
-                own.add(run);
+                own.add(refine(run, pinned));
                 if (anchor == null) {
-                    anchor = run;
+                    anchor = refine(run, pinned);
                     form = new Form(run.ownerId() != null, null);
                 }
             }
         }
         // a sub that is neither GitHub's default form nor names a claim key of a custom template is no real token's
-        List<String> customSubs = subs.stream().filter(v -> !v.startsWith("repo:") && !templateOf(v).isEmpty()).toList();
+        List<String> customSubs = subs.stream().filter(v -> parseDefault(v) == null && !templateOf(v).isEmpty()).toList();
         if (anchor == null && !customSubs.isEmpty()) {
-            form = new Form(false, templateOf(customSubs.get(0)));
-            anchor = parseCustom(customSubs.get(0));
+            form = Form.custom(customSubs.get(0));
+            anchor = refine(parseCustom(customSubs.get(0)), pinned);
         }
         if (anchor == null) {
-            anchor = fromClaims(s, provider);
+            anchor = refine(new Run("acme", null, "app", null, "branch", "main"), pinned);
         }
         String audience = firstLiteral(positiveValues(s, provider.issuer(), "aud"), "sts.amazonaws.com");
-        Map<String, String> pinned = pinnedClaims(s, provider);
-        List<Probe> probes = new ArrayList<>();
-        Run main = anchor.as("branch", "main");
-        // another owner's and another repository's run of the same kind as the statement names (an environment of
-        // the same name, say, which any repository can create)
-        // claims anyone's run may carry as well (the same actor, workflow name, branch or environment name) stay
+        // claims the run does not decide (the actor, the workflow's name, a reusable workflow that any repository may
+        // call) go into every probe: another owner's run can carry them too; an enterprise only its own members' runs
         Map<String, String> shared = new LinkedHashMap<>(pinned);
-        shared.keySet().removeIf(IDENTIFYING::contains);
+        shared.keySet().removeIf(RUN_CLAIMS::contains);
+        Map<String, String> stranger = new LinkedHashMap<>(shared);
+        stranger.remove("enterprise_id");
+        List<Probe> probes = new ArrayList<>();
         probes.add(gitHub(Kind.OTHER_OWNER, anchor.with(OTHER_OWNER, "99000001", "app", "99000002"), form, audience, provider,
-                shared));
+                stranger));
         probes.add(gitHub(Kind.OTHER_REPOSITORY, anchor.with(anchor.owner(), anchor.ownerId(), OTHER_REPOSITORY, "99000003"),
                 form, audience, provider, shared));
-        probes.add(gitHub(Kind.PULL_REQUEST, anchor.as("pull_request", null), form, audience, provider, pinned));
-        probes.add(gitHub(Kind.ANY_BRANCH, anchor.as("branch", PROBE_BRANCH), form, audience, provider, pinned));
-        probes.add(gitHub(Kind.ANY_TAG, anchor.as("tag", PROBE_TAG), form, audience, provider, pinned));
-        probes.add(gitHub(Kind.ANY_ENVIRONMENT, anchor.as("environment", PROBE_ENVIRONMENT), form, audience, provider, pinned));
+        if (pinned.containsKey("enterprise_id")) {
+            probes.add(gitHub(Kind.ENTERPRISE, anchor.with(OTHER_OWNER, "99000001", "app", "99000002"), form, audience,
+                    provider, shared));
+        }
+        // the owner and repository patterns themselves: acme* admits acme-evil, app* admits app-anything
+        for (String sub : subs) {
+            Matcher m = DEFAULT_SUB.matcher(sub);
+            if (!m.matches() || parseDefault(sub) == null) {
+                continue;
+            }
+            String ownerPattern = m.group(1);
+            String repositoryPattern = m.group(3);
+            if (wildcard(ownerPattern) && !ownerPattern.equals("*")) {
+                probes.add(gitHub(Kind.OTHER_OWNER, anchor.with(named(ownerPattern), "99000001", fill(repositoryPattern, "app"),
+                        "99000002"), form, audience, provider, stranger));
+            }
+            if (wildcard(repositoryPattern) && !repositoryPattern.equals("*") && !wildcard(ownerPattern)) {
+                probes.add(gitHub(Kind.OTHER_REPOSITORY, anchor.with(ownerPattern, anchor.ownerId(), named(repositoryPattern),
+                        "99000003"), form, audience, provider, shared));
+            }
+        }
+        // a pull request: pull_request runs on the merge ref, pull_request_target on the base branch
+        probes.add(gitHub(Kind.PULL_REQUEST, anchor.as("pull_request", null), form, audience, provider, shared));
+        probes.add(gitHub(Kind.PULL_REQUEST, anchor.as("pull_request_target", anchor.kind().equals("branch")
+                ? anchor.value() : "main"), form, audience, provider, shared));
+        probes.add(gitHub(Kind.ANY_BRANCH, anchor.as("branch", PROBE_BRANCH), form, audience, provider, shared));
+        probes.add(gitHub(Kind.ANY_TAG, anchor.as("tag", PROBE_TAG), form, audience, provider, shared));
+        probes.add(gitHub(Kind.ANY_ENVIRONMENT, anchor.as("environment", PROBE_ENVIRONMENT), form, audience, provider, shared));
         if (form.immutable()) {
-            probes.add(gitHub(Kind.OTHER_IDS, main.with(anchor.owner(), "99000004", anchor.repository(), "99000005"),
-                    form, audience, provider, Map.of()));
+            probes.add(gitHub(Kind.OTHER_IDS, anchor.with(anchor.owner(), "99000004", anchor.repository(), "99000005"),
+                    form, audience, provider, shared));
         }
         for (String sub : subs) {
             Matcher m = DEFAULT_SUB.matcher(sub);
@@ -293,32 +334,71 @@ public final class WebIdentityProbes {
                 String named = fill(context.substring(context.indexOf('/', 9) + 1).replace("*", PROBE_BRANCH), "x");
                 boolean branch = context.startsWith("ref:refs/heads/");
                 probes.add(gitHub(branch ? Kind.ANY_BRANCH : Kind.ANY_TAG, run.as(branch ? "branch" : "tag", named), form,
-                        audience, provider, pinned));
+                        audience, provider, shared));
             }
         }
         for (Run run : own) {
-            probes.add(gitHub(Kind.OWN, run, new Form(run.ownerId() != null, null), audience, provider, pinned));
-            probes.add(gitHub(Kind.OTHER_AUDIENCE, run, new Form(run.ownerId() != null, null), PROBE_AUDIENCE, provider, pinned));
+            probes.add(gitHub(Kind.OWN, run, new Form(run.ownerId() != null, null), audience, provider, shared));
+            probes.add(gitHub(Kind.OTHER_AUDIENCE, run, new Form(run.ownerId() != null, null), PROBE_AUDIENCE, provider, shared));
         }
         for (String custom : customSubs) {
-            Run run = parseCustom(custom);
-            Form customForm = new Form(false, templateOf(custom));
-            probes.add(gitHub(Kind.OWN, run, customForm, audience, provider, pinned));
-            probes.add(gitHub(Kind.OTHER_AUDIENCE, run, customForm, PROBE_AUDIENCE, provider, pinned));
+            Run run = refine(parseCustom(custom), pinned);
+            probes.add(gitHub(Kind.OWN, run, Form.custom(custom), audience, provider, shared));
+            probes.add(gitHub(Kind.OTHER_AUDIENCE, run, Form.custom(custom), PROBE_AUDIENCE, provider, shared));
         }
         if (subs.isEmpty()) {
-            probes.add(gitHub(Kind.OWN, main, form, audience, provider, pinned));
+            probes.add(gitHub(Kind.OWN, anchor, form, audience, provider, shared));
         }
         if (probes.stream().noneMatch(p -> p.kind() == Kind.OTHER_AUDIENCE)) {
-            probes.add(gitHub(Kind.OTHER_AUDIENCE, anchor, form, PROBE_AUDIENCE, provider, pinned));
+            probes.add(gitHub(Kind.OTHER_AUDIENCE, anchor, form, PROBE_AUDIENCE, provider, shared));
         }
         return probes;
+    }
+
+    /** The claims a run decides: a statement's pinned value for one of them shapes the run, not the probes of others. */
+    private static final Set<String> RUN_CLAIMS = Set.of("sub", "aud", "repository", "repository_id", "ref", "environment");
+
+    /** A run as the statement's pinned repository, ref and environment claims shape it (a sub may leave them open). */
+    private static Run refine(Run run, Map<String, String> pinned) {
+        String owner = run.owner();
+        String repository = run.repository();
+        String repositoryId = pinned.getOrDefault("repository_id", run.repositoryId());
+        String named = pinned.get("repository");
+        if (named != null && named.indexOf('/') > 0 && named.indexOf('/') < named.length() - 1) {
+            owner = named.substring(0, named.indexOf('/'));
+            repository = named.substring(named.indexOf('/') + 1);
+        }
+        String kind = run.kind();
+        String value = run.value();
+        if (pinned.containsKey("environment")) {
+            kind = "environment";
+            value = pinned.get("environment");
+        } else if (pinned.containsKey("ref")) {
+            String ref = pinned.get("ref");
+            if (ref.startsWith("refs/tags/")) {
+                kind = "tag";
+                value = ref.substring(10);
+            } else if (ref.startsWith("refs/heads/")) {
+                kind = "branch";
+                value = ref.substring(11);
+            }
+        }
+        return new Run(owner, run.ownerId(), repository, repositoryId, kind, value);
+    }
+
+    private static boolean wildcard(String pattern) {
+        return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
+    }
+
+    /** A name the pattern admits that nobody chose: each * becomes "rolechain-probe", each ? an x. */
+    private static String named(String pattern) {
+        return fill(pattern.replace("*", "rolechain-probe"), "x");
     }
 
     /** A sub in GitHub's default form, wildcards filled with what one real run carries; null when it is none. */
     private static Run parseDefault(String sub) {
         Matcher m = DEFAULT_SUB.matcher(sub);
-        if (!m.matches()) {
+        if (!m.matches() || templateOf(sub).size() > 2) {
             return null;
         }
         String owner = fill(m.group(1), "acme");
@@ -328,8 +408,12 @@ public final class WebIdentityProbes {
         }
         String ownerId = m.group(2) == null ? null : fillDigits(m.group(2));
         String repositoryId = m.group(4) == null ? null : fillDigits(m.group(4));
-        if (ownerId != null && repositoryId == null || ownerId == null && repositoryId != null) {
+        if (ownerId == null && repositoryId != null) {
             return null;
+        }
+        if (ownerId != null && repositoryId == null) {
+            // repo:acme@12345/* admits every repository of the owner id, each in the immutable form
+            repositoryId = "67890";
         }
         Run run = contextRun(m.group(5) == null ? "*" : m.group(5));
         return run == null ? null : new Run(owner, ownerId, repository, repositoryId, run.kind(), run.value());
@@ -363,6 +447,10 @@ public final class WebIdentityProbes {
             } else if (segment.equals("pull_request") && (keys.isEmpty() || !keys.get(keys.size() - 1).equals("event_name"))) {
                 keys.add("context");
             }
+        }
+        // repo:O/R:environment:prod:… is GitHub's [repo, context, …]: the run's part after repo is the context
+        if (keys.size() > 1 && keys.get(0).equals("repo") && (keys.get(1).equals("ref") || keys.get(1).equals("environment"))) {
+            keys.set(1, "context");
         }
         return keys;
     }
@@ -426,15 +514,6 @@ public final class WebIdentityProbes {
         return values;
     }
 
-    /** A run from the statement's claim conditions (repository, ref, environment) when it has no sub to go by. */
-    private static Run fromClaims(Statement s, Provider provider) {
-        String repository = firstLiteral(positiveValues(s, provider.issuer(), "repository"), "acme/app");
-        int slash = repository.indexOf('/');
-        String owner = slash > 0 ? repository.substring(0, slash) : "acme";
-        String name = slash > 0 && slash < repository.length() - 1 ? repository.substring(slash + 1) : "app";
-        return new Run(owner, null, name, null, "branch", "main");
-    }
-
     /** The claims other than sub and aud that the statement pins, as a run of its own would carry them. */
     private static Map<String, String> pinnedClaims(Statement s, Provider provider) {
         Map<String, String> pinned = new LinkedHashMap<>();
@@ -443,8 +522,8 @@ public final class WebIdentityProbes {
             String prefix = provider.issuer() + ":";
             if (key.length() > prefix.length() && key.regionMatches(true, 0, prefix, 0, prefix.length()) && positive(c.operator())
                     && !c.values().isEmpty()) {
-                String claim = key.substring(prefix.length());
-                if (!claim.equalsIgnoreCase("sub") && !claim.equalsIgnoreCase("aud")) {
+                String claim = key.substring(prefix.length()).toLowerCase(Locale.ROOT);
+                if (!claim.equals("sub") && !claim.equals("aud")) {
                     pinned.putIfAbsent(claim, fill(c.values().get(0), "x"));
                 }
             }
@@ -457,7 +536,7 @@ public final class WebIdentityProbes {
      * (the statement's own values) override those of the run, for the probes of the statement's own repository.
      */
     private static Probe gitHub(Kind kind, Run run, Form form, String audience, Provider provider, Map<String, String> pinned) {
-        String sub = form.template() != null ? customSub(run, form.template())
+        String sub = form.template() != null ? customSub(run, form)
                 : "repo:" + (form.immutable() ? run.owner() + "@" + orDefault(run.ownerId(), "12345") + "/" + run.repository()
                         + "@" + orDefault(run.repositoryId(), "67890") : run.owner() + "/" + run.repository()) + ":" + run.context();
         Map<String, String> claims = new LinkedHashMap<>();
@@ -469,23 +548,25 @@ public final class WebIdentityProbes {
         if (run.kind().equals("environment")) {
             claims.put("environment", run.value());
         }
-        claims.put("job_workflow_ref", run.owner() + "/" + run.repository() + "/.github/workflows/deploy.yml@" + run.ref());
+        claims.put("job_workflow_ref", form.values().getOrDefault("job_workflow_ref",
+                run.owner() + "/" + run.repository() + "/.github/workflows/deploy.yml@" + run.ref()));
         claims.put("workflow", "deploy");
         claims.put("actor", "rolechain-probe-actor");
         claims.put("actor_id", "99000009");
-        pinned.forEach((claim, value) -> claims.put(claim.toLowerCase(Locale.ROOT), value));
+        pinned.forEach(claims::put);
         Map<String, List<String>> context = new LinkedHashMap<>();
         claims.forEach((claim, value) -> {
             if (provider.carries(claim)) {
                 context.put(provider.issuer() + ":" + claim, List.of(value));
             }
         });
+        context.putAll(REQUEST);
         return new Probe(kind, sub, run.owner() + "/" + run.repository(), context);
     }
 
-    private static String customSub(Run run, List<String> template) {
+    private static String customSub(Run run, Form form) {
         StringBuilder sub = new StringBuilder();
-        for (String key : template) {
+        for (String key : form.template()) {
             if (sub.length() > 0) {
                 sub.append(':');
             }
@@ -499,9 +580,10 @@ public final class WebIdentityProbes {
                 case "ref" -> run.ref();
                 case "ref_type" -> run.kind().equals("tag") ? "tag" : "branch";
                 case "environment" -> run.kind().equals("environment") ? run.value() : "";
-                case "event_name" -> run.kind().equals("pull_request") ? "pull_request" : "push";
-                case "job_workflow_ref" -> run.owner() + "/" + run.repository() + "/.github/workflows/deploy.yml@" + run.ref();
-                default -> "x";
+                case "event_name" -> run.kind().startsWith("pull_request") ? run.kind() : "push";
+                case "job_workflow_ref" -> form.values().getOrDefault("job_workflow_ref",
+                        run.owner() + "/" + run.repository() + "/.github/workflows/deploy.yml@" + run.ref());
+                default -> form.values().getOrDefault(key, "x");
             };
             sub.append(value == null ? run.context() : key + ":" + value);
         }
@@ -525,6 +607,12 @@ public final class WebIdentityProbes {
         }
         List<Probe> probes = new ArrayList<>();
         probes.add(generic(Kind.OTHER_SUBJECT, PROBE_SUBJECT, audience, provider, pinned));
+        for (String sub : subs) {
+            String stranger = stranger(provider, sub);
+            if (stranger != null) {
+                probes.add(generic(Kind.OTHER_SUBJECT, stranger, audience, provider, pinned));
+            }
+        }
         Set<String> own = new LinkedHashSet<>();
         subs.forEach(v -> own.add(fill(v, "x")));
         if (own.isEmpty()) {
@@ -537,6 +625,28 @@ public final class WebIdentityProbes {
         return probes;
     }
 
+    private static final Pattern TENANT = Pattern.compile(
+            "^(project_path:|organization:|system:serviceaccount:|project_path:|namespace_path:)([^:]*)(.*)$");
+
+    /**
+     * The subject of a stranger that a pattern admits, where the provider's subject names its tenant first: GitLab's
+     * group and project ({@code project_path:acme*}), HCP Terraform's organization ({@code organization:*:…}), an EKS
+     * namespace ({@code system:serviceaccount:*:deployer}); null when the tenant part has no wildcard.
+     */
+    static String stranger(Provider provider, String sub) {
+        Matcher m = TENANT.matcher(sub);
+        if (!m.matches() || !wildcard(m.group(2))) {
+            return null;
+        }
+        boolean known = switch (provider.kind()) {
+            case GITLAB -> m.group(1).equals("project_path:") || m.group(1).equals("namespace_path:");
+            case TERRAFORM_CLOUD -> m.group(1).equals("organization:");
+            case EKS -> m.group(1).equals("system:serviceaccount:");
+            default -> false;
+        };
+        return known ? m.group(1) + named(m.group(2)) + fill(m.group(3), "x") : null;
+    }
+
     private static Probe generic(Kind kind, String sub, String audience, Provider provider, Map<String, String> pinned) {
         Map<String, List<String>> context = new LinkedHashMap<>();
         context.put(provider.issuer() + ":sub", List.of(sub));
@@ -546,6 +656,7 @@ public final class WebIdentityProbes {
                 context.put(provider.issuer() + ":" + claim, List.of(value));
             }
         });
+        context.putAll(REQUEST);
         return new Probe(kind, sub, null, context);
     }
 
