@@ -175,8 +175,8 @@ public final class TrustLint {
                     "pull request runs can assume this production role: " + token(p) + " is admitted")));
             Optional<WebIdentityProbes.Probe> anyRef = j.admitted(WebIdentityProbes.Kind.ANY_BRANCH)
                     .or(() -> j.admitted(WebIdentityProbes.Kind.ANY_TAG));
-            anyRef.ifPresent(p -> findings.add(Rule.RC108.at(where, "any branch or tag can assume this production role: "
-                    + token(p) + ", a ref nobody named, is admitted")));
+            anyRef.ifPresent(p -> findings.add(Rule.RC108.at(where, "branches or tags nobody named can assume this "
+                    + "production role: " + token(p) + ", a ref nobody named, is admitted")));
         }
         j.admitted(WebIdentityProbes.Kind.OTHER_AUDIENCE).ifPresent(p -> findings.add(Rule.RC103.at(where,
                 "no condition pins the aud claim: a token for another audience (\"" + WebIdentityProbes.PROBE_AUDIENCE

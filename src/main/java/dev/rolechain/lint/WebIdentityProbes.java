@@ -318,6 +318,15 @@ public final class WebIdentityProbes {
         probes.add(gitHub(Kind.PULL_REQUEST, anchor.as("pull_request_target", anchor.kind().equals("branch")
                 ? anchor.value() : "main"), form, audience, provider, shared));
         probes.add(gitHub(Kind.ANY_BRANCH, anchor.as("branch", PROBE_BRANCH), form, audience, provider, shared));
+        // git's ref names are case-sensitive, GitHub's owner, repository and environment names are not: MAIN is a
+        // branch of its own, which a case-insensitive operator lets in beside main
+        for (Run run : own.isEmpty() ? List.of(anchor) : own) {
+            if ((run.kind().equals("branch") || run.kind().equals("tag")) && run.value() != null
+                    && !run.value().equals(swapCase(run.value()))) {
+                probes.add(gitHub(run.kind().equals("branch") ? Kind.ANY_BRANCH : Kind.ANY_TAG,
+                        run.as(run.kind(), swapCase(run.value())), form, audience, provider, shared));
+            }
+        }
         probes.add(gitHub(Kind.ANY_TAG, anchor.as("tag", PROBE_TAG), form, audience, provider, shared));
         probes.add(gitHub(Kind.ANY_ENVIRONMENT, anchor.as("environment", PROBE_ENVIRONMENT), form, audience, provider, shared));
         if (form.immutable()) {
@@ -384,6 +393,14 @@ public final class WebIdentityProbes {
             }
         }
         return new Run(owner, run.ownerId(), repository, repositoryId, kind, value);
+    }
+
+    private static String swapCase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            out.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+        }
+        return out.toString();
     }
 
     private static boolean wildcard(String pattern) {

@@ -75,6 +75,8 @@ class LintRulesTest {
             RC106 | not fires | plain StringLike            | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | false
             RC107 | fires     | pull requests to production | oidc  | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:sub":"repo:myorg/app:pull_request"}}` | true
             RC107 | fires     | any run to production       | oidc  | `{"StringEquals":{AUD},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:*"}}` | true
+            RC108 | fires     | a case-insensitive branch into production | oidc | `{"StringEquals":{AUD},"StringEqualsIgnoreCase":{"token.actions.githubusercontent.com:sub":"repo:myorg/app:ref:refs/heads/main"}}` | true
+            RC108 | not fires | the branch as written into production | oidc | `{"StringEquals":{AUD,SUB}}` | true
             RC107 | not fires | pull requests, not production | oidc | `{"StringEquals":{AUD,"token.actions.githubusercontent.com:sub":"repo:myorg/app:pull_request"}}` | false
             RC201 | fires     | no ExternalId               | cross | `{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111111111111:role/oidc"},"Action":["sts:AssumeRole","sts:TagSession"]}` | false
             RC201 | not fires | ExternalId                  | cross | `CROSS`                                                               | false
