@@ -122,21 +122,14 @@ public final class LintCommand implements Callable<Integer> {
                 }
                 findings = new java.util.ArrayList<>();
                 for (PolicyInputs.Found f : found) {
-                    Linter.PolicyType kind = switch (f.kind()) {
-                        case TRUST -> Linter.PolicyType.TRUST;
-                        case IDENTITY -> Linter.PolicyType.IDENTITY;
-                        case UNKNOWN -> type != null ? Linter.PolicyType.valueOf(type.toUpperCase(Locale.ROOT))
-                                : f.document().statements().stream().anyMatch(st -> st.principal() != null
-                                        || st.notPrincipal() != null) ? Linter.PolicyType.TRUST : Linter.PolicyType.IDENTITY;
-                    };
                     if (!output.json() && !output.sarif() && !f.placeholders().isEmpty()) {
                         out.println("note " + f.location() + ": read with " + String.join(", ", f.placeholders()));
                     }
                     // a file that is one bare document is named alone, as before
                     String location = found.size() == 1 && f.kind() == PolicyInputs.Kind.UNKNOWN ? policy.toString()
                             : f.location();
-                    findings.addAll(linter.lintDocument(location, f.document(), kind, f.roleArn(),
-                            f.accountId() != null ? f.accountId() : account, github));
+                    findings.addAll(linter.lintFound(location, f, type == null ? null
+                            : Linter.PolicyType.valueOf(type.toUpperCase(Locale.ROOT)), account, github));
                 }
                 if (found.isEmpty()) {
                     err.println("rolechain: " + policy + ": holds no IAM role or policy document");

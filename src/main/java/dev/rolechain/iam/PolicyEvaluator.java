@@ -191,13 +191,8 @@ public final class PolicyEvaluator {
                 || (request.resource() != null && ROLE_ARN.matcher(request.resource()).matches());
     }
 
-    private static final java.util.regex.Pattern PROVIDER_ARN =
-            java.util.regex.Pattern.compile("arn:[^:]+:iam::(\\d{12}):(?:oidc|saml)-provider/.+");
-
-    /** The account of an IAM OIDC or SAML provider ARN, or null for any other principal. */
     private static String providerAccount(String principal) {
-        java.util.regex.Matcher m = PROVIDER_ARN.matcher(principal);
-        return m.matches() ? m.group(1) : null;
+        return Principal.providerAccount(principal);
     }
 
     static String accountOfArn(String arn) {

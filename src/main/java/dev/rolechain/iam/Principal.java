@@ -33,6 +33,14 @@ public final class Principal {
         return "AWS";
     }
 
+    private static final Pattern PROVIDER_ARN = Pattern.compile("arn:[^:]+:iam::(\\d{12}):(?:oidc|saml)-provider/.+");
+
+    /** The account of an IAM OIDC or SAML provider ARN, or null for any other principal. */
+    public static String providerAccount(String principal) {
+        Matcher m = PROVIDER_ARN.matcher(principal);
+        return m.matches() ? m.group(1) : null;
+    }
+
     /** The account of an AWS principal (id, root, user, role or session ARN), or null. */
     public static String accountOf(String principal) {
         if (ACCOUNT_ID.matcher(principal).matches()) {

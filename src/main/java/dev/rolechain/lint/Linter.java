@@ -61,6 +61,23 @@ public final class Linter {
         return sorted(findings);
     }
 
+    /**
+     * One document as {@link dev.rolechain.iam.PolicyInputs} found it: its kind where the file says it, else
+     * {@code bareType} when given, else a trust policy when a statement has a Principal (identity policies never do).
+     * {@code account} stands for the role's account where the file does not name it (may be null).
+     */
+    public List<Finding> lintFound(String location, dev.rolechain.iam.PolicyInputs.Found found, PolicyType bareType,
+            String account, dev.rolechain.setup.GitHub github) {
+        PolicyType type = switch (found.kind()) {
+            case TRUST -> PolicyType.TRUST;
+            case IDENTITY -> PolicyType.IDENTITY;
+            case UNKNOWN -> bareType != null ? bareType : found.document().statements().stream()
+                    .anyMatch(st -> st.principal() != null || st.notPrincipal() != null) ? PolicyType.TRUST : PolicyType.IDENTITY;
+        };
+        return lintDocument(location, found.document(), type, found.roleArn(),
+                found.accountId() != null ? found.accountId() : account, github);
+    }
+
     /** One trust policy against a Setup's GitHub side: the rules of a lone policy, and RC109 on the sub forms. */
     public List<Finding> lintTrust(String location, PolicyDocument policy, dev.rolechain.setup.GitHub github) {
         List<Finding> findings = new ArrayList<>(trust.lint(location, policy, new TrustContext(github.owner(),

@@ -75,9 +75,6 @@ public final class TrustLint {
         return findings;
     }
 
-    private static final java.util.regex.Pattern PROVIDER = java.util.regex.Pattern.compile(
-            "arn:[^:]+:iam::(\\d{12}):(?:oidc|saml)-provider/.+");
-
     /**
      * The role's account as the providers its trust names tell it: STS signs a web identity or SAML user in only to
      * roles of the provider's own account, so a trust of one account's providers is a role of that account (null
@@ -88,9 +85,9 @@ public final class TrustLint {
         for (Statement s : trust.statements()) {
             if (s.effect() == Effect.ALLOW && s.principal() != null) {
                 for (String federated : s.principal().values("Federated")) {
-                    java.util.regex.Matcher m = PROVIDER.matcher(federated);
-                    if (m.matches()) {
-                        accounts.add(m.group(1));
+                    String account = Principal.providerAccount(federated);
+                    if (account != null) {
+                        accounts.add(account);
                     }
                 }
             }
@@ -211,10 +208,10 @@ public final class TrustLint {
 
     /** Why no token matches: the provider's account, the keys no token of the provider carries, or else the values tried. */
     private static String whyNothing(Statement s, WebIdentityProbes.Judgment j) {
-        java.util.regex.Matcher provider = PROVIDER.matcher(j.principal());
-        java.util.regex.Matcher role = ARN_ACCOUNT.matcher(j.roleArn());
-        if (provider.matches() && role.matches() && !provider.group(1).equals(role.group(1))) {
-            return ": the provider is in account " + provider.group(1) + " and the role in " + role.group(1) + ", and STS "
+        String provider = Principal.providerAccount(j.principal());
+        String role = accountOf(j.roleArn());
+        if (provider != null && role != null && !provider.equals(role)) {
+            return ": the provider is in account " + provider + " and the role in " + role + ", and STS "
                     + "signs a web identity in only to roles of the provider's own account";
         }
         String prefix = j.provider().issuer().toLowerCase(Locale.ROOT) + ":";

@@ -165,11 +165,10 @@ public final class WebIdentityProbes {
         return new Judgment(index, principal, provider, role, results);
     }
 
-    private static final Pattern PROVIDER_ACCOUNT = Pattern.compile("arn:([^:]+):iam::(\\d{12}):oidc-provider/.+");
 
     private static String standInRole(String federated) {
-        Matcher m = PROVIDER_ACCOUNT.matcher(federated);
-        return m.matches() ? "arn:" + m.group(1) + ":iam::" + m.group(2) + ":role/rolechain-probe-role"
+        String account = dev.rolechain.iam.Principal.providerAccount(federated);
+        return account != null ? "arn:" + federated.split(":")[1] + ":iam::" + account + ":role/rolechain-probe-role"
                 : "arn:aws:iam::000000000000:role/rolechain-probe-role";
     }
 

@@ -65,11 +65,7 @@ class RealWorldCorpusTest {
         }
         List<Finding> findings = new ArrayList<>();
         for (PolicyInputs.Found f : PolicyInputs.read(e.file(), text)) {
-            Linter.PolicyType type = f.kind() == PolicyInputs.Kind.IDENTITY ? Linter.PolicyType.IDENTITY
-                    : f.kind() == PolicyInputs.Kind.TRUST ? Linter.PolicyType.TRUST
-                    : f.document().statements().stream().anyMatch(s -> s.principal() != null) ? Linter.PolicyType.TRUST
-                    : Linter.PolicyType.IDENTITY;
-            findings.addAll(linter.lintDocument(f.location(), f.document(), type, f.roleArn(), f.accountId(), null));
+            findings.addAll(linter.lintFound(f.location(), f, null, null, null));
         }
         return findings;
     }
