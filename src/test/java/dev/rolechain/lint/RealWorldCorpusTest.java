@@ -96,4 +96,82 @@ class RealWorldCorpusTest {
             assertThat(ids).as("no GitHub rule on a %s trust: %s", e.provider(), all).doesNotContainAnyElementsOf(GITHUB_RULES);
         }
     }
+
+    /** Every trust of the corpus, as the files give them. */
+    static Stream<Arguments> trusts() throws IOException {
+        return corpus().map(a -> (Expected) a.get()[0]).filter(e -> e.file().startsWith("trusts/")
+                && !e.verdict().equals("refused")).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("trusts")
+    void everyProbeIsDecidedAsEvalDecidesItOnTheWholeDocument(Expected e) throws Exception {
+        PolicyEvaluator evaluator = new PolicyEvaluator();
+        WebIdentityProbes probes = new WebIdentityProbes(evaluator);
+        String text = Files.readString(CORPUS.resolve(e.file()), StandardCharsets.UTF_8);
+        for (PolicyInputs.Found f : PolicyInputs.read(e.file(), text)) {
+            // conditions on keys a caller steers are taken as met by the probes and absent in eval's request
+            boolean steered = f.document().statements().stream().flatMap(st -> st.conditions().stream())
+                    .anyMatch(c -> !WebIdentityProbes.decidedByToken(c.key()));
+            long allows = f.document().statements().stream().filter(WebIdentityProbes::grantsWebIdentity).count();
+            for (WebIdentityProbes.Judgment j : probes.judge(f.document(), f.roleArn())) {
+                if (steered || allows > 1 || !j.principal().equals(f.document().statements().get(j.statement()).principal()
+                        .values("Federated").get(0))) {
+                    continue;
+                }
+                for (WebIdentityProbes.Result r : j.results()) {
+                    boolean eval = evaluator.evaluate(f.document(), List.of(), j.request(r.probe())).allowed();
+                    assertThat(eval).as("%s: %s %s", e.file(), r.probe().kind(), r.probe().sub()).isEqualTo(r.admitted());
+                }
+            }
+        }
+    }
+
+    /**
+     * Inspect, built from the corpus's trusts as one account each, holds every role to the findings lint gives its
+     * trust, and its risky set names exactly the roles lint says let more in than they name.
+     */
+    @org.junit.jupiter.api.Test
+    void inspectJudgesTheCorpusAsLintDoes() throws Exception {
+        List<dev.rolechain.inspect.AccountSnapshot> accounts = new ArrayList<>();
+        Map<String, List<String>> lintRules = new java.util.HashMap<>();
+        Map<String, List<dev.rolechain.iam.Role>> byAccount = new java.util.TreeMap<>();
+        TrustLint trustLint = new TrustLint(new PolicyEvaluator());
+        int n = 0;
+        for (Arguments a : trusts().toList()) {
+            Expected e = (Expected) a.get()[0];
+            String text = Files.readString(CORPUS.resolve(e.file()), StandardCharsets.UTF_8);
+            for (PolicyInputs.Found f : PolicyInputs.read(e.file(), text)) {
+                if (f.kind() == PolicyInputs.Kind.IDENTITY || f.document().statements().stream()
+                        .noneMatch(st -> st.principal() != null)) {
+                    continue;
+                }
+                // the role lies in the account of the provider its trust names (STS signs in nowhere else)
+                String account = TrustLint.providerAccount(f.document()) != null ? TrustLint.providerAccount(f.document())
+                        : String.format("%012d", 100000000000L + n);
+                String name = "corpus-" + n++;
+                byAccount.computeIfAbsent(account, k -> new ArrayList<>()).add(new dev.rolechain.iam.Role(name, "/", null,
+                        f.document(), Map.of(), List.of(), 3600, null, Map.of()));
+                String arn = "arn:aws:iam::" + account + ":role/" + name;
+                lintRules.put(arn, trustLint.lint("trust policy", f.document(), TrustContext.unknown().forRole(arn, account))
+                        .stream().map(Finding::ruleId).sorted().toList());
+            }
+        }
+        byAccount.forEach((account, roles) -> accounts.add(new dev.rolechain.inspect.AccountSnapshot(account, "aws",
+                new dev.rolechain.iam.IamAccount(account, List.of(), roles), List.of(), Map.of(), "corpus", false)));
+        dev.rolechain.inspect.TrustGraph graph = new dev.rolechain.inspect.GraphBuilder(new PolicyEvaluator(), trustLint,
+                new IdentityLint()).build(accounts, dev.rolechain.inspect.GraphBuilder.Production.none());
+        for (Map.Entry<String, List<String>> role : lintRules.entrySet()) {
+            assertThat(graph.findings(role.getKey()).stream().map(nf -> nf.finding().ruleId()).sorted().toList())
+                    .as(role.getKey()).isEqualTo(role.getValue());
+        }
+        java.util.Set<String> risky = new java.util.TreeSet<>();
+        new dev.rolechain.inspect.TrustQueries(graph).risky().forEach(r -> risky.add(r.node()));
+        java.util.Set<String> lintRisky = new java.util.TreeSet<>();
+        graph.findings().stream().filter(nf -> Set.of("RC101", "RC102", "RC104", "RC120").contains(nf.finding().ruleId())
+                || nf.finding().ruleId().equals("RC121") && nf.finding().severity() == Severity.ERROR)
+                .forEach(nf -> lintRisky.add(nf.node()));
+        assertThat(risky).containsAll(lintRisky);
+        assertThat(lintRisky).as("the corpus has risky trusts to find").isNotEmpty();
+    }
 }
