@@ -8,7 +8,6 @@ import dev.rolechain.github.WorkflowParser;
 import dev.rolechain.iam.PolicyException;
 import dev.rolechain.iam.PolicyDocument;
 import dev.rolechain.iam.PolicyInputs;
-import dev.rolechain.iam.PolicyJson;
 import dev.rolechain.iam.Role;
 import dev.rolechain.lint.Finding;
 import dev.rolechain.lint.Linter;

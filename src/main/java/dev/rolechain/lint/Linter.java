@@ -38,8 +38,7 @@ public final class Linter {
     public enum PolicyType { TRUST, IDENTITY }
 
     public List<Finding> lintPolicy(String location, PolicyDocument policy, PolicyType type) {
-        return sorted(type == PolicyType.TRUST ? trust.lint(location, policy, TrustContext.unknown())
-                : identity.lint(location, policy));
+        return lintDocument(location, policy, type, null, null, null);
     }
 
     /**
@@ -80,10 +79,7 @@ public final class Linter {
 
     /** One trust policy against a Setup's GitHub side: the rules of a lone policy, and RC109 on the sub forms. */
     public List<Finding> lintTrust(String location, PolicyDocument policy, dev.rolechain.setup.GitHub github) {
-        List<Finding> findings = new ArrayList<>(trust.lint(location, policy, new TrustContext(github.owner(),
-                github.audience(), null, null, null)));
-        findings.addAll(subjectForms(location, policy, github));
-        return sorted(findings);
+        return lintDocument(location, policy, PolicyType.TRUST, null, null, github);
     }
 
     private static final java.util.regex.Pattern SUB = java.util.regex.Pattern.compile(
